@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/** One problem with a request body. `index` is the position in a batch (0 for a single report). */
+export const fieldIssueSchema = z.strictObject({
+  index: z.number().int().nonnegative(),
+  path: z.string(),
+  message: z.string(),
+});
+export type FieldIssue = z.infer<typeof fieldIssueSchema>;
+
+export const API_ERROR_CODES = [
+  'invalid_body',
+  'unknown_grid',
+  'payload_too_large',
+  'unsupported_media_type',
+  'invalid_parameter',
+  'not_found',
+  'unavailable',
+  'internal',
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+export const apiErrorSchema = z.strictObject({
+  statusCode: z.number().int(),
+  error: z.enum(API_ERROR_CODES),
+  message: z.string(),
+  issues: z.array(fieldIssueSchema).optional(),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;

@@ -1,0 +1,33 @@
+/** KPI arithmetic shared by the server, the screen and the reports. Rates are fractions in [0, 1], or null when undefined. */
+
+/** 办结率: resolved / reported; null when nothing was reported, because 0% and 100% would both lie. */
+export function closingRate(resolved: number, reported: number): number | null {
+  if (reported <= 0) return null;
+  return Math.min(1, resolved / reported);
+}
+
+/** 环比 / 同比: relative change from `previous` to `current`; null without a baseline. */
+export function relativeChange(current: number, previous: number): number | null {
+  if (previous <= 0) return null;
+  return (current - previous) / previous;
+}
+
+export function sum(values: Iterable<number>): number {
+  let total = 0;
+  for (const value of values) total += value;
+  return total;
+}
+
+/** Nearest-rank percentile (p in 0..100) of unsorted values; null for none. */
+export function percentile(values: readonly number[], p: number): number | null {
+  if (values.length === 0) return null;
+  if (p < 0 || p > 100) throw new RangeError(`percentile must be 0..100, got ${p}`);
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1] ?? null;
+}
+
+/** Largest first; ties in a stable order by key so rankings do not flicker between equal entries. */
+export function rankDescending<T>(items: readonly T[], count: (item: T) => number, key: (item: T) => string): T[] {
+  return [...items].sort((a, b) => count(b) - count(a) || key(a).localeCompare(key(b)));
+}

@@ -1,6 +1,7 @@
 export * from './lib/grid-code';
 export * from './lib/kpi';
 export * from './lib/reference';
+export * from './lib/report-validation';
 export * from './lib/scope';
 export * from './lib/snapshot-builder';
 export * from './lib/time';

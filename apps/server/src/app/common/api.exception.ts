@@ -1,0 +1,9 @@
+import type { ApiErrorCode, FieldIssue } from '@grid-command/contracts';
+import { HttpException } from '@nestjs/common';
+
+/** An error the client can act on; its body is the public `ApiError` shape. */
+export class ApiException extends HttpException {
+  constructor(statusCode: number, readonly code: ApiErrorCode, message: string, readonly issues?: readonly FieldIssue[]) {
+    super({ statusCode, error: code, message, ...(issues ? { issues } : {}) }, statusCode);
+  }
+}

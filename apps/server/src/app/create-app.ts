@@ -1,0 +1,28 @@
+import type { INestApplication, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { AppConfig } from '../config/app-config';
+import { AppModule } from './app.module';
+import { RedisRuntime } from './infrastructure/redis-runtime.service';
+import { LiveIoAdapter } from './live/live-io.adapter';
+import { hostScreen } from './screen-hosting';
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+/** Builds the whole server for a configuration; `main` and the integration tests use the same path. */
+export async function createApp(config: AppConfig): Promise<INestApplication> {
+  const redis = await RedisRuntime.start(config);
+  try {
+    const app = await NestFactory.create(AppModule.forRoles(config, redis), {
+      bodyParser: false,
+      logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1),
+      abortOnError: false,
+    });
+    app.useWebSocketAdapter(new LiveIoAdapter(app));
+    app.enableShutdownHooks();
+    if (config.roles.has('api')) hostScreen(app, config.screenDir);
+    return app;
+  } catch (error) {
+    await redis.onApplicationShutdown();
+    throw error;
+  }
+}

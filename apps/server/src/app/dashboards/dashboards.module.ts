@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { DashboardsController } from './dashboards.controller';
+
+@Module({ controllers: [DashboardsController] })
+export class DashboardsModule {}

@@ -1,0 +1,55 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import type { Redis } from 'ioredis';
+import { CLICKHOUSE_CLIENT, REDIS_PRODUCER } from '../infrastructure/tokens';
+
+type CheckResult = { ok: true } | { ok: false; error: string };
+
+const CHECK_TIMEOUT_MS = 2_000;
+
+async function check(probe: () => Promise<unknown>): Promise<CheckResult> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      probe(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+      }),
+    ]);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error: (error as Error).message };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(REDIS_PRODUCER) private readonly redis: Redis,
+    @Inject(CLICKHOUSE_CLIENT) private readonly clickhouse: ClickHouseClient,
+  ) {}
+
+  @Get('live')
+  @HttpCode(200)
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** Ready only when both stores answer, so a load balancer sends no reports that could not be queued or read. */
+  @Get('ready')
+  async ready(@Res({ passthrough: true }) response: Response): Promise<{ status: string; checks: Record<string, CheckResult> }> {
+    const [redis, clickhouse] = await Promise.all([
+      check(() => this.redis.ping()),
+      check(async () => {
+        const ping = await this.clickhouse.ping();
+        if (!ping.success) throw ping.error;
+      }),
+    ]);
+    const ready = redis.ok && clickhouse.ok;
+    response.status(ready ? 200 : 503);
+    return { status: ready ? 'ready' : 'unavailable', checks: { redis, clickhouse } };
+  }
+}

@@ -1,0 +1,69 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import {
+  createClickHouseClient,
+  describeTarget,
+  loadMigrations,
+  ReportStore,
+  runMigrations,
+  ScopeMetricsRepository,
+} from '@grid-command/clickhouse';
+import { createRedis } from '@grid-command/queue';
+import { Global, Logger, Module, type DynamicModule } from '@nestjs/common';
+import type { AppConfig } from '../../config/app-config';
+import { ConnectionsLifecycle } from './connections-lifecycle.service';
+import { loadReferenceIndex } from './reference-loader';
+import { RedisRuntime } from './redis-runtime.service';
+import { APP_CONFIG, CLICKHOUSE_CLIENT, REDIS_PRODUCER, REDIS_TARGET, REFERENCE_INDEX } from './tokens';
+
+/** Config, stores and reference data, shared by every capability module of the process. */
+@Global()
+@Module({})
+export class InfrastructureModule {
+  static forRoot(config: AppConfig, redis: RedisRuntime): DynamicModule {
+    const logger = new Logger(InfrastructureModule.name);
+    return {
+      module: InfrastructureModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: RedisRuntime, useValue: redis },
+        { provide: REDIS_TARGET, useValue: redis.target },
+        {
+          provide: REDIS_PRODUCER,
+          useFactory: async () => {
+            const connection = createRedis(redis.target, 'producer', 'producer');
+            await new Promise<void>((resolve, reject) => {
+              connection.once('ready', resolve);
+              connection.once('error', reject);
+            });
+            return connection;
+          },
+        },
+        {
+          provide: CLICKHOUSE_CLIENT,
+          useFactory: async (): Promise<ClickHouseClient> => {
+            const client = createClickHouseClient(config.clickhouse);
+            const applied = await runMigrations(client, await loadMigrations());
+            logger.log(`${describeTarget(config.clickhouse)}: ${applied.length} migration(s) applied`);
+            return client;
+          },
+        },
+        {
+          provide: REFERENCE_INDEX,
+          useFactory: async () => {
+            const index = await loadReferenceIndex(config.referenceFiles);
+            logger.log(`reference data: ${index.districts().map((d) => `${d.name} (${d.code})`).join(', ')}`);
+            return index;
+          },
+        },
+        { provide: ReportStore, useFactory: (client: ClickHouseClient) => new ReportStore(client), inject: [CLICKHOUSE_CLIENT] },
+        {
+          provide: ScopeMetricsRepository,
+          useFactory: (client: ClickHouseClient) => new ScopeMetricsRepository(client),
+          inject: [CLICKHOUSE_CLIENT],
+        },
+        ConnectionsLifecycle,
+      ],
+      exports: [APP_CONFIG, REDIS_TARGET, REDIS_PRODUCER, CLICKHOUSE_CLIENT, REFERENCE_INDEX, ReportStore, ScopeMetricsRepository],
+    };
+  }
+}

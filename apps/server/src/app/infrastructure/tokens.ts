@@ -1,0 +1,6 @@
+/** Injection tokens for infrastructure that has no class of its own. */
+export const APP_CONFIG = Symbol('APP_CONFIG');
+export const REDIS_TARGET = Symbol('REDIS_TARGET');
+export const REDIS_PRODUCER = Symbol('REDIS_PRODUCER');
+export const CLICKHOUSE_CLIENT = Symbol('CLICKHOUSE_CLIENT');
+export const REFERENCE_INDEX = Symbol('REFERENCE_INDEX');

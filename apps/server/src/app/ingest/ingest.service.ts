@@ -1,0 +1,41 @@
+import type { IngestAccepted } from '@grid-command/contracts';
+import { validateReportBatch, type ReferenceIndex } from '@grid-command/domain';
+import type { ReportIntake } from '@grid-command/queue';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '../../config/app-config';
+import { ApiException } from '../common/api.exception';
+import { APP_CONFIG, REFERENCE_INDEX } from '../infrastructure/tokens';
+import { REPORT_INTAKE } from './ingest.tokens';
+
+@Injectable()
+export class IngestService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(REFERENCE_INDEX) private readonly reference: ReferenceIndex,
+    @Inject(REPORT_INTAKE) private readonly intake: ReportIntake,
+  ) {}
+
+  /** Validates the whole body, then queues its reports durably; nothing is queued from an invalid body. */
+  async ingest(body: unknown): Promise<IngestAccepted> {
+    const validation = validateReportBatch(body, {
+      now: new Date(),
+      maxClockSkewMs: this.config.ingest.maxClockSkewMs,
+      isKnownGrid: (code) => this.reference.hasGrid(code),
+    });
+    switch (validation.kind) {
+      case 'invalid':
+        throw new ApiException(400, 'invalid_body', describe(validation.issues), validation.issues);
+      case 'unknown_grid':
+        throw new ApiException(422, 'unknown_grid', describe(validation.issues), validation.issues);
+      case 'valid':
+        return this.intake.submit(validation.reports);
+    }
+  }
+}
+
+function describe(issues: ReadonlyArray<{ index: number; path: string; message: string }>): string {
+  const [first] = issues;
+  if (!first) return 'invalid body';
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  return `report ${first.index}${first.path ? ` ${first.path}` : ''}: ${first.message}${more}`;
+}

@@ -1,0 +1,122 @@
+import type { LiveClientToServerEvents, LiveServerToClientEvents, ScopeSummary, Snapshot } from '@grid-command/contracts';
+import { formatScope, lineageOf, scopeOfCode, type ReferenceIndex } from '@grid-command/domain';
+import { createRedis, subscribeReportsStored, type RedisTarget } from '@grid-command/queue';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import type { Namespace } from 'socket.io';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG, REDIS_TARGET, REFERENCE_INDEX } from '../infrastructure/tokens';
+import { SnapshotService } from '../metrics/snapshot.service';
+
+export type LiveNamespace = Namespace<LiveClientToServerEvents, LiveServerToClientEvents>;
+
+const MINUTE_MS = 60_000;
+
+/**
+ * Pushes snapshots to the scopes that have subscribers, and only to those: when a stored batch touched the scope,
+ * when a new minute starts (the trend moves on), and at least every heartbeat so screens can tell live from stale.
+ * One tick at a time, at most every push interval, however fast reports arrive.
+ */
+@Injectable()
+export class LivePublisher implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(LivePublisher.name);
+  private namespace: LiveNamespace | null = null;
+  private subscriber: Redis | null = null;
+  private readonly dirty = new Set<string>();
+  private readonly lastPushedAt = new Map<string, number>();
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private lastFailureLoggedAt = 0;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(REDIS_TARGET) private readonly redisTarget: RedisTarget,
+    @Inject(REFERENCE_INDEX) private readonly reference: ReferenceIndex,
+    private readonly snapshots: SnapshotService,
+  ) {}
+
+  attach(namespace: LiveNamespace): void {
+    this.namespace = namespace;
+  }
+
+  async onModuleInit(): Promise<void> {
+    this.subscriber = createRedis(this.redisTarget, 'consumer', 'live-subscriber');
+    await subscribeReportsStored(
+      this.subscriber,
+      (event) => this.markDirty(event.gridCodes),
+      (problem) => this.logger.warn(`ignored a malformed reports-stored event: ${problem}`),
+    );
+    this.schedule();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.subscriber?.quit().catch(() => undefined);
+  }
+
+  /** Sends the scope's current snapshot to one socket that just subscribed. */
+  async sendCurrent(socketId: string, scope: ScopeSummary): Promise<void> {
+    const snapshot = await this.snapshots.snapshot(scope);
+    this.namespace?.to(socketId).emit('snapshot', snapshot);
+  }
+
+  private markDirty(gridCodes: readonly string[]): void {
+    const subscribed = this.subscribedScopes();
+    if (subscribed.size === 0) return;
+    for (const gridCode of gridCodes) {
+      for (const scope of lineageOf(scopeOfCode(gridCode))) {
+        const id = formatScope(scope);
+        if (subscribed.has(id)) this.dirty.add(id);
+      }
+    }
+  }
+
+  private subscribedScopes(): Set<string> {
+    const scopes = new Set<string>();
+    for (const [room, members] of this.namespace?.adapter.rooms ?? []) {
+      if (members.size > 0 && room.includes(':')) scopes.add(room);
+    }
+    return scopes;
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.tick()
+        .catch((error: Error) => this.logger.error(`live push tick failed: ${error.message}`))
+        .finally(() => this.schedule());
+    }, this.config.live.pushIntervalMs);
+  }
+
+  private async tick(): Promise<void> {
+    const now = Date.now();
+    const subscribed = this.subscribedScopes();
+    for (const scope of [...this.lastPushedAt.keys()]) if (!subscribed.has(scope)) this.lastPushedAt.delete(scope);
+    for (const scope of [...this.dirty]) if (!subscribed.has(scope)) this.dirty.delete(scope);
+
+    for (const scopeId of subscribed) {
+      const last = this.lastPushedAt.get(scopeId) ?? 0;
+      const due =
+        this.dirty.has(scopeId) ||
+        now - last >= this.config.live.heartbeatMs ||
+        Math.floor(now / MINUTE_MS) !== Math.floor(last / MINUTE_MS);
+      if (!due) continue;
+      const scope = this.reference.parseKnownScope(scopeId);
+      if (!scope) continue;
+      this.dirty.delete(scopeId);
+      try {
+        const snapshot: Snapshot = await this.snapshots.snapshot(scope, new Date(now));
+        this.namespace?.to(scopeId).emit('snapshot', snapshot);
+        this.lastPushedAt.set(scopeId, now);
+      } catch (error) {
+        // The scope stays due, so it is retried next tick; screens see asOf age and turn stale meanwhile.
+        this.dirty.add(scopeId);
+        if (now - this.lastFailureLoggedAt > 10_000) {
+          this.lastFailureLoggedAt = now;
+          this.logger.warn(`cannot compute snapshot of ${scopeId}: ${(error as Error).message}`);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import { ScopeMetricsRepository } from '@grid-command/clickhouse';
+import { SCOPE_CODE_LENGTH, TREND_MINUTES, type ScopeSummary, type Snapshot } from '@grid-command/contracts';
+import { buildSnapshot, childLevelOf, minuteWindow, startOfDay, type ReferenceIndex } from '@grid-command/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG, REFERENCE_INDEX } from '../infrastructure/tokens';
+
+/** A scope's live metrics, read from ClickHouse's aggregates: what the screen shows is what ClickHouse holds. */
+@Injectable()
+export class SnapshotService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(REFERENCE_INDEX) private readonly reference: ReferenceIndex,
+    private readonly metrics: ScopeMetricsRepository,
+  ) {}
+
+  async snapshot(scope: ScopeSummary, now = new Date()): Promise<Snapshot> {
+    const childLevel = childLevelOf(scope.level);
+    const [windowStart] = minuteWindow(now, TREND_MINUTES);
+    const aggregates = await this.metrics.aggregates({
+      codePrefix: scope.code,
+      childCodeLength: childLevel === null ? null : SCOPE_CODE_LENGTH[childLevel],
+      dayStart: startOfDay(now, this.config.timeZone),
+      windowStart: windowStart ?? now,
+    });
+    return buildSnapshot({
+      scope,
+      children: this.reference.children(scope),
+      gridCount: this.reference.gridCount(scope),
+      now,
+      timeZone: this.config.timeZone,
+      aggregates,
+    });
+  }
+}

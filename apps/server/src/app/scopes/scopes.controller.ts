@@ -1,0 +1,43 @@
+import { SCOPE_LEVELS, type ScopeDetail, type ScopeFeatureCollection, type ScopeLevel, type ScopeSummary, type Snapshot } from '@grid-command/contracts';
+import type { ReferenceIndex } from '@grid-command/domain';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiException } from '../common/api.exception';
+import { resolveScope } from '../common/scope.pipe';
+import { REFERENCE_INDEX } from '../infrastructure/tokens';
+import { SnapshotService } from '../metrics/snapshot.service';
+
+@Controller('api/v1')
+export class ScopesController {
+  constructor(
+    @Inject(REFERENCE_INDEX) private readonly reference: ReferenceIndex,
+    private readonly snapshots: SnapshotService,
+  ) {}
+
+  @Get('scopes')
+  districts(): { districts: ScopeSummary[] } {
+    return { districts: this.reference.districts() };
+  }
+
+  @Get('scopes/:scope')
+  scope(@Param('scope') scope: string): ScopeDetail {
+    const summary = resolveScope(this.reference, scope, 'scope');
+    const detail = this.reference.detail({ level: summary.level, code: summary.code });
+    if (!detail) throw new ApiException(404, 'not_found', `scope ${scope} is not loaded`);
+    return detail;
+  }
+
+  /** The scope's children as GeoJSON; `?level=grid` gives every grid under it instead (for the wall's map). */
+  @Get('geo/:scope')
+  geo(@Param('scope') scope: string, @Query('level') level?: string): ScopeFeatureCollection {
+    const summary = resolveScope(this.reference, scope, 'scope');
+    if (level !== undefined && !(SCOPE_LEVELS as readonly string[]).includes(level)) {
+      throw new ApiException(400, 'invalid_parameter', `level must be one of ${SCOPE_LEVELS.join(', ')}`);
+    }
+    return this.reference.geometry({ level: summary.level, code: summary.code }, level === undefined ? undefined : (level as ScopeLevel));
+  }
+
+  @Get('snapshot')
+  snapshot(@Query('scope') scope: unknown): Promise<Snapshot> {
+    return this.snapshots.snapshot(resolveScope(this.reference, scope, 'scope'));
+  }
+}

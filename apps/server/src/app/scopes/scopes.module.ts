@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { MetricsModule } from '../metrics/metrics.module';
+import { ScopesController } from './scopes.controller';
+
+@Module({ imports: [MetricsModule], controllers: [ScopesController] })
+export class ScopesModule {}

@@ -1,0 +1,40 @@
+import { isValidTimeZone } from '@grid-command/domain';
+import { z } from 'zod';
+
+export const PROCESS_ROLES = ['api', 'worker', 'live'] as const;
+export type ProcessRole = (typeof PROCESS_ROLES)[number];
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const url = (protocols: readonly string[]) =>
+  z.url().refine((value) => protocols.includes(new URL(value).protocol), `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+const list = z
+  .string()
+  .transform((value) => value.split(',').map((item) => item.trim()).filter((item) => item.length > 0));
+
+/** Every environment variable the server reads, with its default. The README's configuration table mirrors it. */
+export const appEnvironmentSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./.data'),
+  REDIS_URL: url(['redis:', 'rediss:']).optional(),
+  REDIS_SERVER_BIN: z.string().min(1).default('redis-server'),
+  CLICKHOUSE_URL: url(['http:', 'https:']).optional(),
+  CLICKHOUSE_USER: z.string().optional(),
+  CLICKHOUSE_PASSWORD: z.string().optional(),
+  APP_TIMEZONE: z.string().default('Asia/Shanghai').refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai'),
+  REFERENCE_FILE: list.default(['reference/demo-district.json']).pipe(z.array(z.string()).min(1, 'must name at least one file')),
+  DASHBOARD_DIR: z.string().min(1).default('dashboards'),
+  SCREEN_DIR: z.string().min(1).default('dist/apps/screen/browser'),
+  ROLES: list
+    .default([...PROCESS_ROLES])
+    .pipe(z.array(z.enum(PROCESS_ROLES, { error: `each role must be one of ${PROCESS_ROLES.join(', ')}` })).min(1)),
+  LIVE_PUSH_INTERVAL_MS: positiveInt(100, 60_000).default(500),
+  LIVE_HEARTBEAT_MS: positiveInt(1_000, 300_000).default(15_000),
+  INGEST_FLUSH_MS: positiveInt(0, 1_000).default(5),
+  INGEST_MAX_BODY_BYTES: positiveInt(1_024, 64 * 1024 * 1024).default(4 * 1024 * 1024),
+  INGEST_MAX_CLOCK_SKEW_SECONDS: positiveInt(0, 86_400).default(300),
+  WORKER_CONCURRENCY: positiveInt(1, 64).default(2),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+});
+export type AppEnvironment = z.infer<typeof appEnvironmentSchema>;

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadAppConfig } from './app-config';
+
+describe('loadAppConfig', () => {
+  it('runs with no variables set: embedded Redis and ClickHouse under ./.data, all roles', () => {
+    const config = loadAppConfig({});
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000 });
+    expect(config.timeZone).toBe('Asia/Shanghai');
+    expect(config.clickhouse.kind).toBe('embedded');
+    expect('embedded' in config.redis).toBe(true);
+    expect([...config.roles]).toEqual(['api', 'worker', 'live']);
+    expect(config.live.pushIntervalMs).toBe(500);
+  });
+
+  it('uses real servers when their URLs are set', () => {
+    const config = loadAppConfig({ REDIS_URL: 'redis://10.0.0.5:6380/2', CLICKHOUSE_URL: 'http://ch:8123', ROLES: 'api' });
+    expect(config.redis).toEqual({ url: 'redis://10.0.0.5:6380/2' });
+    expect(config.clickhouse).toMatchObject({ kind: 'server', url: 'http://ch:8123' });
+    expect([...config.roles]).toEqual(['api']);
+  });
+
+  it('names every bad variable at once', () => {
+    let error: unknown;
+    try {
+      loadAppConfig({ PORT: 'eighty', APP_TIMEZONE: 'Mars/Olympus', REDIS_URL: 'http://x', ROLES: 'api,cook' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message).toContain('PORT="eighty"');
+    expect(message).toContain('APP_TIMEZONE="Mars/Olympus": must be an IANA time zone');
+    expect(message).toContain('REDIS_URL="http://x": must start with redis:// or rediss://');
+    expect(message).toContain('ROLES="api,cook"');
+    expect((error as ConfigError).problems).toHaveLength(4);
+  });
+
+  it('refuses split roles on embedded ClickHouse, which one process owns', () => {
+    expect(() => loadAppConfig({ ROLES: 'worker' })).toThrow(/split roles need CLICKHOUSE_URL/);
+  });
+});

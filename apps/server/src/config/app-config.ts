@@ -1,0 +1,68 @@
+import type { ClickHouseTarget } from '@grid-command/clickhouse';
+import { formatIssuePath } from '@grid-command/contracts';
+import { resolve } from 'node:path';
+import { appEnvironmentSchema, type ProcessRole } from './app-config.schema';
+
+export interface AppConfig {
+  readonly http: { readonly host: string; readonly port: number };
+  readonly dataDir: string;
+  readonly redis: { readonly url: string } | { readonly embedded: { readonly directory: string; readonly binary: string } };
+  readonly clickhouse: ClickHouseTarget;
+  readonly timeZone: string;
+  readonly referenceFiles: readonly string[];
+  readonly dashboardDir: string;
+  readonly screenDir: string;
+  readonly roles: ReadonlySet<ProcessRole>;
+  readonly live: { readonly pushIntervalMs: number; readonly heartbeatMs: number };
+  readonly ingest: { readonly flushAfterMs: number; readonly maxGroupReports: number; readonly maxBodyBytes: number; readonly maxClockSkewMs: number };
+  readonly worker: { readonly concurrency: number };
+  readonly logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the environment once, reporting every bad variable at the same time. */
+export function loadAppConfig(environment: NodeJS.ProcessEnv): AppConfig {
+  const parsed = appEnvironmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const variable = formatIssuePath(issue.path).replace(/\[\d+\]$/, '');
+        return `${variable}=${JSON.stringify(environment[variable] ?? '')}: ${issue.message}`;
+      }),
+    );
+  }
+  const env = parsed.data;
+  const dataDir = resolve(env.DATA_DIR);
+  const roles = new Set(env.ROLES);
+  if (!env.CLICKHOUSE_URL && roles.size < 3) {
+    throw new ConfigError([`ROLES=${env.ROLES.join(',')}: split roles need CLICKHOUSE_URL, because embedded ClickHouse belongs to one process`]);
+  }
+  return {
+    http: { host: env.HOST, port: env.PORT },
+    dataDir,
+    redis: env.REDIS_URL ? { url: env.REDIS_URL } : { embedded: { directory: resolve(dataDir, 'redis'), binary: env.REDIS_SERVER_BIN } },
+    clickhouse: env.CLICKHOUSE_URL
+      ? { kind: 'server', url: env.CLICKHOUSE_URL, username: env.CLICKHOUSE_USER, password: env.CLICKHOUSE_PASSWORD }
+      : { kind: 'embedded', path: resolve(dataDir, 'clickhouse') },
+    timeZone: env.APP_TIMEZONE,
+    referenceFiles: env.REFERENCE_FILE.map((file) => resolve(file)),
+    dashboardDir: resolve(env.DASHBOARD_DIR),
+    screenDir: resolve(env.SCREEN_DIR),
+    roles,
+    live: { pushIntervalMs: env.LIVE_PUSH_INTERVAL_MS, heartbeatMs: env.LIVE_HEARTBEAT_MS },
+    ingest: {
+      flushAfterMs: env.INGEST_FLUSH_MS,
+      maxGroupReports: 1000,
+      maxBodyBytes: env.INGEST_MAX_BODY_BYTES,
+      maxClockSkewMs: env.INGEST_MAX_CLOCK_SKEW_SECONDS * 1000,
+    },
+    worker: { concurrency: env.WORKER_CONCURRENCY },
+    logLevel: env.LOG_LEVEL,
+  };
+}

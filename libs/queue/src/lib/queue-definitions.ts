@@ -1,0 +1,41 @@
+import type { JobsOptions } from 'bullmq';
+
+/** Queue names, job names, key prefixes and job options in one place. */
+export const QUEUE_PREFIX = 'gc';
+export const REPORTS_QUEUE = 'reports';
+export const STORE_BATCH_JOB = 'store-batch';
+
+/** How long an accepted report id is remembered as a duplicate. Clients retry within minutes; a week is generous. */
+export const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
+
+export const REPORTS_STORED_CHANNEL = `${QUEUE_PREFIX}:events:reports-stored`;
+
+export function reportKey(id: string): string {
+  return `${QUEUE_PREFIX}:report:${id}`;
+}
+
+export function batchJobKey(batchId: string): string {
+  return `${QUEUE_PREFIX}:${REPORTS_QUEUE}:${batchId}`;
+}
+
+export function batchStoredKey(batchId: string): string {
+  return `${QUEUE_PREFIX}:batch-stored:${batchId}`;
+}
+
+/**
+ * Attempts are many and the backoff is capped (see `retryDelayMs`) so a ClickHouse outage of about two
+ * hours is ridden out; a batch that still fails stays in the failed set for an operator, never dropped.
+ */
+export const STORE_BATCH_JOB_OPTIONS: JobsOptions = {
+  attempts: 250,
+  backoff: { type: 'capped-exponential' },
+  removeOnComplete: { count: 1000 },
+  removeOnFail: false,
+};
+
+export const RETRY_BASE_DELAY_MS = 250;
+export const RETRY_MAX_DELAY_MS = 30_000;
+
+export function retryDelayMs(attemptsMade: number): number {
+  return Math.min(RETRY_MAX_DELAY_MS, RETRY_BASE_DELAY_MS * 2 ** Math.max(0, attemptsMade - 1));
+}

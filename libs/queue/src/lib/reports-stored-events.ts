@@ -1,0 +1,27 @@
+import { reportsStoredEventSchema, type ReportsStoredEvent } from '@grid-command/contracts';
+import type { Redis } from 'ioredis';
+import { REPORTS_STORED_CHANNEL } from './queue-definitions';
+
+/** Redis pub/sub, so workers and live push can run in different processes. Losing one is harmless: live push also refreshes on a timer. */
+export async function publishReportsStored(redis: Redis, event: ReportsStoredEvent): Promise<void> {
+  await redis.publish(REPORTS_STORED_CHANNEL, JSON.stringify(event));
+}
+
+/** `subscriber` must be a connection of its own: a subscribed Redis connection can do nothing else. */
+export async function subscribeReportsStored(
+  subscriber: Redis,
+  onEvent: (event: ReportsStoredEvent) => void,
+  onInvalid: (problem: string) => void,
+): Promise<void> {
+  subscriber.on('message', (channel: string, message: string) => {
+    if (channel !== REPORTS_STORED_CHANNEL) return;
+    try {
+      const parsed = reportsStoredEventSchema.safeParse(JSON.parse(message));
+      if (parsed.success) onEvent(parsed.data);
+      else onInvalid(parsed.error.message);
+    } catch (error) {
+      onInvalid((error as Error).message);
+    }
+  });
+  await subscriber.subscribe(REPORTS_STORED_CHANNEL);
+}

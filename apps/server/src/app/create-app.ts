@@ -1,4 +1,4 @@
-import type { INestApplication, LogLevel } from '@nestjs/common';
+import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { AppConfig } from '../config/app-config';
 import { AppModule } from './app.module';
@@ -10,11 +10,13 @@ const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug
 
 /** Builds the whole server for a configuration; `main` and the integration tests use the same path. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
+  const logLevels = LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1);
+  Logger.overrideLogger(logLevels);
   const redis = await RedisRuntime.start(config);
   try {
     const app = await NestFactory.create(AppModule.forRoles(config, redis), {
       bodyParser: false,
-      logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1),
+      logger: logLevels,
       abortOnError: false,
     });
     app.useWebSocketAdapter(new LiveIoAdapter(app));

@@ -66,7 +66,10 @@ type ClaimingRedis = Redis & {
 export class ReportClaims {
   private readonly redis: ClaimingRedis;
 
-  constructor(redis: Redis) {
+  constructor(
+    redis: Redis,
+    private readonly abandonedAfterMs = ABANDONED_CLAIM_GRACE_MS,
+  ) {
     redis.defineCommand('claimReports', { lua: CLAIM_SCRIPT });
     redis.defineCommand('releaseReports', { lua: RELEASE_SCRIPT });
     this.redis = redis as ClaimingRedis;
@@ -80,7 +83,7 @@ export class ReportClaims {
       ...ids.map(reportKey),
       batchId,
       IDEMPOTENCY_TTL_SECONDS,
-      ABANDONED_CLAIM_GRACE_MS,
+      this.abandonedAfterMs,
       batchJobKey(''),
       batchStoredKey(''),
     );

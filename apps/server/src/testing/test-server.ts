@@ -1,0 +1,44 @@
+import type { INestApplication } from '@nestjs/common';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createApp } from '../app/create-app';
+import { loadAppConfig, type AppConfig } from '../config/app-config';
+
+export const WORKSPACE_ROOT = resolve(__dirname, '../../../..');
+export const DEMO_REFERENCE = join(WORKSPACE_ROOT, 'reference/demo-district.json');
+
+/** Grid codes of the demo district, for building valid reports. */
+export function demoGridCodes(): string[] {
+  const file = JSON.parse(readFileSync(DEMO_REFERENCE, 'utf8')) as { features: Array<{ properties: { level: string; code: string } }> };
+  return file.features.filter((feature) => feature.properties.level === 'grid').map((feature) => feature.properties.code);
+}
+
+export interface RunningServer {
+  readonly app: INestApplication;
+  readonly config: AppConfig;
+  readonly baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** The real server, composed exactly as `main` does, on a free port with its own redis-server and chdb directory. */
+export async function startTestServer(dataDir: string, overrides: Record<string, string> = {}): Promise<RunningServer> {
+  const config = loadAppConfig({
+    DATA_DIR: dataDir,
+    PORT: '0',
+    REFERENCE_FILE: DEMO_REFERENCE,
+    DASHBOARD_DIR: join(WORKSPACE_ROOT, 'dashboards'),
+    SCREEN_DIR: join(dataDir, 'no-screen'),
+    LOG_LEVEL: 'warn',
+    ...overrides,
+  });
+  const app = await createApp(config);
+  await app.listen(0, '127.0.0.1');
+  const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  return { app, config, baseUrl, close: () => app.close() };
+}
+
+export function tempDataDir(): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), 'grid-command-server-'));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}

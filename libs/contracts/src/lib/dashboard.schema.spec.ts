@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { dashboardSchema, panelSchema } from './dashboard.schema';
+
+/** A 12×6 wall; `panels` are the only thing the cases change. */
+function wall(panels: unknown[]) {
+  return {
+    version: 1,
+    title: { zh: '青秀区指挥中心', en: 'Qingxiu command center' },
+    scope: 'district:450103',
+    grid: { columns: 12, rows: 6 },
+    staleAfterSeconds: 15,
+    panels,
+  };
+}
+
+const at = (id: string, x: number, y: number, w: number, h: number) => ({ id, x, y, w, h });
+
+describe('dashboardSchema', () => {
+  it('fills in the default options of every panel type that has them', () => {
+    const dashboard = dashboardSchema.parse(
+      wall([
+        { ...at('trend', 0, 0, 6, 3), type: 'trend' },
+        { ...at('mix', 6, 0, 6, 3), type: 'category-mix' },
+        { ...at('ranking', 0, 3, 4, 3), type: 'ranking', options: {} },
+        { ...at('map', 4, 3, 4, 3), type: 'map' },
+        { ...at('clock', 8, 3, 2, 1), type: 'clock' },
+        { ...at('freshness', 10, 3, 2, 1), type: 'freshness' },
+      ]),
+    );
+    expect(dashboard.panels.map((panel) => [panel.id, panel.options])).toEqual([
+      ['trend', { area: true }],
+      ['mix', { style: 'pie' }],
+      ['ranking', { limit: 10 }],
+      ['map', { level: 'grid' }],
+      ['clock', {}],
+      ['freshness', {}],
+    ]);
+  });
+
+  it('keeps options that are given', () => {
+    const dashboard = dashboardSchema.parse(
+      wall([
+        { ...at('kpis', 0, 0, 12, 1), type: 'kpis', options: { items: ['reported', 'lastHour'] } },
+        { ...at('ranking', 0, 1, 6, 5), type: 'ranking', options: { limit: 30 } },
+        { ...at('trend', 6, 1, 6, 5), type: 'trend', options: { area: false } },
+      ]),
+    );
+    expect(dashboard.panels.map((panel) => panel.options)).toEqual([{ items: ['reported', 'lastHour'] }, { limit: 30 }, { area: false }]);
+  });
+
+  it('accepts a panel that touches the right and bottom edges', () => {
+    expect(dashboardSchema.safeParse(wall([{ ...at('clock', 10, 5, 2, 1), type: 'clock' }])).success).toBe(true);
+  });
+
+  it('rejects a duplicate panel id at the path of the second one', () => {
+    const result = dashboardSchema.safeParse(
+      wall([
+        { ...at('clock', 0, 0, 1, 1), type: 'clock' },
+        { ...at('trend', 1, 0, 1, 1), type: 'trend' },
+        { ...at('clock', 2, 0, 1, 1), type: 'freshness' },
+      ]),
+    );
+    expect(result.error?.issues).toMatchObject([{ path: ['panels', 2, 'id'], message: 'duplicate panel id "clock"' }]);
+  });
+
+  it.each([
+    ['too wide', at('wide', 10, 0, 3, 1)],
+    ['too tall', at('tall', 0, 5, 1, 2)],
+  ])('rejects a panel %s for the grid, at the path of the panel', (_case, position) => {
+    const result = dashboardSchema.safeParse(wall([{ ...at('ok', 0, 0, 1, 1), type: 'clock' }, { ...position, type: 'clock' }]));
+    expect(result.error?.issues).toHaveLength(1);
+    expect(result.error?.issues[0]?.path).toEqual(['panels', 1]);
+    expect(result.error?.issues[0]?.message).toContain('12×6');
+  });
+
+  it('rejects an unknown panel type at panels[i].type', () => {
+    const result = dashboardSchema.safeParse(wall([{ ...at('gauge', 0, 0, 1, 1), type: 'gauge' }]));
+    expect(result.error?.issues.map((issue) => issue.path)).toEqual([['panels', 0, 'type']]);
+  });
+
+  it.each([
+    ['an id that is not kebab-case', { ...at('Trend_1', 0, 0, 1, 1), type: 'trend' }],
+    ['an unknown option', { ...at('trend', 0, 0, 1, 1), type: 'trend', options: { area: true, smooth: true } }],
+    ['an empty kpi list', { ...at('kpis', 0, 0, 1, 1), type: 'kpis', options: { items: [] } }],
+    ['an unknown kpi', { ...at('kpis', 0, 0, 1, 1), type: 'kpis', options: { items: ['satisfaction'] } }],
+    ['a ranking limit above 30', { ...at('ranking', 0, 0, 1, 1), type: 'ranking', options: { limit: 31 } }],
+    ['a zero width', { ...at('clock', 0, 0, 0, 1), type: 'clock' }],
+  ])('rejects %s', (_case, panel) => {
+    expect(panelSchema.safeParse(panel).success).toBe(false);
+  });
+
+  it.each([
+    ['no panels', { panels: [] }],
+    ['a scope that is not level:code', { scope: '450103' }],
+    ['a version other than 1', { version: 2 }],
+    ['staleAfterSeconds below 2', { staleAfterSeconds: 1 }],
+    ['an unknown top-level key', { theme: 'dark' }],
+  ])('rejects a dashboard with %s', (_case, change) => {
+    expect(dashboardSchema.safeParse({ ...wall([{ ...at('clock', 0, 0, 1, 1), type: 'clock' }]), ...change }).success).toBe(false);
+  });
+});

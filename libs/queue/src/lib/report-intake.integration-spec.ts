@@ -1,0 +1,80 @@
+import type { Report, ReportBatchJob } from '@grid-command/contracts';
+import { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTempRedis, type TempRedis } from '../testing/temp-redis';
+import { QUEUE_PREFIX, REPORTS_QUEUE } from './queue-definitions';
+import { createRedis } from './redis-connection';
+import { ReportClaims } from './report-claims';
+import { QueueUnavailableError, ReportIntake } from './report-intake';
+
+function report(overrides: Partial<Report> = {}): Report {
+  return {
+    id: randomUUID(),
+    gridCode: '450103001001001',
+    category: 'noise',
+    severity: 1,
+    source: 'grid_worker',
+    reportedAt: new Date().toISOString(),
+    ...overrides,
+  };
+}
+
+describe('ReportIntake against redis-server', () => {
+  let redis: TempRedis;
+  let connection: Redis;
+  let queue: Queue<ReportBatchJob>;
+
+  beforeAll(async () => {
+    redis = await startTempRedis();
+    connection = redis.connect('intake-test');
+    queue = new Queue<ReportBatchJob>(REPORTS_QUEUE, { prefix: QUEUE_PREFIX, connection: redis.connect('intake-queue') });
+    await queue.waitUntilReady();
+  });
+  afterAll(async () => {
+    await queue.close();
+    await redis.dispose();
+  });
+
+  it('groups concurrent submissions into one job and answers each with its own counts', async () => {
+    const intake = new ReportIntake(queue, new ReportClaims(connection), { flushAfterMs: 20, maxGroupReports: 1000 });
+    const shared = report();
+    const before = await queue.getJobCounts('wait');
+    const answers = await Promise.all([
+      intake.submit([report(), report(), shared]),
+      intake.submit([shared]),
+      intake.submit([report()]),
+    ]);
+    expect(answers).toEqual([
+      { accepted: 3, duplicates: 0 },
+      { accepted: 0, duplicates: 1 },
+      { accepted: 1, duplicates: 0 },
+    ]);
+    const after = await queue.getJobCounts('wait');
+    expect((after['wait'] ?? 0) - (before['wait'] ?? 0)).toBe(1);
+    const [job] = await queue.getJobs(['wait'], 0, 0, false);
+    expect(job?.data.reports).toHaveLength(4);
+    expect(job?.id).toBe(job?.data.batchId);
+  });
+
+  it('flushes at once when a group reaches its size limit', async () => {
+    const intake = new ReportIntake(queue, new ReportClaims(connection), { flushAfterMs: 60_000, maxGroupReports: 3 });
+    const answer = await intake.submit([report(), report(), report()]);
+    expect(answer).toEqual({ accepted: 3, duplicates: 0 });
+  });
+
+  it('queues nothing and gives the ids back when the job cannot be added', async () => {
+    const claimsConnection = redis.connect('intake-claims');
+    const doomed = createRedis(redis.target, 'producer', 'doomed-queue');
+    const brokenQueue = new Queue<ReportBatchJob>('broken', { prefix: QUEUE_PREFIX, connection: doomed });
+    await brokenQueue.waitUntilReady();
+    doomed.disconnect();
+    const intake = new ReportIntake(brokenQueue, new ReportClaims(claimsConnection), { flushAfterMs: 1, maxGroupReports: 1000 });
+    const lost = report();
+    await expect(intake.submit([lost])).rejects.toBeInstanceOf(QueueUnavailableError);
+
+    const healthy = new ReportIntake(queue, new ReportClaims(claimsConnection), { flushAfterMs: 1, maxGroupReports: 1000 });
+    expect(await healthy.submit([lost])).toEqual({ accepted: 1, duplicates: 0 });
+  });
+});

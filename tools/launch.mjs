@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// `npm run demo`: install what is missing, build, start the server with embedded Redis and ClickHouse, play the
+// simulated feed and print the big screen's address. `npm start`: the same without the simulated feed.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const mode = process.argv[2];
+if (mode !== 'demo' && mode !== 'start') {
+  console.error('usage: node tools/launch.mjs demo|start');
+  process.exit(2);
+}
+
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 20 || (major === 20 && minor < 19)) {
+  console.error(`grid-command needs Node.js 20.19 or newer; this is ${process.version}.`);
+  process.exit(1);
+}
+
+const step = (text) => console.log(`\n▸ ${text}`);
+const run = (command, args) => execFileSync(command, args, { cwd: root, stdio: 'inherit' });
+
+const lock = join(root, 'package-lock.json');
+const installed = join(root, 'node_modules', '.package-lock.json');
+if (!existsSync(installed) || statSync(lock).mtimeMs > statSync(installed).mtimeMs) {
+  step('Installing npm packages (npm ci)');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+}
+
+if (!process.env.REDIS_URL) {
+  step('Checking redis-server');
+  run(process.execPath, ['tools/system-deps.mjs', 'redis-server']);
+}
+
+const projects = mode === 'demo' ? 'server,screen,simulator' : 'server,screen';
+step(`Building ${projects}`);
+run('npx', ['nx', 'run-many', '-t', 'build', '-p', projects, '--outputStyle=stream-without-prefixes']);
+
+const host = process.env.HOST ?? '127.0.0.1';
+const port = process.env.PORT ?? '3000';
+const baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+const children = [];
+let stopping = false;
+
+function start(name, args, env = {}) {
+  const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  children.push(child);
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(`\n${name} stopped (${signal ?? `exit code ${code}`}); shutting down.`);
+    void stop(code ?? 1);
+  });
+  return child;
+}
+
+async function stop(exitCode) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of [...children].reverse()) {
+    if (child.exitCode !== null) continue;
+    child.kill('SIGTERM');
+    await new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        resolve();
+      }, 15_000);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+  process.exit(exitCode);
+}
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+
+async function waitUntilReady() {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline && !stopping) {
+    try {
+      if ((await fetch(`${baseUrl}/health/ready`)).ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
+}
+
+step('Starting the server');
+start('server', ['dist/apps/server/apps/server/src/main.js']);
+if (!(await waitUntilReady())) {
+  console.error(`the server did not become ready at ${baseUrl}/health/ready within 2 minutes`);
+  await stop(1);
+}
+
+if (mode === 'demo') {
+  step('Starting the simulated feed');
+  start('simulator', ['dist/apps/simulator/apps/simulator/src/main.js', '--url', baseUrl]);
+}
+
+console.log(`
+────────────────────────────────────────────────────────────
+  网格化治理指挥中心 · grid-command is running
+  Big screen (大屏):  ${baseUrl}/
+  English:            ${baseUrl}/?lang=en
+  Live metrics API:   ${baseUrl}/api/v1/snapshot?scope=district:450103
+  ${mode === 'demo' ? 'A simulated district feed is playing.' : 'Post reports to ' + baseUrl + '/api/v1/reports'}
+  Press Ctrl-C to stop.
+────────────────────────────────────────────────────────────`);
+
+if (process.env.DISPLAY || process.platform === 'darwin') {
+  const opener = process.platform === 'darwin' ? 'open' : 'xdg-open';
+  spawn(opener, [`${baseUrl}/`], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
+}

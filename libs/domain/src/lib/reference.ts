@@ -84,7 +84,7 @@ export class ReferenceIndex {
     }
     for (const feature of file.features) {
       const node = this.nodes.get(feature.properties.code);
-      if (node?.parentCode == null) continue;
+      if (!node || node.parentCode === null) continue;
       this.nodes.get(node.parentCode)?.childCodes.push(node.summary.code);
       if (node.summary.level === 'grid') {
         for (let ancestor = this.nodes.get(node.parentCode); ancestor; ancestor = ancestor.parentCode ? this.nodes.get(ancestor.parentCode) : undefined) {

@@ -19,9 +19,32 @@ async function main(): Promise<void> {
   const unlock = config.clickhouse.kind === 'embedded' ? lockDataDir(config.dataDir) : () => undefined;
   process.once('exit', unlock);
   const app = await createApp(config);
+  stopGracefullyOn(['SIGTERM', 'SIGINT'], () => app.close(), logger);
   await app.listen(config.http.port, config.http.host);
   const address = await app.getUrl();
   logger.log(`grid-command ${[...config.roles].join('+')} listening on ${address.replace('[::1]', 'localhost')}`);
+}
+
+/**
+ * Drains the intake, finishes the batch in hand and closes the stores before exiting 0; a second signal or a
+ * shutdown longer than 30 s exits at once (whatever was acknowledged is already in Redis).
+ */
+function stopGracefullyOn(signals: NodeJS.Signals[], close: () => Promise<void>, logger: Logger): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.log(`${signal}: shutting down`);
+    setTimeout(() => process.exit(1), 30_000).unref();
+    close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error(`shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  for (const signal of signals) process.on(signal, stop);
 }
 
 main().catch((error: unknown) => {

@@ -20,7 +20,6 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
       abortOnError: false,
     });
     app.useWebSocketAdapter(new LiveIoAdapter(app));
-    app.enableShutdownHooks();
     if (config.roles.has('api')) hostScreen(app, config.screenDir);
     return app;
   } catch (error) {

@@ -146,21 +146,27 @@ describe('reports flow from HTTP through BullMQ and ClickHouse to a live subscri
     expect(((await response.json()) as Snapshot).totals.reported).toBe(accepted.size);
   });
 
-  it('stores a redelivered batch once', async () => {
+  it('stores a redelivered batch once, and a report queued twice by a retrying client once', async () => {
     const store = server.app.get(ReportStore);
     const before = await store.countStored();
     const connection = createRedis(server.app.get(RedisRuntime).target, 'producer', 'redelivery-test');
     const queue = new Queue<ReportBatchJob>(REPORTS_QUEUE, { prefix: QUEUE_PREFIX, connection });
-    const batch: ReportBatchJob = { batchId: randomUUID(), acceptedAt: new Date().toISOString(), reports: [newReport(5000), newReport(5001)] };
-    await queue.add(STORE_BATCH_JOB, batch, { jobId: batch.batchId });
-    await queue.add(STORE_BATCH_JOB, batch, { jobId: `${batch.batchId}-redelivered` });
-    for (const jobId of [batch.batchId, `${batch.batchId}-redelivered`]) {
+    const [twice, once] = [newReport(5000), newReport(5001)];
+    const batch: ReportBatchJob = { batchId: randomUUID(), acceptedAt: new Date().toISOString(), reports: [twice, newReport(5002)] };
+    const retryBatch: ReportBatchJob = { batchId: randomUUID(), acceptedAt: new Date().toISOString(), reports: [twice, once] };
+    const jobs = [
+      await queue.add(STORE_BATCH_JOB, batch, { jobId: batch.batchId }),
+      await queue.add(STORE_BATCH_JOB, batch, { jobId: `${batch.batchId}-redelivered` }),
+      await queue.add(STORE_BATCH_JOB, retryBatch, { jobId: retryBatch.batchId }),
+    ];
+    for (const job of jobs) {
+      const jobId = job.id ?? '';
       await until(async () => ((await queue.getJobState(jobId)) === 'completed' ? true : undefined), 15_000, `job ${jobId} to complete`);
     }
     await queue.close();
     await connection.quit();
-    batch.reports.forEach((report) => accepted.add(report.id));
-    expect(await store.countStored()).toEqual({ rows: before.rows + 2, distinctIds: before.distinctIds + 2 });
+    [...batch.reports, ...retryBatch.reports].forEach((report) => accepted.add(report.id));
+    expect(await store.countStored()).toEqual({ rows: before.rows + 3, distinctIds: before.distinctIds + 3 });
   });
 
   it('keeps the data and remembers accepted ids across a restart', async () => {

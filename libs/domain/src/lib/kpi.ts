@@ -21,9 +21,10 @@ export function sum(values: Iterable<number>): number {
 /** Nearest-rank percentile (p in 0..100) of unsorted values; null for none. */
 export function percentile(values: readonly number[], p: number): number | null {
   if (values.length === 0) return null;
-  if (p < 0 || p > 100) throw new RangeError(`percentile must be 0..100, got ${p}`);
+  if (!(p >= 0 && p <= 100)) throw new RangeError(`percentile must be 0..100, got ${p}`);
   const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  // p × n first: (p / 100) × n picks up a rounding error that can push the rank one too high (0.07 × 100).
+  const rank = Math.max(1, Math.ceil((p * sorted.length) / 100));
   return sorted[rank - 1] ?? null;
 }
 

@@ -12,9 +12,22 @@ export class EmbeddedRedisError extends Error {
 
 export interface EmbeddedRedis {
   readonly socketPath: string;
-  /** True when this process started redis-server (and so must stop it). */
-  readonly owned: boolean;
+  /** True when a redis-server left running on this socket by an earlier, crashed run was taken over. */
+  readonly adopted: boolean;
   stop(): Promise<void>;
+}
+
+/** Stops a server this process did not spawn: SHUTDOWN writes the append-only file and exits. */
+async function shutdownBySocket(socketPath: string): Promise<void> {
+  const client = new Redis({ path: socketPath, lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+  try {
+    await client.connect();
+    await client.call('SHUTDOWN');
+  } catch {
+    // The connection drops as the server exits.
+  } finally {
+    client.disconnect();
+  }
 }
 
 async function answersPing(socketPath: string): Promise<boolean> {
@@ -32,14 +45,14 @@ async function answersPing(socketPath: string): Promise<boolean> {
 
 /**
  * Starts redis-server on a unix socket under `directory`, with an append-only file fsynced on every write
- * so that an acknowledged report survives a crash of Redis or the machine. Reuses a server left running
- * there by an earlier run.
+ * so that an acknowledged report survives a crash of Redis or the machine. A server still running there
+ * after a crash of its owner is adopted: the caller holds the data directory, so nobody else uses it.
  */
 export async function startEmbeddedRedis(directory: string, binary = 'redis-server'): Promise<EmbeddedRedis> {
   mkdirSync(directory, { recursive: true });
   const socketPath = join(directory, 'redis.sock');
   if (await answersPing(socketPath)) {
-    return { socketPath, owned: false, stop: async () => undefined };
+    return { socketPath, adopted: true, stop: () => shutdownBySocket(socketPath) };
   }
   const child: ChildProcess = spawn(
     binary,
@@ -77,7 +90,7 @@ export async function startEmbeddedRedis(directory: string, binary = 'redis-serv
     if (await answersPing(socketPath)) {
       return {
         socketPath,
-        owned: true,
+        adopted: false,
         stop: async () => {
           if (child.exitCode !== null) return;
           child.kill('SIGTERM');

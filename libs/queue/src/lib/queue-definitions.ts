@@ -14,14 +14,6 @@ export function reportKey(id: string): string {
   return `${QUEUE_PREFIX}:report:${id}`;
 }
 
-export function batchJobKey(batchId: string): string {
-  return `${QUEUE_PREFIX}:${REPORTS_QUEUE}:${batchId}`;
-}
-
-export function batchStoredKey(batchId: string): string {
-  return `${QUEUE_PREFIX}:batch-stored:${batchId}`;
-}
-
 /**
  * Attempts are many and the backoff is capped (see `retryDelayMs`) so a ClickHouse outage of about two
  * hours is ridden out; a batch that still fails stays in the failed set for an operator, never dropped.
@@ -32,6 +24,14 @@ export const STORE_BATCH_JOB_OPTIONS: JobsOptions = {
   removeOnComplete: { count: 1000 },
   removeOnFail: false,
 };
+
+/**
+ * A batch whose worker died is taken up again once its lock expires; storing a batch takes milliseconds, so a
+ * short lock brings the data of a crashed worker back within seconds. Crash loops are tolerated, not failed.
+ */
+export const WORKER_LOCK_MS = 10_000;
+export const WORKER_STALLED_CHECK_MS = 5_000;
+export const WORKER_MAX_STALLED = 20;
 
 export const RETRY_BASE_DELAY_MS = 250;
 export const RETRY_MAX_DELAY_MS = 30_000;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTempRedis, type TempRedis } from '../testing/temp-redis';
 import { QUEUE_PREFIX, REPORTS_QUEUE } from './queue-definitions';
 import { createRedis } from './redis-connection';
-import { ReportClaims } from './report-claims';
+import { ReportLedger } from './report-ledger';
 import { QueueUnavailableError, ReportIntake } from './report-intake';
 
 function report(overrides: Partial<Report> = {}): Report {
@@ -38,7 +38,7 @@ describe('ReportIntake against redis-server', () => {
   });
 
   it('groups concurrent submissions into one job and answers each with its own counts', async () => {
-    const intake = new ReportIntake(queue, new ReportClaims(connection), { flushAfterMs: 20, maxGroupReports: 1000 });
+    const intake = new ReportIntake(queue, new ReportLedger(connection), { flushAfterMs: 20, maxGroupReports: 1000 }, console);
     const shared = report();
     const before = await queue.getJobCounts('wait');
     const answers = await Promise.all([
@@ -59,22 +59,22 @@ describe('ReportIntake against redis-server', () => {
   });
 
   it('flushes at once when a group reaches its size limit', async () => {
-    const intake = new ReportIntake(queue, new ReportClaims(connection), { flushAfterMs: 60_000, maxGroupReports: 3 });
+    const intake = new ReportIntake(queue, new ReportLedger(connection), { flushAfterMs: 60_000, maxGroupReports: 3 }, console);
     const answer = await intake.submit([report(), report(), report()]);
     expect(answer).toEqual({ accepted: 3, duplicates: 0 });
   });
 
-  it('queues nothing and gives the ids back when the job cannot be added', async () => {
-    const claimsConnection = redis.connect('intake-claims');
+  it('marks nothing when the job cannot be added, so the retry is accepted', async () => {
+    const ledgerConnection = redis.connect('intake-ledger');
     const doomed = createRedis(redis.target, 'producer', 'doomed-queue');
     const brokenQueue = new Queue<ReportBatchJob>('broken', { prefix: QUEUE_PREFIX, connection: doomed });
     await brokenQueue.waitUntilReady();
     doomed.disconnect();
-    const intake = new ReportIntake(brokenQueue, new ReportClaims(claimsConnection), { flushAfterMs: 1, maxGroupReports: 1000 });
+    const intake = new ReportIntake(brokenQueue, new ReportLedger(ledgerConnection), { flushAfterMs: 1, maxGroupReports: 1000 }, console);
     const lost = report();
     await expect(intake.submit([lost])).rejects.toBeInstanceOf(QueueUnavailableError);
 
-    const healthy = new ReportIntake(queue, new ReportClaims(claimsConnection), { flushAfterMs: 1, maxGroupReports: 1000 });
+    const healthy = new ReportIntake(queue, new ReportLedger(ledgerConnection), { flushAfterMs: 1, maxGroupReports: 1000 }, console);
     expect(await healthy.submit([lost])).toEqual({ accepted: 1, duplicates: 0 });
   });
 });

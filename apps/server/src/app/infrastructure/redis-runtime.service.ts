@@ -20,12 +20,12 @@ export class RedisRuntime implements OnApplicationShutdown {
     }
     const embedded = await startEmbeddedRedis(config.redis.embedded.directory, config.redis.embedded.binary);
     const target: RedisTarget = { kind: 'socket', path: embedded.socketPath };
-    logger.log(`${embedded.owned ? 'started' : 'reusing'} ${describeRedis(target)} (append-only file, fsync always)`);
+    logger.log(`${embedded.adopted ? 'adopted the still-running' : 'started'} ${describeRedis(target)} (append-only file, fsync always)`);
     return new RedisRuntime(target, embedded);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.embedded?.owned) {
+    if (this.embedded) {
       await this.embedded.stop();
       this.logger.log('stopped redis-server');
     }

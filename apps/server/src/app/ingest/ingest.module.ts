@@ -1,6 +1,6 @@
 import type { ReportBatchJob } from '@grid-command/contracts';
-import { createRedis, QUEUE_PREFIX, REPORTS_QUEUE, ReportClaims, ReportIntake, type RedisTarget } from '@grid-command/queue';
-import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { createRedis, QUEUE_PREFIX, REPORTS_QUEUE, ReportIntake, ReportLedger, type RedisTarget } from '@grid-command/queue';
+import { Logger, Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '../../config/app-config';
@@ -33,10 +33,12 @@ import { ReportsController } from './reports.controller';
     {
       provide: REPORT_INTAKE,
       useFactory: (queue: Queue<ReportBatchJob>, redis: Redis, config: AppConfig) =>
-        new ReportIntake(queue, new ReportClaims(redis), {
-          flushAfterMs: config.ingest.flushAfterMs,
-          maxGroupReports: config.ingest.maxGroupReports,
-        }),
+        new ReportIntake(
+          queue,
+          new ReportLedger(redis),
+          { flushAfterMs: config.ingest.flushAfterMs, maxGroupReports: config.ingest.maxGroupReports },
+          new Logger(ReportIntake.name),
+        ),
       inject: [REPORTS_QUEUE_PRODUCER, REDIS_PRODUCER, APP_CONFIG],
     },
   ],

@@ -1,14 +1,16 @@
 import { reportBatchJobSchema, type ReportBatchJob } from '@grid-command/contracts';
 import { ReportStore } from '@grid-command/clickhouse';
 import {
-  batchStoredKey,
-  IDEMPOTENCY_TTL_SECONDS,
+  createRedis,
   publishReportsStored,
   QUEUE_PREFIX,
-  createRedis,
+  ReportLedger,
   REPORTS_QUEUE,
   retryDelayMs,
   STORE_BATCH_JOB,
+  WORKER_LOCK_MS,
+  WORKER_MAX_STALLED,
+  WORKER_STALLED_CHECK_MS,
   type RedisTarget,
 } from '@grid-command/queue';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
@@ -18,21 +20,25 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG, REDIS_PRODUCER, REDIS_TARGET } from '../infrastructure/tokens';
 
 /**
- * Stores queued batches in ClickHouse. A failed insert throws so BullMQ retries the job; the batch id is the
- * insert's deduplication token, so a retry after a partial failure or a crash is not counted twice.
+ * Stores queued batches in ClickHouse, each report only by the batch that owns its id (a client's retry may
+ * have queued it twice). A failed insert throws so BullMQ retries the job; the batch id is the insert's
+ * deduplication token and the owned rows never change, so a retry after a failure or a crash is stored once.
  */
 @Injectable()
 export class ReportBatchProcessor implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(ReportBatchProcessor.name);
   private worker: Worker<ReportBatchJob> | null = null;
   private workerConnection: Redis | null = null;
+  private readonly ledger: ReportLedger;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(REDIS_TARGET) private readonly redisTarget: RedisTarget,
     @Inject(REDIS_PRODUCER) private readonly redis: Redis,
     private readonly store: ReportStore,
-  ) {}
+  ) {
+    this.ledger = new ReportLedger(redis);
+  }
 
   onModuleInit(): void {
     this.workerConnection = createRedis(this.redisTarget, 'consumer', 'pipeline-worker');
@@ -40,6 +46,9 @@ export class ReportBatchProcessor implements OnModuleInit, OnModuleDestroy {
       prefix: QUEUE_PREFIX,
       connection: this.workerConnection,
       concurrency: this.config.worker.concurrency,
+      lockDuration: WORKER_LOCK_MS,
+      stalledInterval: WORKER_STALLED_CHECK_MS,
+      maxStalledCount: WORKER_MAX_STALLED,
       settings: { backoffStrategy: (attemptsMade: number) => retryDelayMs(attemptsMade) },
     });
     this.worker.on('failed', (job, error) => {
@@ -58,10 +67,10 @@ export class ReportBatchProcessor implements OnModuleInit, OnModuleDestroy {
     if (job.name !== STORE_BATCH_JOB) throw new UnrecoverableError(`no handler for job ${job.name}`);
     const parsed = reportBatchJobSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`malformed batch ${job.id}: ${parsed.error.message}`);
-    const batch = parsed.data;
+    const owned = await this.ledger.claimForStore(parsed.data.batchId, parsed.data.reports.map((report) => report.id));
+    const batch = { ...parsed.data, reports: parsed.data.reports.filter((_, index) => owned[index]) };
+    if (batch.reports.length === 0) return;
     await this.store.insertBatch(batch);
-    // Marks the batch as stored before the job disappears, so its report ids can never be reclaimed as abandoned.
-    await this.redis.set(batchStoredKey(batch.batchId), '1', 'EX', IDEMPOTENCY_TTL_SECONDS);
     const gridCodes = [...new Set(batch.reports.map((report) => report.gridCode))];
     await publishReportsStored(this.redis, { batchId: batch.batchId, gridCodes }).catch((error: Error) =>
       this.logger.warn(`stored batch ${batch.batchId} but could not announce it: ${error.message}`),

@@ -1,0 +1,95 @@
+import type { Report, Snapshot } from '@grid-command/contracts';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BUILT_SERVER, freePort, spawnServer, stopServer, type ServerProcess } from '../testing/server-process';
+import { demoGridCodes, tempDataDir } from '../testing/test-server';
+
+const TOTAL = 3000;
+const PER_REQUEST = 50;
+const grids = demoGridCodes();
+
+function reports(): Report[][] {
+  const all: Report[] = Array.from({ length: TOTAL }, (_, index) => ({
+    id: randomUUID(),
+    gridCode: grids[index % grids.length] ?? '',
+    category: 'environment_sanitation',
+    severity: 1,
+    source: 'iot_sensor',
+    reportedAt: new Date().toISOString(),
+  }));
+  return Array.from({ length: TOTAL / PER_REQUEST }, (_, index) => all.slice(index * PER_REQUEST, (index + 1) * PER_REQUEST));
+}
+
+async function send(baseUrl: string, batch: Report[]): Promise<boolean> {
+  try {
+    const response = await fetch(`${baseUrl}/api/v1/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(batch),
+    });
+    return response.status === 202;
+  } catch {
+    return false;
+  }
+}
+
+async function districtTotal(baseUrl: string): Promise<number> {
+  const response = await fetch(`${baseUrl}/api/v1/snapshot?scope=district:450103`);
+  return ((await response.json()) as Snapshot).totals.reported;
+}
+
+describe.skipIf(!existsSync(BUILT_SERVER))('a server killed mid-ingest (SIGKILL)', () => {
+  const dataDir = tempDataDir();
+  let server: ServerProcess | undefined;
+
+  afterAll(async () => {
+    if (server) await stopServer(server);
+    dataDir.remove();
+  });
+
+  it('loses and doubles nothing once clients retry what was not acknowledged', async () => {
+    const port = await freePort();
+    server = await spawnServer(dataDir.path, port);
+    const batches = reports();
+    const unacknowledged: Report[][] = [];
+    let acknowledged = 0;
+    let killed = false;
+
+    // Four clients post concurrently; the server is killed while requests are in flight.
+    const queue = [...batches];
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        for (let batch = queue.shift(); batch; batch = queue.shift()) {
+          if (acknowledged >= batches.length / 3 && !killed) {
+            killed = true;
+            server?.child.kill('SIGKILL');
+          }
+          if (await send(`http://127.0.0.1:${port}`, batch)) acknowledged += 1;
+          else unacknowledged.push(batch);
+        }
+      }),
+    );
+    expect(killed).toBe(true);
+    expect(unacknowledged.length).toBeGreaterThan(0);
+
+    server = await spawnServer(dataDir.path, port);
+    expect(server.output()).not.toContain('ERROR');
+    for (const batch of unacknowledged) expect(await send(server.baseUrl, batch)).toBe(true);
+
+    const deadline = Date.now() + 60_000;
+    let total = 0;
+    while (Date.now() < deadline && total < TOTAL) {
+      total = await districtTotal(server.baseUrl);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    // Let any late duplicate surface before the final count.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await districtTotal(server.baseUrl)).toBe(TOTAL);
+
+    expect(await stopServer(server)).toBe(0);
+    expect(existsSync(join(dataDir.path, 'redis', 'redis.sock'))).toBe(false);
+    server = undefined;
+  });
+});

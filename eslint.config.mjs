@@ -44,7 +44,7 @@ export default [
   {
     // Configuration is read once, validated, and injected; nothing else reads the environment.
     files: ['**/*.ts'],
-    ignores: ['apps/server/src/main.ts', 'apps/simulator/src/cli-options.ts', 'tools/**', '**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', 'libs/*/src/testing/**', 'load-tests/**'],
+    ignores: ['apps/server/src/main.ts', 'apps/simulator/src/cli-options.ts', 'tools/**', '**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', 'libs/*/src/testing/**', 'apps/*/src/testing/**', 'load-tests/**'],
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration from the validated config object.' }],
     },

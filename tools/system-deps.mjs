@@ -7,6 +7,8 @@ import { existsSync } from 'node:fs';
 const BINARIES = {
   'redis-server': ['/usr/bin/redis-server', '/usr/local/bin/redis-server'],
   chromium: ['/usr/bin/chromium'],
+  // Headless Chromium draws Chinese labels as empty boxes without a CJK font.
+  'fonts-wqy-microhei': ['/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'],
 };
 
 const wanted = process.argv.slice(2);

@@ -1,0 +1,111 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/chromium';
+import { demoGridCodes, demoReports, postReports } from './support/demo-reports';
+import { freePort, startServer, stopServer, type ServerProcess } from './support/server-process';
+import { probeCharts, shownCount, type ChartProbe } from './support/wall-probe';
+import { WORKSPACE_ROOT } from './support/workspace';
+
+const FIRST_BATCH = 180;
+const SECOND_BATCH = 57;
+const WAIT = { timeout: 45_000, interval: 250 };
+
+describe('the leader wall on the real server', () => {
+  let dataDir = '';
+  let server: ServerProcess | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  const gridCodes = demoGridCodes();
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'screen-e2e-'));
+    server = await startServer({ port: await freePort(), dataDir, environment: process.env });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server) await stopServer(server);
+    if (dataDir !== '') rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  function baseUrl(): string {
+    if (!server) throw new Error('server not started');
+    return server.baseUrl;
+  }
+
+  async function charts(): Promise<Map<string, ChartProbe>> {
+    return new Map((await probeCharts(page)).map((probe) => [probe.panel, probe]));
+  }
+
+  it('opens live and empty on a fresh server', async () => {
+    await page.goto(`${baseUrl()}/`, { timeout: 30_000 });
+    await expect.poll(() => page.locator('gc-freshness-panel').getAttribute('data-level'), WAIT).toBe('fresh');
+    await expect.poll(() => shownCount(page, 'reported'), WAIT).toBe(0);
+    await expect.poll(() => page.locator('gc-wall-chart[data-chart-drawn="true"]').count(), WAIT).toBe(4);
+    expect(await page.locator('h1').innerText()).toBe('青秀区网格化治理指挥中心');
+  });
+
+  it('counts reports up to exactly what was posted, as they arrive', async () => {
+    const before = (await charts()).get('map');
+    await postReports(baseUrl(), demoReports(FIRST_BATCH, gridCodes));
+    await expect.poll(() => shownCount(page, 'reported'), WAIT).toBe(FIRST_BATCH);
+
+    await postReports(baseUrl(), demoReports(SECOND_BATCH, gridCodes));
+    await expect.poll(() => shownCount(page, 'reported'), WAIT).toBe(FIRST_BATCH + SECOND_BATCH);
+    expect(await shownCount(page, 'lastHour')).toBe(FIRST_BATCH + SECOND_BATCH);
+
+    // The map repaints the hot grids in the warm end of its scale.
+    await expect.poll(async () => (await charts()).get('map')?.warmPixels ?? 0, WAIT).toBeGreaterThan((before?.warmPixels ?? 0) + 2000);
+  });
+
+  it('draws every chart at the real pixel size, says the data is fresh and has no scroll bars', async () => {
+    const probes = await charts();
+    expect([...probes.keys()].sort()).toEqual(['category-mix', 'map', 'ranking', 'trend']);
+    for (const probe of probes.values()) {
+      expect(probe.width, probe.panel).toBeGreaterThan(300);
+      expect(probe.height, probe.panel).toBeGreaterThan(300);
+      expect(probe.paintedPixels, probe.panel).toBeGreaterThan(5000);
+      expect(probe.colours, probe.panel).toBeGreaterThan(8);
+    }
+    const freshness = page.locator('gc-freshness-panel');
+    expect(await freshness.getAttribute('data-level')).toBe('fresh');
+    expect(await freshness.innerText()).toContain('实时');
+    expect(await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight])).toEqual([1920, 1080]);
+
+    const artifacts = join(WORKSPACE_ROOT, 'test-artifacts');
+    mkdirSync(artifacts, { recursive: true });
+    const screenshot = join(artifacts, 'leader-wall.png');
+    // Let the last count-up and chart transitions settle before the picture.
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: screenshot });
+    if (process.env['UPDATE_SCREENSHOT'] === '1') {
+      mkdirSync(join(WORKSPACE_ROOT, 'docs'), { recursive: true });
+      copyFileSync(screenshot, join(WORKSPACE_ROOT, 'docs/screenshot.png'));
+    }
+  });
+
+  it('shows the same totals again after a reload', async () => {
+    await page.reload({ timeout: 30_000 });
+    await expect.poll(() => shownCount(page, 'reported'), WAIT).toBe(FIRST_BATCH + SECOND_BATCH);
+    expect(await page.locator('gc-freshness-panel').getAttribute('data-level')).toBe('fresh');
+  });
+
+  it('switches to English on the toggle and keeps the choice in the address', async () => {
+    await page.locator('.lang-switch').click();
+    await expect.poll(() => page.locator('h1').innerText(), WAIT).toBe('Qingxiu District Grid Governance Command Center');
+    expect(await page.locator('[data-kpi="reported"]').innerText()).toContain('Reported today');
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+  });
+
+  it('explains a wall that cannot be loaded and keeps retrying', async () => {
+    await page.goto(`${baseUrl()}/?wall=no-such-wall`, { timeout: 30_000 });
+    const status = page.locator('gc-wall-status[data-wall-status="error"]');
+    await expect.poll(() => status.count(), WAIT).toBe(1);
+    expect(await status.innerText()).toMatch(/大屏布局加载失败[\s\S]*404[\s\S]*秒后自动重试/);
+  });
+});

@@ -1,0 +1,48 @@
+import { ChangeDetectionStrategy, Component, OnInit, inject } from '@angular/core';
+import { WallLoader } from './data/wall-loader.service';
+import { LangService } from './i18n/lang.service';
+import { StageComponent } from './layout/stage.component';
+import { WallClock } from './time/wall-clock.service';
+import { WallStatusComponent } from './wall/wall-status.component';
+import { WallComponent } from './wall/wall.component';
+
+@Component({
+  selector: 'gc-root',
+  imports: [StageComponent, WallComponent, WallStatusComponent],
+  providers: [WallLoader],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <gc-stage>
+      @let state = loader.state();
+      @switch (state.status) {
+        @case ('ready') {
+          <gc-wall [dashboard]="state.dashboard" [scope]="state.scope" />
+        }
+        @case ('error') {
+          <gc-wall-status
+            [failure]="state.message"
+            [retryInSeconds]="secondsUntil(state.retryAtMs)"
+            [lang]="lang()"
+            (retry)="loader.load()"
+          />
+        }
+        @case ('loading') {
+          <gc-wall-status [lang]="lang()" />
+        }
+      }
+    </gc-stage>
+  `,
+})
+export class AppComponent implements OnInit {
+  protected readonly loader = inject(WallLoader);
+  protected readonly lang = inject(LangService).lang;
+  private readonly clock = inject(WallClock);
+
+  ngOnInit(): void {
+    this.loader.load();
+  }
+
+  protected secondsUntil(instantMs: number): number {
+    return Math.max(0, Math.ceil((instantMs - this.clock.now()) / 1000));
+  }
+}

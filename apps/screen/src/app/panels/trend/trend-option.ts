@@ -1,0 +1,63 @@
+import type { Snapshot } from '@grid-command/contracts';
+import type { Lang } from '../../config/wall-params';
+import { translate } from '../../i18n/messages';
+import type { WallChartOption } from '../../charts/wall-chart-option';
+import { CHART_FONT_SIZE, WALL_COLORS, WALL_FONT } from '../../charts/wall-theme';
+import { timeOfDay } from '../../time/clock-format';
+
+/** Axis labels only on whole ten minutes, so they stay put while the window slides. */
+export function isTenMinuteMark(label: string): boolean {
+  return label.endsWith('0');
+}
+
+/** Reports per minute over the last hour, the current (partial) minute last. */
+export function trendOption(trend: Snapshot['trend'], timeZone: string | undefined, lang: Lang, area: boolean): WallChartOption {
+  return {
+    textStyle: { fontFamily: WALL_FONT },
+    animationDurationUpdate: 600,
+    grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', confine: true },
+    xAxis: {
+      type: 'category',
+      boundaryGap: false,
+      data: trend.map((minute) => timeOfDay(Date.parse(minute.minute), timeZone, false)),
+      axisLine: { lineStyle: { color: WALL_COLORS.faint } },
+      axisTick: { show: false },
+      axisLabel: { color: WALL_COLORS.muted, fontSize: CHART_FONT_SIZE, interval: (_index: number, label: string) => isTenMinuteMark(label) },
+    },
+    yAxis: {
+      type: 'value',
+      minInterval: 1,
+      name: translate(lang, 'chart.reportsPerMinute'),
+      nameTextStyle: { color: WALL_COLORS.muted, fontSize: CHART_FONT_SIZE - 2, align: 'left' },
+      axisLabel: { color: WALL_COLORS.muted, fontSize: CHART_FONT_SIZE },
+      splitLine: { lineStyle: { color: WALL_COLORS.faint, type: 'dashed' } },
+    },
+    series: [
+      {
+        type: 'line',
+        name: translate(lang, 'chart.reports'),
+        data: trend.map((minute) => minute.count),
+        smooth: 0.3,
+        showSymbol: false,
+        lineStyle: { width: 3, color: WALL_COLORS.accent, shadowBlur: 12, shadowColor: 'rgba(34, 211, 238, 0.6)' },
+        itemStyle: { color: WALL_COLORS.accent },
+        areaStyle: area
+          ? {
+              color: {
+                type: 'linear',
+                x: 0,
+                y: 0,
+                x2: 0,
+                y2: 1,
+                colorStops: [
+                  { offset: 0, color: 'rgba(34, 211, 238, 0.45)' },
+                  { offset: 1, color: 'rgba(34, 211, 238, 0.02)' },
+                ],
+              },
+            }
+          : { opacity: 0 },
+      },
+    ],
+  };
+}

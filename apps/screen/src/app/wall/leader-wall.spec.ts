@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { dashboardSchema, type Dashboard } from '@grid-command/contracts';
+import { titleSpan } from '../layout/panel-geometry';
+
+const file = fileURLToPath(new URL('../../../../../dashboards/leader-wall.json', import.meta.url));
+const parsed = dashboardSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+
+function dashboard(): Dashboard {
+  if (!parsed.success) throw new Error(parsed.error.message);
+  return parsed.data;
+}
+
+/** Cells covered by more than one panel, as "x,y". */
+function overlaps(panels: Dashboard['panels']): string[] {
+  const seen = new Set<string>();
+  const twice: string[] = [];
+  for (const panel of panels) {
+    for (let x = panel.x; x < panel.x + panel.w; x += 1) {
+      for (let y = panel.y; y < panel.y + panel.h; y += 1) {
+        const cell = `${x},${y}`;
+        if (seen.has(cell)) twice.push(cell);
+        seen.add(cell);
+      }
+    }
+  }
+  return twice;
+}
+
+describe('dashboards/leader-wall.json', () => {
+  it('parses with the shared dashboard schema', () => {
+    expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+  });
+
+  it('is the Qingxiu district wall on a 24×12 grid that turns stale after 30 s', () => {
+    const wall = dashboard();
+    expect(wall.scope).toBe('district:450103');
+    expect(wall.title.zh).toBe('青秀区网格化治理指挥中心');
+    expect(wall.grid).toEqual({ columns: 24, rows: 12 });
+    expect(wall.staleAfterSeconds).toBe(30);
+  });
+
+  it('shows every panel type once, with no two panels on the same cell', () => {
+    const wall = dashboard();
+    expect(wall.panels.map((panel) => panel.type).sort()).toEqual(['category-mix', 'clock', 'freshness', 'kpis', 'map', 'ranking', 'trend']);
+    expect(overlaps(wall.panels)).toEqual([]);
+  });
+
+  it('gives the map the largest area and leaves the middle of the header for the title', () => {
+    const wall = dashboard();
+    const area = (panel: Dashboard['panels'][number]): number => panel.w * panel.h;
+    const largest = [...wall.panels].sort((a, b) => area(b) - area(a))[0];
+    expect(largest?.type).toBe('map');
+    expect(titleSpan(wall.panels, wall.grid)).toEqual({ x: 6, y: 0, w: 12, h: 1 });
+  });
+});

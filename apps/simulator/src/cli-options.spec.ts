@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { parseCliOptions } from './cli-options';
+
+function run(argv: string[], env: Record<string, string> = {}): ReturnType<typeof parseCliOptions> {
+  return parseCliOptions(argv, env);
+}
+
+describe('parseCliOptions', () => {
+  it('has defaults for a district wall demo', () => {
+    const parsed = run([]);
+    expect(parsed.kind).toBe('run');
+    if (parsed.kind !== 'run') return;
+    expect(parsed.options).toMatchObject({
+      url: 'http://127.0.0.1:3000',
+      rate: 20,
+      scale: 1,
+      profile: 'diurnal',
+      durationSeconds: null,
+      referencePath: 'reference/demo-district.json',
+      batch: 1,
+      concurrency: 8,
+      resendShare: 0.01,
+    });
+    expect(Number.isInteger(parsed.options.seed)).toBe(true);
+  });
+
+  it('reads flags in both --flag value and --flag=value forms, and lets a flag beat the environment', () => {
+    const parsed = run(['--rate', '50', '--duration=30', '--seed', '7', '--profile', 'flat'], { SIMULATOR_RATE: '5', SIMULATOR_BATCH: '100' });
+    expect(parsed).toMatchObject({ kind: 'run', options: { rate: 50, durationSeconds: 30, seed: 7, profile: 'flat', batch: 100 } });
+  });
+
+  it('names the bad flag and its environment variable', () => {
+    const parsed = run(['--rate', 'fast', '--batch', '5000']);
+    expect(parsed.kind).toBe('error');
+    if (parsed.kind !== 'error') return;
+    expect(parsed.message).toContain('--rate "fast" (or SIMULATOR_RATE): must be a number > 0');
+    expect(parsed.message).toContain('--batch "5000" (or SIMULATOR_BATCH): must be ≤ 1000');
+    expect(run([], { SIMULATOR_URL: 'ftp://x' })).toMatchObject({ kind: 'error', message: expect.stringContaining('--url') });
+  });
+
+  it('rejects unknown flags and answers --help with every flag', () => {
+    expect(run(['--rat', '5'])).toMatchObject({ kind: 'error', message: expect.stringContaining("'--rat'") });
+    const help = run(['--help']);
+    expect(help.kind).toBe('help');
+    if (help.kind !== 'help') return;
+    for (const flag of ['--url', '--rate', '--scale', '--profile', '--duration', '--reference', '--batch', '--concurrency', '--seed', '--resend', '--progress']) {
+      expect(help.text).toContain(flag);
+    }
+  });
+});

@@ -1,0 +1,115 @@
+import { randomInt } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { MAX_REPORTS_PER_REQUEST } from '@grid-command/contracts';
+import { z } from 'zod';
+import type { RateProfile } from './feed/report-feed';
+
+export interface CliOptions {
+  readonly url: string;
+  readonly rate: number;
+  readonly scale: number;
+  readonly profile: RateProfile;
+  readonly durationSeconds: number | null;
+  readonly referencePath: string;
+  readonly batch: number;
+  readonly concurrency: number;
+  readonly seed: number;
+  readonly resendShare: number;
+  readonly progressSeconds: number;
+}
+
+export type CliParse =
+  | { readonly kind: 'run'; readonly options: CliOptions }
+  | { readonly kind: 'help'; readonly text: string }
+  | { readonly kind: 'error'; readonly message: string };
+
+const number = (what: string): z.ZodCoercedNumber => z.coerce.number({ error: `must be ${what}` });
+
+/** Every flag once: its schema (default included), its value name and its help line, so --help cannot drift. */
+const FLAGS = {
+  url: { schema: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('http://127.0.0.1:3000'), value: 'URL', help: 'base URL of the grid-command API' },
+  rate: { schema: number('a number > 0').positive('must be > 0').max(1_000_000, 'must be ≤ 1000000').default(20), value: 'N', help: 'mean reports per second over a day (default 20: a lively district wall)' },
+  scale: { schema: number('a number > 0').positive('must be > 0').max(1_000, 'must be ≤ 1000').default(1), value: 'X', help: 'multiply the rate, as a campaign does (创城, flood season: 3–10)' },
+  profile: { schema: z.enum(['diurnal', 'flat'], { error: 'must be diurnal or flat' }).default('diurnal'), value: 'P', help: 'diurnal follows the hour of day in Asia/Shanghai; flat holds the rate (stress runs)' },
+  duration: { schema: number('a number of seconds > 0').positive('must be > 0').optional(), value: 'S', help: 'stop after S seconds (default: run until Ctrl-C / SIGTERM)' },
+  reference: { schema: z.string().min(1, 'must name a file').default('reference/demo-district.json'), value: 'FILE', help: 'district reference file the grid codes come from' },
+  batch: {
+    schema: number('an integer').int('must be an integer').min(1, 'must be ≥ 1').max(MAX_REPORTS_PER_REQUEST, `must be ≤ ${MAX_REPORTS_PER_REQUEST}`).default(1),
+    value: 'N',
+    help: 'most reports per request (default 1, like a phone; 100 like an IoT gateway)',
+  },
+  concurrency: { schema: number('an integer').int('must be an integer').min(1, 'must be ≥ 1').max(256, 'must be ≤ 256').default(8), value: 'N', help: 'most requests in flight at once' },
+  seed: { schema: number('an integer').int('must be an integer').min(0, 'must be ≥ 0').max(2 ** 32 - 1, 'must be < 2^32').optional(), value: 'N', help: 'replay the same district heat, bursts and report ids (default: random, printed at start)' },
+  resend: { schema: number('a share in [0, 0.5]').min(0, 'must be ≥ 0').max(0.5, 'must be ≤ 0.5').default(0.01), value: 'SHARE', help: 'share of acknowledged requests sent again on purpose (idempotency; default 0.01)' },
+  progress: { schema: number('a number of seconds > 0').positive('must be > 0').default(5), value: 'S', help: 'seconds between progress lines' },
+} as const;
+
+type FlagName = keyof typeof FLAGS;
+const FLAG_NAMES = Object.keys(FLAGS) as FlagName[];
+const envName = (flag: FlagName): string => `SIMULATOR_${flag.toUpperCase()}`;
+
+const optionsSchema = z.strictObject(Object.fromEntries(FLAG_NAMES.map((flag) => [flag, FLAGS[flag].schema])) as { [K in FlagName]: (typeof FLAGS)[K]['schema'] });
+
+export function helpText(): string {
+  const rows = FLAG_NAMES.map((flag) => [`  --${flag} ${FLAGS[flag].value}`, FLAGS[flag].help] as const);
+  const width = Math.max(...rows.map(([left]) => left.length)) + 2;
+  return [
+    'grid-command simulator: plays a realistic report feed for a district through the public ingest API.',
+    '',
+    'usage: simulator [options]',
+    '',
+    ...rows.map(([left, help]) => `${left.padEnd(width)}${help}`),
+    `  --help${' '.repeat(width - 8)}show this text`,
+    '',
+    `Every option can also come from the environment, e.g. ${envName('url')}, ${envName('rate')}; a flag wins.`,
+    'Prints a progress line every few seconds and a summary at the end; exits 1 if any report was refused, lost or shed.',
+  ].join('\n');
+}
+
+/** Parses flags, falling back to SIMULATOR_* variables, and names the flag in every error. */
+export function parseCliOptions(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CliParse {
+  let values: Record<string, unknown>;
+  try {
+    const options = Object.fromEntries([...FLAG_NAMES.map((flag) => [flag, { type: 'string' as const }]), ['help', { type: 'boolean' as const, short: 'h' }]]);
+    values = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+  }
+  if (values['help'] === true) return { kind: 'help', text: helpText() };
+
+  const fromFlag = (flag: FlagName): string | undefined => {
+    const value = values[flag];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const raw = Object.fromEntries(FLAG_NAMES.map((flag) => [flag, fromFlag(flag) ?? env[envName(flag)]]));
+  const parsed = optionsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const flag = String(issue.path[0]) as FlagName;
+      return `--${flag} ${JSON.stringify(raw[flag])} (or ${envName(flag)}): ${issue.message}`;
+    });
+    return { kind: 'error', message: problems.join('\n') };
+  }
+  const data = parsed.data;
+  return {
+    kind: 'run',
+    options: {
+      url: data.url,
+      rate: data.rate,
+      scale: data.scale,
+      profile: data.profile,
+      durationSeconds: data.duration ?? null,
+      referencePath: data.reference,
+      batch: data.batch,
+      concurrency: data.concurrency,
+      seed: data.seed ?? randomInt(2 ** 32 - 1),
+      resendShare: data.resend,
+      progressSeconds: data.progress,
+    },
+  };
+}
+
+/** The one place the simulator reads the process environment. */
+export function readCliOptions(): CliParse {
+  return parseCliOptions(process.argv.slice(2), process.env);
+}

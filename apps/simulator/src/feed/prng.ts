@@ -1,0 +1,42 @@
+/** A source of uniform numbers in [0, 1). Everything random in the feed draws from one, so `--seed` replays a run. */
+export type Random = () => number;
+
+/** mulberry32: tiny, fast and well spread; a traffic shape needs reproducibility, not cryptographic strength. */
+export function createRandom(seed: number): Random {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** An integer in [min, max], both inclusive. */
+export function randomInt(random: Random, min: number, max: number): number {
+  return min + Math.floor(random() * (max - min + 1));
+}
+
+export function randomBetween(random: Random, min: number, max: number): number {
+  return min + random() * (max - min);
+}
+
+/** Standard normal deviate (Box–Muller); `1 - random()` keeps the logarithm away from zero. */
+export function gaussian(random: Random): number {
+  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+}
+
+/** Waiting time of a Poisson process with the given mean: how far apart independent events fall. */
+export function exponential(random: Random, mean: number): number {
+  return -Math.log(1 - random()) * mean;
+}
+
+/** A random RFC 4122 version-4 UUID drawn from `random`, so seeded runs produce the same idempotency keys. */
+export function randomUuid(random: Random): string {
+  const bytes = Array.from({ length: 16 }, () => Math.floor(random() * 256));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = bytes.map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -1,0 +1,120 @@
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { LIVE_NAMESPACE, type LiveClientToServerEvents, type LiveServerToClientEvents } from '@grid-command/contracts';
+import { percentile } from '@grid-command/domain';
+import { io, type Socket } from 'socket.io-client';
+import type { EndToEndRun } from '../src/bench-result';
+import type { GridSite } from '../src/grid-sites';
+import type { KeepAliveClient } from './http-client';
+import { postBody, prepareBodies, type IngestLedger } from './ingest';
+import { DISTRICT_SCOPE, reportedToday } from './snapshot-watch';
+
+type LiveSocket = Socket<LiveServerToClientEvents, LiveClientToServerEvents>;
+
+export interface EndToEndPlan {
+  readonly label: string;
+  readonly samples: number;
+  /** Reports per second posted in the background in batches of 100 while sampling; 0 for an idle server. */
+  readonly backgroundRate: number;
+  readonly sampleTimeoutMs: number;
+}
+
+interface Push {
+  readonly at: number;
+  readonly reported: number;
+}
+
+/** A screen: subscribed to the district over socket.io, remembering when each push arrived and what it counted. */
+async function openScreen(baseUrl: string): Promise<{ socket: LiveSocket; pushes: Push[] }> {
+  const socket: LiveSocket = io(`${baseUrl}${LIVE_NAMESPACE}`, { transports: ['websocket'], reconnection: false });
+  const pushes: Push[] = [];
+  socket.on('snapshot', (snapshot) => {
+    if (snapshot.scope === DISTRICT_SCOPE) pushes.push({ at: performance.now(), reported: snapshot.totals.reported });
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('connect_error', reject);
+  });
+  const ack = await socket.timeout(5_000).emitWithAck('subscribe', { scope: DISTRICT_SCOPE });
+  if (!ack.ok) throw new Error(`subscribe ${DISTRICT_SCOPE} refused: ${ack.error}`);
+  return { socket, pushes };
+}
+
+/** Posts batches of 100 at `rate` reports/s until stopped; returns how to stop and wait for it. */
+function backgroundFeed(client: KeepAliveClient, ledger: IngestLedger, sites: readonly GridSite[], rate: number): () => Promise<void> {
+  if (rate <= 0) return () => Promise.resolve();
+  const bodies = prepareBodies(sites, 100, Math.ceil(rate / 100) * 120);
+  const inFlight = new Set<Promise<unknown>>();
+  let next = 0;
+  const timer = setInterval(() => {
+    const body = bodies[next];
+    if (body === undefined) return;
+    next += 1;
+    const sending = postBody(client, ledger, body).finally(() => inFlight.delete(sending));
+    inFlight.add(sending);
+  }, 100_000 / rate);
+  return async () => {
+    clearInterval(timer);
+    await Promise.all(inFlight);
+  };
+}
+
+/**
+ * Posts one report at a time and times, from its 202, how long until (a) GET /api/v1/snapshot and (b) a
+ * socket.io push count it. "Count it" means totals.reported reaches every report acknowledged so far,
+ * which with background load also waits for reports acknowledged just before: an honest upper bound.
+ */
+export async function measureEndToEnd(
+  baseUrl: string,
+  client: KeepAliveClient,
+  ledger: IngestLedger,
+  sites: readonly GridSite[],
+  plan: EndToEndPlan,
+): Promise<EndToEndRun> {
+  const { socket, pushes } = await openScreen(baseUrl);
+  const stopBackground = backgroundFeed(client, ledger, sites, plan.backgroundRate);
+  const bodies = prepareBodies(sites, 1, plan.samples);
+  const snapshotMs: number[] = [];
+  const pushMs: number[] = [];
+  let timeouts = 0;
+  try {
+    for (const body of bodies) {
+      const sentAt = performance.now();
+      const posted = await postBody(client, ledger, body);
+      const acknowledgedAt = performance.now();
+      if (!posted.acknowledged) {
+        timeouts += 1;
+        continue;
+      }
+      const expected = ledger.distinctAccepted;
+      const deadline = acknowledgedAt + plan.sampleTimeoutMs;
+      let snapshotSeen: number | null = null;
+      let pushSeen: number | null = null;
+      while (performance.now() < deadline && (snapshotSeen === null || pushSeen === null)) {
+        if (snapshotSeen === null) {
+          const reported = await reportedToday(client);
+          if (reported !== null && reported >= expected) snapshotSeen = performance.now() - acknowledgedAt;
+        }
+        const push = pushes.find((entry) => entry.at >= sentAt && entry.reported >= expected);
+        if (pushSeen === null && push) pushSeen = Math.max(0, push.at - acknowledgedAt);
+        await sleep(25);
+      }
+      if (snapshotSeen === null || pushSeen === null) timeouts += 1;
+      if (snapshotSeen !== null) snapshotMs.push(snapshotSeen);
+      if (pushSeen !== null) pushMs.push(pushSeen);
+      pushes.length = 0;
+      // Spaced out so each sample meets a fresh push cycle rather than the tail of the previous one.
+      await sleep(300);
+    }
+  } finally {
+    await stopBackground();
+    socket.close();
+  }
+  const stats = (values: number[]): EndToEndRun['pushMs'] => ({
+    p50: percentile(values, 50),
+    p95: percentile(values, 95),
+    p99: percentile(values, 99),
+    max: percentile(values, 100),
+  });
+  return { label: plan.label, backgroundRate: plan.backgroundRate, samples: bodies.length, timeouts, snapshotMs: stats(snapshotMs), pushMs: stats(pushMs) };
+}

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ingestAcceptedSchema } from '@grid-command/contracts';
+import type { GridSite } from '../src/grid-sites';
+import { makeBatch } from '../src/report-factory';
+import type { KeepAliveClient } from './http-client';
+
+export interface PreparedBody {
+  readonly json: string;
+  readonly size: number;
+}
+
+/** Bodies built before the clock starts, so report generation does not compete with the server for CPU. */
+export function prepareBodies(sites: readonly GridSite[], batchSize: number, count: number): PreparedBody[] {
+  const entropy = { random: Math.random, newId: randomUUID, now: Date.now };
+  return Array.from({ length: count }, () => {
+    const reports = makeBatch(sites, batchSize, entropy);
+    return { json: JSON.stringify(batchSize === 1 ? reports[0] : reports), size: batchSize };
+  });
+}
+
+/** What the API acknowledged over the whole bench: the ground truth the final snapshot must match. */
+export class IngestLedger {
+  /** Reports in bodies acknowledged at least once: each body holds fresh, distinct ids. */
+  distinctAccepted = 0;
+  /** Sum of `accepted` over every 202; above distinctAccepted means the API counted something twice. */
+  acceptedAnswers = 0;
+  /** Reports re-sent on purpose, and how many of them the API answered as duplicates. */
+  resent = 0;
+  duplicatesAnswered = 0;
+}
+
+export interface PostResult {
+  readonly acknowledged: boolean;
+  readonly latenciesMs: readonly number[];
+  readonly errors: number;
+}
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Posts one body as a well-behaved client: a 503, other 5xx or network error is retried with backoff and
+ * the same ids (a retry that the API had already taken counts as a duplicate, not as a new report).
+ */
+export async function postBody(client: KeepAliveClient, ledger: IngestLedger, body: PreparedBody, resend = false): Promise<PostResult> {
+  const latenciesMs: number[] = [];
+  let errors = 0;
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+    try {
+      const answer = await client.send('POST', '/api/v1/reports', body.json);
+      latenciesMs.push(answer.ms);
+      const acknowledged = answer.status === 202 ? ingestAcceptedSchema.safeParse(answer.body) : null;
+      if (acknowledged?.success) {
+        ledger.acceptedAnswers += acknowledged.data.accepted;
+        if (resend) {
+          ledger.resent += body.size;
+          ledger.duplicatesAnswered += acknowledged.data.duplicates;
+        } else {
+          ledger.distinctAccepted += body.size;
+        }
+        return { acknowledged: true, latenciesMs, errors };
+      }
+      errors += 1;
+      if (answer.status < 500 && answer.status !== 429) {
+        console.error(`POST /api/v1/reports answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 300)}`);
+        return { acknowledged: false, latenciesMs, errors };
+      }
+    } catch (error) {
+      errors += 1;
+      if (attempt === MAX_ATTEMPTS) console.error(`POST /api/v1/reports failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    await sleep(100 * 2 ** (attempt - 1));
+  }
+  return { acknowledged: false, latenciesMs, errors };
+}

@@ -1,0 +1,180 @@
+/**
+ * `npm run bench`: starts the built server on 127.0.0.1 with a temp data directory and measures, in a
+ * bounded two to three minutes, ingest throughput at 1, 100 and 1000 reports per request, post-to-screen
+ * latency idle and under load, that nothing was lost or doubled, and server memory. Writes
+ * bench-results/latest.{json,md}. Exits 1 only on a correctness failure, never because the machine is slow.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startOfDay, validateReferenceFile } from '@grid-command/domain';
+import { correctnessFailed, evaluateTargets, renderMarkdown, type BenchFigures, type BenchResult, type EndToEndRun, type ThroughputRun } from '../src/bench-result';
+import { gridSitesOf } from '../src/grid-sites';
+import { measureEndToEnd } from './end-to-end';
+import { KeepAliveClient } from './http-client';
+import { IngestLedger, postBody, type PreparedBody } from './ingest';
+import { childrenRssMb, rssMb, startServer, type RunningServer } from './server-process';
+import { waitForReported } from './snapshot-watch';
+import { measureThroughput, type ThroughputPlan } from './throughput';
+
+const WORKSPACE = join(__dirname, '..', '..');
+const CONNECTIONS = 8;
+const TIME_ZONE = 'Asia/Shanghai';
+/** Hard stop for the whole bench: a hung server must not hang CI. */
+const WATCHDOG_MS = 5 * 60_000;
+
+const PLANS: readonly ThroughputPlan[] = [
+  { batchSize: 1, connections: CONNECTIONS, seconds: 6, maxRequests: 30_000 },
+  { batchSize: 100, connections: CONNECTIONS, seconds: 6, maxRequests: 1_200 },
+  { batchSize: 1000, connections: CONNECTIONS, seconds: 6, maxRequests: 150 },
+];
+
+const DRAIN = { timeoutMs: 60_000, settleMs: 0, pollMs: 100 };
+
+function log(line: string): void {
+  console.log(`[bench ${(performance.now() / 1_000).toFixed(0).padStart(3)}s] ${line}`);
+}
+
+async function loadSites(): Promise<ReturnType<typeof gridSitesOf>> {
+  const path = join(WORKSPACE, 'reference/demo-district.json');
+  return gridSitesOf(validateReferenceFile(JSON.parse(await readFile(path, 'utf8')), path));
+}
+
+async function measure(server: RunningServer): Promise<BenchFigures> {
+  const sites = await loadSites();
+  const client = new KeepAliveClient(server.baseUrl, CONNECTIONS + 2);
+  const ledger = new IngestLedger();
+  const serverBeforeMb = rssMb(server.pid);
+  let serverPeakMb = serverBeforeMb;
+  const sampler = setInterval(() => {
+    serverPeakMb = Math.max(serverPeakMb ?? 0, rssMb(server.pid) ?? 0);
+  }, 500);
+
+  try {
+    log('warm-up: 2 s of 100-report requests');
+    await measureThroughput(client, ledger, sites, { batchSize: 100, connections: 4, seconds: 2, maxRequests: 400 });
+    await waitForReported(client, ledger.distinctAccepted, DRAIN);
+
+    const endToEnd: EndToEndRun[] = [];
+    log('post-to-screen, idle server: 15 samples');
+    endToEnd.push(await measureEndToEnd(server.baseUrl, client, ledger, sites, { label: 'idle', samples: 15, backgroundRate: 0, sampleTimeoutMs: 10_000 }));
+
+    const throughput: ThroughputRun[] = [];
+    const resendPool: PreparedBody[] = [];
+    for (const plan of PLANS) {
+      log(`throughput: ${plan.batchSize} report(s) per request, ${plan.connections} connections, ${plan.seconds} s`);
+      const run = await measureThroughput(client, ledger, sites, plan, plan.batchSize === 100 ? resendPool : []);
+      const drained = await waitForReported(client, ledger.distinctAccepted, DRAIN);
+      throughput.push({ ...run, drainMs: drained.reachedMs });
+      log(`  ${Math.round(run.reportsPerSecond)} reports/s, p99 ${Math.round(run.latencyMs.p99 ?? 0)} ms, drained after ${Math.round(drained.reachedMs ?? -1)} ms`);
+    }
+
+    log('post-to-screen while ingesting 1,000 reports/s: 15 samples');
+    endToEnd.push(
+      await measureEndToEnd(server.baseUrl, client, ledger, sites, { label: 'ingesting 1,000 reports/s', samples: 15, backgroundRate: 1_000, sampleTimeoutMs: 10_000 }),
+    );
+
+    log(`idempotency: re-sending ${resendPool.length} acknowledged requests with the same ids`);
+    for (const body of resendPool) await postBody(client, ledger, body, true);
+
+    log('integrity: waiting for the pipeline to count every accepted report');
+    const final = await waitForReported(client, ledger.distinctAccepted, { ...DRAIN, settleMs: 3_000 });
+    return {
+      throughput,
+      endToEnd,
+      integrity: {
+        distinctAccepted: ledger.distinctAccepted,
+        acceptedAnswers: ledger.acceptedAnswers,
+        resent: ledger.resent,
+        duplicatesAnswered: ledger.duplicatesAnswered,
+        snapshotReported: final.reported,
+        waitedMs: final.waitedMs,
+        conclusive: true,
+      },
+      memory: { serverBeforeMb, serverPeakMb, serverAfterMb: rssMb(server.pid), childrenAfterMb: childrenRssMb(server.pid) },
+    };
+  } finally {
+    clearInterval(sampler);
+    client.close();
+  }
+}
+
+async function writeResults(result: BenchResult): Promise<string> {
+  const dir = join(WORKSPACE, 'bench-results');
+  await mkdir(dir, { recursive: true });
+  const markdown = renderMarkdown(result);
+  // One decimal is all a noisy measurement carries, and it keeps the committed file's diffs readable.
+  const rounded = (_key: string, value: unknown): unknown => (typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 10) / 10 : value);
+  await writeFile(join(dir, 'latest.json'), `${JSON.stringify(result, rounded, 2)}\n`);
+  await writeFile(join(dir, 'latest.md'), markdown);
+  return markdown;
+}
+
+async function main(): Promise<number> {
+  const started = new Date();
+  const [loadAverageAtStart = 0] = loadavg();
+  if (loadAverageAtStart > cpus().length) log(`note: load average ${loadAverageAtStart.toFixed(1)}: other work is running and will skew the speed figures`);
+  log('starting the server (temp DATA_DIR, free port on 127.0.0.1)');
+  const server = await startServer(WORKSPACE);
+  const stopOnSignal = (signal: NodeJS.Signals): void => {
+    log(`${signal}: stopping the server`);
+    void server.stop().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', stopOnSignal);
+  process.once('SIGTERM', stopOnSignal);
+  const watchdog = setTimeout(() => {
+    console.error(`the bench exceeded ${WATCHDOG_MS / 60_000} minutes; stopping`);
+    void server.stop().finally(() => process.exit(2));
+  }, WATCHDOG_MS);
+
+  let figures: BenchFigures;
+  try {
+    log(`server ready at ${server.baseUrl} (pid ${server.pid})`);
+    figures = await measure(server);
+  } finally {
+    clearTimeout(watchdog);
+    log('stopping the server');
+    await server.stop();
+    process.off('SIGINT', stopOnSignal);
+    process.off('SIGTERM', stopOnSignal);
+  }
+
+  const ended = new Date();
+  // Totals count "today" in Asia/Shanghai: across midnight they restart, and the comparison means nothing.
+  const sameDay = startOfDay(started, TIME_ZONE).getTime() === startOfDay(ended, TIME_ZONE).getTime();
+  const measured: BenchFigures = { ...figures, integrity: { ...figures.integrity, conclusive: sameDay } };
+  const cpu = cpus();
+  const result: BenchResult = {
+    version: 1,
+    date: started.toISOString(),
+    durationSeconds: (ended.getTime() - started.getTime()) / 1_000,
+    machine: {
+      cpus: cpu.length,
+      cpuModel: cpu[0]?.model.trim() ?? 'unknown',
+      memoryGb: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
+      platform: `${process.platform} ${process.arch}`,
+      node: process.version,
+      loadAverageAtStart,
+    },
+    ...measured,
+    targets: evaluateTargets(measured),
+  };
+  console.log(`\n${await writeResults(result)}`);
+  log('wrote bench-results/latest.json and bench-results/latest.md');
+  if (correctnessFailed(result.targets)) {
+    console.error('bench FAILED: reports were lost or doubled (see the targets table)');
+    return 1;
+  }
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`bench could not run: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 2;
+  },
+);

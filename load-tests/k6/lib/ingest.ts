@@ -1,0 +1,50 @@
+import { check } from 'k6';
+import { randomBytes } from 'k6/crypto';
+import execution from 'k6/execution';
+import http from 'k6/http';
+import { Counter } from 'k6/metrics';
+import { ingestAcceptedSchema } from '@grid-command/contracts';
+import { makeBatch, uuidFromBytes, type ReportEntropy } from '../../src/report-factory';
+import { BASE_URL } from './env';
+import { gridSites } from './district';
+
+const entropy: ReportEntropy = {
+  random: Math.random,
+  newId: () => uuidFromBytes(new Uint8Array(randomBytes(16))),
+  now: Date.now,
+};
+
+/** Reports the API acknowledged as new: its rate is the throughput that matters, whatever the batch size. */
+export const reportsAccepted = new Counter('reports_accepted');
+const reportsDuplicated = new Counter('reports_duplicated');
+
+/** Posts `size` fresh reports as one request (an object for one, an array otherwise), as clients do. */
+export function postReports(size: number): void {
+  const reports = makeBatch(gridSites, size, entropy);
+  const response = http.post(`${BASE_URL}/api/v1/reports`, JSON.stringify(size === 1 ? reports[0] : reports), {
+    headers: { 'content-type': 'application/json' },
+    tags: { name: 'POST /api/v1/reports', batch: String(size) },
+    responseCallback: http.expectedStatuses(202),
+  });
+  let body: unknown = null;
+  try {
+    body = response.json();
+  } catch {
+    // A non-JSON body fails the contract check below.
+  }
+  const acknowledged = ingestAcceptedSchema.safeParse(body);
+  check(response, {
+    'ingest: 202 accepted': (r) => r.status === 202,
+    'ingest: every fresh report counted once': () => acknowledged.success && acknowledged.data.accepted === size && acknowledged.data.duplicates === 0,
+  });
+  if (acknowledged.success) {
+    reportsAccepted.add(acknowledged.data.accepted);
+    reportsDuplicated.add(acknowledged.data.duplicates);
+  }
+}
+
+/** Refuses to load a server that is not ready: a failed start would otherwise read as a failed test. */
+export function requireReady(): void {
+  const response = http.get(`${BASE_URL}/health/ready`, { tags: { name: 'GET /health/ready' } });
+  if (response.status !== 200) execution.test.abort(`${BASE_URL}/health/ready answered ${response.status}; start the server first`);
+}

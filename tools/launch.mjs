@@ -99,7 +99,8 @@ if (!(await waitUntilReady())) {
 
 if (mode === 'demo') {
   step('Starting the simulated feed');
-  start('simulator', ['dist/apps/simulator/apps/simulator/src/main.js', '--url', baseUrl]);
+  // A flat rate, so the wall looks alive at whatever hour the demo runs; the simulator's default follows the day.
+  start('simulator', ['dist/apps/simulator/apps/simulator/src/main.js', '--url', baseUrl, '--profile', 'flat']);
 }
 
 console.log(`

@@ -25,8 +25,9 @@ const run = (command, args) => execFileSync(command, args, { cwd: root, stdio: '
 const lock = join(root, 'package-lock.json');
 const installed = join(root, 'node_modules', '.package-lock.json');
 if (!existsSync(installed) || statSync(lock).mtimeMs > statSync(installed).mtimeMs) {
-  step('Installing npm packages (npm ci)');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  step('Installing npm packages');
+  // Not `npm ci`: the lock lists only the optional native packages the registry serves for this platform.
+  run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
 if (!process.env.REDIS_URL) {

@@ -22,7 +22,9 @@ export default [
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:contracts'] },
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
-            { sourceTag: 'type:load-test', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
+            { sourceTag: 'type:load-test', onlyDependOnLibsWithTags: ['type:test-support', 'type:domain', 'type:contracts'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:test-support', 'type:domain', 'type:contracts'] },
+            { sourceTag: 'type:test-support', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:contracts'] },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts'] },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
@@ -44,7 +46,7 @@ export default [
   {
     // Configuration is read once, validated, and injected; nothing else reads the environment.
     files: ['**/*.ts'],
-    ignores: ['apps/server/src/main.ts', 'apps/simulator/src/cli-options.ts', 'tools/**', '**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', 'libs/*/src/testing/**', 'apps/*/src/testing/**', 'load-tests/**'],
+    ignores: ['apps/server/src/main.ts', 'apps/simulator/src/cli-options.ts', 'tools/**', '**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', 'libs/*/src/testing/**', 'libs/server-harness/**', 'apps/*/src/testing/**', 'load-tests/**'],
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration from the validated config object.' }],
     },

@@ -10,6 +10,7 @@ const alias = {
   '@grid-command/domain': `${workspaceRoot}libs/domain/src/index.ts`,
   '@grid-command/clickhouse': `${workspaceRoot}libs/clickhouse/src/index.ts`,
   '@grid-command/queue': `${workspaceRoot}libs/queue/src/index.ts`,
+  '@grid-command/server-harness': `${workspaceRoot}libs/server-harness/src/index.ts`,
 };
 
 type Tier = 'unit' | 'integration' | 'e2e';

@@ -1,59 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, openSync, closeSync, readdirSync, readFileSync } from 'node:fs';
+import { freePort, startBuiltServer, stopServer } from '@grid-command/server-harness';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface RunningServer {
   readonly baseUrl: string;
   readonly pid: number;
   stop(): Promise<void>;
-}
-
-/** A port the kernel just handed out on 127.0.0.1; free unless another process grabs it in the next instant. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-function tail(path: string, lines = 30): string {
-  try {
-    return readFileSync(path, 'utf8').split('\n').slice(-lines).join('\n');
-  } catch {
-    return '(no log)';
-  }
-}
-
-async function waitReady(baseUrl: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode} before it was ready`);
-    const ready = await fetch(`${baseUrl}/health/ready`, { signal: AbortSignal.timeout(2_000) })
-      .then((response) => response.status === 200)
-      .catch(() => false);
-    if (ready) return;
-    await sleep(250);
-  }
-  throw new Error(`the server was not ready within ${timeoutMs / 1_000} s`);
-}
-
-function waitExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), timeoutMs);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve(true);
-    });
-  });
 }
 
 /**
@@ -62,41 +16,24 @@ function waitExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
  * SIGTERM, escalates to SIGKILL after 20 s, and removes the data directory.
  */
 export async function startServer(workspaceRoot: string, readyTimeoutMs = 90_000): Promise<RunningServer> {
-  const main = join(workspaceRoot, 'dist/apps/server/apps/server/src/main.js');
-  if (!existsSync(main)) throw new Error(`${main} is missing: run \`npx nx run server:build\` first`);
   const dataDir = await mkdtemp(join(tmpdir(), 'grid-command-bench-'));
-  const logPath = join(dataDir, 'server.log');
-  const log = openSync(logPath, 'a');
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [main], {
-    cwd: workspaceRoot,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', log, log],
-  });
-  closeSync(log);
-
-  let stopped = false;
-  const stop = async (): Promise<void> => {
-    if (stopped) return;
-    stopped = true;
-    child.kill('SIGTERM');
-    if (!(await waitExit(child, 20_000))) {
-      console.error('the server ignored SIGTERM for 20 s; killing it');
-      child.kill('SIGKILL');
-      await waitExit(child, 5_000);
-    }
-    await rm(dataDir, { recursive: true, force: true });
-  };
-
   try {
-    await waitReady(baseUrl, child, readyTimeoutMs);
+    const server = await startBuiltServer({ workspaceRoot, dataDir, port: await freePort(), readyWithinMs: readyTimeoutMs });
+    let stopped = false;
+    return {
+      baseUrl: server.baseUrl,
+      pid: server.child.pid ?? -1,
+      stop: async () => {
+        if (stopped) return;
+        stopped = true;
+        await stopServer(server);
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
   } catch (error) {
-    console.error(`server log (last lines):\n${tail(logPath)}`);
-    await stop();
+    await rm(dataDir, { recursive: true, force: true });
     throw error;
   }
-  return { baseUrl, pid: child.pid ?? -1, stop };
 }
 
 /** Resident memory of a process, MiB, from /proc (Linux); null elsewhere or once it is gone. */

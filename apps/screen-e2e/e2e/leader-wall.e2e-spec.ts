@@ -22,7 +22,7 @@ describe('the leader wall on the real server', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'screen-e2e-'));
-    server = await startServer({ port: await freePort(), dataDir, environment: process.env });
+    server = await startServer({ port: await freePort(), dataDir });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   });

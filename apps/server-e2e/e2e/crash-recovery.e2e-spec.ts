@@ -1,14 +1,22 @@
 import type { Report, Snapshot } from '@grid-command/contracts';
+import { freePort, startBuiltServer, stopServer, type ServerProcess } from '@grid-command/server-harness';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUILT_SERVER, freePort, spawnServer, stopServer, type ServerProcess } from '../testing/server-process';
-import { demoGridCodes, tempDataDir } from '../testing/test-server';
 
+const WORKSPACE_ROOT = resolve(__dirname, '../../..');
 const TOTAL = 3000;
 const PER_REQUEST = 50;
-const grids = demoGridCodes();
+
+const grids = (
+  JSON.parse(readFileSync(join(WORKSPACE_ROOT, 'reference/demo-district.json'), 'utf8')) as {
+    features: Array<{ properties: { level: string; code: string } }>;
+  }
+).features
+  .filter((feature) => feature.properties.level === 'grid')
+  .map((feature) => feature.properties.code);
 
 function reports(): Report[][] {
   const all: Report[] = Array.from({ length: TOTAL }, (_, index) => ({
@@ -40,18 +48,19 @@ async function districtTotal(baseUrl: string): Promise<number> {
   return ((await response.json()) as Snapshot).totals.reported;
 }
 
-describe.skipIf(!existsSync(BUILT_SERVER))('a server killed mid-ingest (SIGKILL)', () => {
-  const dataDir = tempDataDir();
+describe('a server killed mid-ingest (SIGKILL)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'grid-command-crash-'));
   let server: ServerProcess | undefined;
+  const start = async (port: number): Promise<ServerProcess> => startBuiltServer({ workspaceRoot: WORKSPACE_ROOT, dataDir, port });
 
   afterAll(async () => {
     if (server) await stopServer(server);
-    dataDir.remove();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('loses and doubles nothing once clients retry what was not acknowledged', async () => {
     const port = await freePort();
-    server = await spawnServer(dataDir.path, port);
+    server = await start(port);
     const batches = reports();
     const unacknowledged: Report[][] = [];
     let acknowledged = 0;
@@ -74,7 +83,7 @@ describe.skipIf(!existsSync(BUILT_SERVER))('a server killed mid-ingest (SIGKILL)
     expect(killed).toBe(true);
     expect(unacknowledged.length).toBeGreaterThan(0);
 
-    server = await spawnServer(dataDir.path, port);
+    server = await start(port);
     expect(server.output()).not.toContain('ERROR');
     for (const batch of unacknowledged) expect(await send(server.baseUrl, batch)).toBe(true);
 
@@ -89,7 +98,7 @@ describe.skipIf(!existsSync(BUILT_SERVER))('a server killed mid-ingest (SIGKILL)
     expect(await districtTotal(server.baseUrl)).toBe(TOTAL);
 
     expect(await stopServer(server)).toBe(0);
-    expect(existsSync(join(dataDir.path, 'redis', 'redis.sock'))).toBe(false);
+    expect(existsSync(join(dataDir, 'redis', 'redis.sock'))).toBe(false);
     server = undefined;
   });
 });

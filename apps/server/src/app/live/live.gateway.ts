@@ -10,7 +10,7 @@ import { Inject, Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayInit } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
 import { ApiException } from '../common/api.exception';
-import { resolveScope } from '../common/scope.pipe';
+import { resolveScope } from '../common/scope-resolver';
 import { REFERENCE_INDEX } from '../infrastructure/tokens';
 import { LivePublisher, type LiveNamespace } from './live-publisher.service';
 

@@ -2,7 +2,7 @@ import { SCOPE_LEVELS, type ScopeDetail, type ScopeFeatureCollection, type Scope
 import type { ReferenceIndex } from '@grid-command/domain';
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiException } from '../common/api.exception';
-import { resolveScope } from '../common/scope.pipe';
+import { resolveScope } from '../common/scope-resolver';
 import { REFERENCE_INDEX } from '../infrastructure/tokens';
 import { SnapshotService } from '../metrics/snapshot.service';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LineSeriesOption } from 'echarts/charts';
 import { snapshotFixture } from '../../testing/snapshot-fixture';
-import { isTenMinuteMark, trendOption } from './trend-option';
+import { isTenMinuteMark, splitCurrentMinute, trendOption } from './trend-option';
 
 const snapshot = snapshotFixture({ asOf: '2026-11-23T02:30:15.000Z', perMinute: [4, 0, 7] });
 
@@ -12,10 +12,20 @@ function lineSeries(option: ReturnType<typeof trendOption>): LineSeriesOption {
 }
 
 describe('trendOption', () => {
-  it('plots the 60 minutes in order, newest last', () => {
-    const data = lineSeries(trendOption(snapshot.trend, 'Asia/Shanghai', 'zh', true)).data;
+  it('plots the 60 minutes in order, newest last, the minute still being counted apart', () => {
+    const option = trendOption(snapshot.trend, 'Asia/Shanghai', 'zh', true);
+    const data = lineSeries(option).data;
     expect(data).toHaveLength(60);
-    expect(data?.slice(-3)).toEqual([4, 0, 7]);
+    expect(data?.slice(-3)).toEqual([4, 0, null]);
+    const series = Array.isArray(option.series) ? option.series : [];
+    const current = series[1] as LineSeriesOption | undefined;
+    expect(current?.data?.slice(-3)).toEqual([null, 0, 7]);
+    expect(current?.lineStyle?.type).toBe('dashed');
+  });
+
+  it('joins the current minute to the last complete one', () => {
+    expect(splitCurrentMinute([1, 2, 3])).toEqual({ completed: [1, 2, null], current: [null, 2, 3] });
+    expect(splitCurrentMinute([5])).toEqual({ completed: [null], current: [5] });
   });
 
   it('labels minutes on the wall clock of the snapshot zone', () => {

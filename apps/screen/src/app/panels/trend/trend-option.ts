@@ -10,8 +10,21 @@ export function isTenMinuteMark(label: string): boolean {
   return label.endsWith('0');
 }
 
+/**
+ * The last entry is the minute still being counted. Drawn on the same line it would always look like a sudden
+ * drop, so completed minutes get the solid line and the current one a dashed stub of its own.
+ */
+export function splitCurrentMinute(counts: readonly number[]): { completed: Array<number | null>; current: Array<number | null> } {
+  const last = counts.length - 1;
+  return {
+    completed: counts.map((count, index) => (index < last ? count : null)),
+    current: counts.map((count, index) => (index >= last - 1 ? count : null)),
+  };
+}
+
 /** Reports per minute over the last hour, the current (partial) minute last. */
 export function trendOption(trend: Snapshot['trend'], timeZone: string | undefined, lang: Lang, area: boolean): WallChartOption {
+  const { completed, current } = splitCurrentMinute(trend.map((minute) => minute.count));
   return {
     textStyle: { fontFamily: WALL_FONT },
     animationDurationUpdate: 600,
@@ -37,7 +50,7 @@ export function trendOption(trend: Snapshot['trend'], timeZone: string | undefin
       {
         type: 'line',
         name: translate(lang, 'chart.reports'),
-        data: trend.map((minute) => minute.count),
+        data: completed,
         smooth: 0.3,
         showSymbol: false,
         lineStyle: { width: 3, color: WALL_COLORS.accent, shadowBlur: 12, shadowColor: 'rgba(34, 211, 238, 0.6)' },
@@ -57,6 +70,15 @@ export function trendOption(trend: Snapshot['trend'], timeZone: string | undefin
               },
             }
           : { opacity: 0 },
+      },
+      {
+        type: 'line',
+        name: translate(lang, 'chart.currentMinute'),
+        data: current,
+        smooth: false,
+        showSymbol: false,
+        lineStyle: { width: 2, type: 'dashed', color: WALL_COLORS.muted },
+        itemStyle: { color: WALL_COLORS.muted },
       },
     ],
   };

@@ -1,6 +1,6 @@
 import { REFERENCE_FORMAT_VERSION, type ReferenceFeature, type ReferenceFile } from '@grid-command/contracts';
-import { childCode } from '@grid-command/domain';
-import { convexHull, mulberry32, spreadSeeds, voronoiCells, type Point, type Polygon } from './planar';
+import { childCode, createSeededRandom } from '@grid-command/domain';
+import { convexHull, spreadSeeds, voronoiCells, type Point, type Polygon } from './planar';
 
 export interface DemoDistrictOptions {
   readonly seed: number;
@@ -45,7 +45,7 @@ function apportion(total: number, parts: number, random: () => number): number[]
 
 /** A deterministic synthetic district whose streets, communities and grids nest exactly (Voronoi inside Voronoi). */
 export function generateDemoDistrict(options: DemoDistrictOptions = DEMO_DISTRICT): ReferenceFile {
-  const random = mulberry32(options.seed);
+  const random = createSeededRandom(options.seed);
   const kmPerDegreeLat = 110.574;
   const kmPerDegreeLon = 111.32 * Math.cos((options.centre.lat * Math.PI) / 180);
   const toLonLat = (p: Point): [number, number] => [

@@ -2,17 +2,6 @@
 export type Point = readonly [number, number];
 export type Polygon = Point[];
 
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Keeps the part of a convex polygon where (p - origin)·normal <= 0 (Sutherland–Hodgman). */
 function clipHalfPlane(polygon: Polygon, origin: Point, normal: Point): Polygon {
   const side = (p: Point): number => (p[0] - origin[0]) * normal[0] + (p[1] - origin[1]) * normal[1];

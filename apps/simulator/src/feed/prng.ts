@@ -1,17 +1,9 @@
-/** A source of uniform numbers in [0, 1). Everything random in the feed draws from one, so `--seed` replays a run. */
-export type Random = () => number;
+import { createSeededRandom, type Random } from '@grid-command/domain';
 
-/** mulberry32: tiny, fast and well spread; a traffic shape needs reproducibility, not cryptographic strength. */
-export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export type { Random };
+
+/** Everything random in the feed draws from one source, so `--seed` replays a run. */
+export const createRandom: (seed: number) => Random = createSeededRandom;
 
 /** An integer in [min, max], both inclusive. */
 export function randomInt(random: Random, min: number, max: number): number {

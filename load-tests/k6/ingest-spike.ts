@@ -5,11 +5,9 @@
  */
 import type { Options } from 'k6/options';
 import { durationFromEnv, numberFromEnv } from './lib/env';
-import { postReports, requireReady } from './lib/ingest';
 
 const DEVICE_RATE = numberFromEnv('DEVICE_RATE', 200, 1, 100_000);
 const GATEWAY_RATE = numberFromEnv('GATEWAY_RATE', 5, 1, 10_000);
-const GATEWAY_BATCH = numberFromEnv('GATEWAY_BATCH', 100, 1, 1_000);
 const MULTIPLIER = numberFromEnv('MULTIPLIER', 5, 1, 100);
 const RAMP = durationFromEnv('RAMP', '2m');
 const HOLD = durationFromEnv('HOLD', '5m');
@@ -56,14 +54,4 @@ export const options: Options = {
   },
 };
 
-export function setup(): void {
-  requireReady();
-}
-
-export function device(): void {
-  postReports(1);
-}
-
-export function gateway(): void {
-  postReports(GATEWAY_BATCH);
-}
+export { device, gateway, setup } from './lib/ingest-scenarios';

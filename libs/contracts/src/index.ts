@@ -9,3 +9,6 @@ export * from './lib/report.schema';
 export * from './lib/scope.schema';
 export * from './lib/snapshot.schema';
 export * from './lib/zod-issues';
+export * from './lib/kpi.schema';
+export * from './lib/sla.schema';
+export * from './lib/ticket.schema';

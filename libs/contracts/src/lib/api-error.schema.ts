@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TICKET_STATES } from './ticket.schema';
 
 /** One problem with a request body. `index` is the position in a batch (0 for a single report). */
 export const fieldIssueSchema = z.strictObject({
@@ -15,6 +16,9 @@ export const API_ERROR_CODES = [
   'unsupported_media_type',
   'invalid_parameter',
   'not_found',
+  'illegal_transition',
+  'invalid_event',
+  'ticket_pending',
   'unavailable',
   'internal',
 ] as const;
@@ -25,5 +29,7 @@ export const apiErrorSchema = z.strictObject({
   error: z.enum(API_ERROR_CODES),
   message: z.string(),
   issues: z.array(fieldIssueSchema).optional(),
+  /** With `illegal_transition`: the ticket's state, so the caller sees at once what happened instead. */
+  currentState: z.enum(TICKET_STATES).optional(),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;

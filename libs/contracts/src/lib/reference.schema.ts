@@ -10,6 +10,8 @@ const featureProperties = z.strictObject({
   name: z.string().min(1).max(64),
   /** Full-time grid workers; grids only. */
   workers: z.int().nonnegative().optional(),
+  /** Registered residents; lets rankings show volume per 10,000 residents. */
+  population: z.int().positive().optional(),
 });
 
 /**

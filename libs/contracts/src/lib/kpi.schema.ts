@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { REPORT_CATEGORIES } from './categories';
+import { scopeIdSchema } from './scope.schema';
+import { TICKET_STATES } from './ticket.schema';
+
+export const KPI_PERIODS = ['today', 'week', 'month', 'custom'] as const;
+export type KpiPeriodKind = (typeof KPI_PERIODS)[number];
+
+const instant = z.iso.datetime({ offset: true });
+
+/** `GET /api/v1/kpis?scope=…&period=today|week|month|custom&from=YYYY-MM-DD&to=YYYY-MM-DD` (custom: both days inclusive). */
+export const kpiQuerySchema = z
+  .strictObject({
+    scope: scopeIdSchema,
+    period: z.enum(KPI_PERIODS).default('today'),
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
+  })
+  .superRefine((query, context) => {
+    if (query.period !== 'custom') {
+      for (const field of ['from', 'to'] as const) {
+        if (query[field] !== undefined) context.addIssue({ code: 'custom', path: [field], message: 'only a custom period takes from and to' });
+      }
+      return;
+    }
+    for (const field of ['from', 'to'] as const) {
+      if (query[field] === undefined) context.addIssue({ code: 'custom', path: [field], message: 'a custom period needs from and to (YYYY-MM-DD)' });
+    }
+    if (query.from && query.to && query.from > query.to) context.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+  });
+export type KpiQuery = z.infer<typeof kpiQuerySchema>;
+
+/** A half-open interval [from, to) of instants. */
+export const timeRangeSchema = z.strictObject({ from: instant, to: instant });
+export type TimeRange = z.infer<typeof timeRangeSchema>;
+
+export const durationStatsSchema = z.strictObject({
+  /** Tickets measured. */
+  count: z.int().nonnegative(),
+  medianMinutes: z.number().nonnegative().nullable(),
+  p90Minutes: z.number().nonnegative().nullable(),
+});
+export type DurationStats = z.infer<typeof durationStatsSchema>;
+
+/** The workflow figures of one scope over one range; definitions are in `libs/domain` (kpi-definitions). Rates are 0..1, null with no denominator. */
+export const workflowFiguresSchema = z.strictObject({
+  reported: z.int().nonnegative(),
+  dispatched: z.int().nonnegative(),
+  resolved: z.int().nonnegative(),
+  /** Reported in the range and resolved by now, over reported in the range. */
+  closingRate: z.number().min(0).max(1).nullable(),
+  resolvedOnTime: z.int().nonnegative(),
+  onTimeRate: z.number().min(0).max(1).nullable(),
+  verified: z.int().nonnegative(),
+  satisfied: z.int().nonnegative(),
+  satisfactionRate: z.number().min(0).max(1).nullable(),
+  reopened: z.int().nonnegative(),
+  reopenRate: z.number().min(0).max(1).nullable(),
+  timeToDispatch: durationStatsSchema,
+  timeToResolve: durationStatsSchema,
+});
+export type WorkflowFigures = z.infer<typeof workflowFiguresSchema>;
+
+export const rankedUnitSchema = z.strictObject({
+  scope: scopeIdSchema,
+  name: z.string(),
+  reported: z.int().nonnegative(),
+  resolved: z.int().nonnegative(),
+  closingRate: z.number().min(0).max(1).nullable(),
+  /** Closing rate pulled toward the parent's rate in proportion to how few tickets the unit has: what it is ranked by. */
+  shrunkClosingRate: z.number().min(0).max(1).nullable(),
+  overdueNow: z.int().nonnegative(),
+  population: z.int().positive().nullable(),
+  reportedPer10k: z.number().nonnegative().nullable(),
+  /** 1 = best; null for a unit with too few tickets to rank. */
+  rank: z.int().positive().nullable(),
+});
+export type RankedUnit = z.infer<typeof rankedUnitSchema>;
+
+export const rankingSchema = z.strictObject({
+  level: z.enum(['street', 'community']),
+  /** Units with fewer reported tickets are listed apart (unranked). */
+  minTickets: z.int().positive(),
+  /** Pseudo-tickets at the parent's rate added to every unit before ranking. */
+  priorWeight: z.number().nonnegative(),
+  ranked: z.array(rankedUnitSchema),
+  unranked: z.array(rankedUnitSchema),
+});
+export type Ranking = z.infer<typeof rankingSchema>;
+
+export const overdueTicketSchema = z.strictObject({
+  id: z.uuid(),
+  gridCode: z.string(),
+  communityName: z.string(),
+  category: z.enum(REPORT_CATEGORIES),
+  severity: z.int().min(1).max(4),
+  state: z.enum(TICKET_STATES),
+  department: z.string().nullable(),
+  reportedAt: instant,
+  dueAt: instant,
+  overdueMinutes: z.number().nonnegative(),
+});
+export type OverdueTicket = z.infer<typeof overdueTicketSchema>;
+
+export const durationBucketSchema = z.strictObject({
+  fromMinutes: z.number().nonnegative(),
+  /** null: open-ended. */
+  toMinutes: z.number().positive().nullable(),
+  tickets: z.int().nonnegative(),
+});
+export type DurationBucket = z.infer<typeof durationBucketSchema>;
+
+export const kpiResponseSchema = z.strictObject({
+  scope: scopeIdSchema,
+  scopeName: z.string(),
+  period: z.enum(KPI_PERIODS),
+  generatedAt: instant,
+  range: timeRangeSchema,
+  /** 环比: the previous period of the same length, up to the same point. */
+  previousRange: timeRangeSchema,
+  /** 同比: the same range a year earlier. */
+  lastYearRange: timeRangeSchema,
+  current: workflowFiguresSchema,
+  /** null when no ticket was reported in that range (no data to compare with). */
+  previous: workflowFiguresSchema.nullable(),
+  lastYear: workflowFiguresSchema.nullable(),
+  /** Open (not resolved, not suspended) and past the resolution deadline, now; regardless of period. */
+  overdueNow: z.int().nonnegative(),
+  /** Oldest deadline first, at most `overdueListLimit`. */
+  overdue: z.array(overdueTicketSchema),
+  ranking: rankingSchema.nullable(),
+  /** Time to resolve of the tickets resolved in the range. */
+  resolveDistribution: z.array(durationBucketSchema),
+});
+export type KpiResponse = z.infer<typeof kpiResponseSchema>;

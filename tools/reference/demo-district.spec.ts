@@ -1,6 +1,6 @@
 import { validateReferenceFile } from '@grid-command/domain';
 import { describe, expect, it } from 'vitest';
-import { DEMO_DISTRICT, generateDemoDistrict } from './demo-district';
+import { COMMUNITY_POPULATION, DEMO_DISTRICT, generateDemoDistrict } from './demo-district';
 import { area, containsPoint, type Point, type Polygon } from './planar';
 
 const district = generateDemoDistrict();
@@ -43,5 +43,34 @@ describe('the generated demo district', () => {
         expect(childArea / area(ring(parent.properties.code))).toBeCloseTo(1, 3);
       }
     }
+  });
+});
+
+describe('populations', () => {
+  const population = (code: string): number => {
+    const value = district.features.find((feature) => feature.properties.code === code)?.properties.population;
+    if (value === undefined) throw new Error(`no population for ${code}`);
+    return value;
+  };
+
+  it('gives every community a registered population in the brief range, varied rather than uniform', () => {
+    const communities = byLevel('community').map((feature) => population(feature.properties.code));
+    expect(communities.every((value) => value >= COMMUNITY_POPULATION.min && value <= COMMUNITY_POPULATION.max)).toBe(true);
+    expect(Math.max(...communities) - Math.min(...communities)).toBeGreaterThan(6_000);
+    expect(new Set(communities).size).toBeGreaterThan(byLevel('community').length / 2);
+  });
+
+  it('makes each street and the district the sum of their children', () => {
+    for (const parent of [...byLevel('street'), ...byLevel('district')]) {
+      const childLength = parent.properties.code.length + 3;
+      const children = district.features.filter(
+        (feature) => feature.properties.code.length === childLength && feature.properties.code.startsWith(parent.properties.code),
+      );
+      expect(population(parent.properties.code)).toBe(children.reduce((sum, child) => sum + population(child.properties.code), 0));
+    }
+  });
+
+  it('leaves grids without a population (registers stop at the community)', () => {
+    expect(byLevel('grid').some((grid) => grid.properties.population !== undefined)).toBe(false);
   });
 });

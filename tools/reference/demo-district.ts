@@ -43,6 +43,13 @@ function apportion(total: number, parts: number, random: () => number): number[]
   return counts;
 }
 
+/** Registered residents of an urban community: 3,000–15,000, most of them under 8,000, rounded to tens as registers are quoted. */
+export const COMMUNITY_POPULATION = { min: 3_000, max: 15_000 } as const;
+function communityPopulation(random: () => number): number {
+  const { min, max } = COMMUNITY_POPULATION;
+  return Math.round((min + (max - min) * random() ** 1.8) / 10) * 10;
+}
+
 /** A deterministic synthetic district whose streets, communities and grids nest exactly (Voronoi inside Voronoi). */
 export function generateDemoDistrict(options: DemoDistrictOptions = DEMO_DISTRICT): ReferenceFile {
   const random = createSeededRandom(options.seed);
@@ -56,10 +63,16 @@ export function generateDemoDistrict(options: DemoDistrictOptions = DEMO_DISTRIC
     const points = polygon.map(toLonLat);
     return [...points, points[0] as [number, number]];
   };
-  const feature = (level: ReferenceFeature['properties']['level'], code: string, name: string, polygon: Polygon, workers?: number): ReferenceFeature => ({
+  const feature = (
+    level: ReferenceFeature['properties']['level'],
+    code: string,
+    name: string,
+    polygon: Polygon,
+    extra: { workers?: number; population?: number } = {},
+  ): ReferenceFeature => ({
     type: 'Feature',
     id: `${level}:${code}`,
-    properties: workers === undefined ? { level, code, name } : { level, code, name, workers },
+    properties: { level, code, name, ...extra },
     geometry: { type: 'Polygon', coordinates: [ring(polygon)] },
   });
 
@@ -69,7 +82,11 @@ export function generateDemoDistrict(options: DemoDistrictOptions = DEMO_DISTRIC
     return [Math.cos(angle) * radius * 1.25, Math.sin(angle) * radius * 0.85];
   });
   const outline = convexHull(outlinePoints);
-  const features: ReferenceFeature[] = [feature('district', options.districtCode, options.districtName, outline)];
+  const districtFeature = feature('district', options.districtCode, options.districtName, outline);
+  const features: ReferenceFeature[] = [districtFeature];
+  // Its own stream, so adding populations left every polygon and grid worker count where it was.
+  const populationRandom = createSeededRandom(options.seed + 1);
+  let districtPopulation = 0;
 
   const streetSeeds = spreadSeeds(outline, options.streets, random);
   const streetCells = voronoiCells(outline, streetSeeds);
@@ -80,7 +97,9 @@ export function generateDemoDistrict(options: DemoDistrictOptions = DEMO_DISTRIC
 
   streetCells.forEach((streetCell, s) => {
     const streetCode = childCode(options.districtCode, s + 1);
-    features.push(feature('street', streetCode, `${STREET_NAMES[s % STREET_NAMES.length]}街道`, streetCell));
+    const streetFeature = feature('street', streetCode, `${STREET_NAMES[s % STREET_NAMES.length]}街道`, streetCell);
+    features.push(streetFeature);
+    let streetPopulation = 0;
     const communityCount = communitiesPerStreet[s] ?? 1;
     const communityCells = voronoiCells(streetCell, spreadSeeds(streetCell, communityCount, random));
     communityCells.forEach((communityCell, c) => {
@@ -88,16 +107,21 @@ export function generateDemoDistrict(options: DemoDistrictOptions = DEMO_DISTRIC
       const stem = COMMUNITY_STEMS[stemIndex % COMMUNITY_STEMS.length] ?? '';
       const round = Math.floor(stemIndex / COMMUNITY_STEMS.length);
       stemIndex += 1;
-      features.push(feature('community', communityCode, `${stem}${round > 0 ? ['', '东', '西', '南', '北'][round % 5] : ''}社区`, communityCell));
+      const population = communityPopulation(populationRandom);
+      streetPopulation += population;
+      features.push(feature('community', communityCode, `${stem}${round > 0 ? ['', '东', '西', '南', '北'][round % 5] : ''}社区`, communityCell, { population }));
       const gridCount = gridsPerCommunity[communityIndex] ?? 1;
       communityIndex += 1;
       const gridCells = voronoiCells(communityCell, spreadSeeds(communityCell, gridCount, random, 2));
       gridCells.forEach((gridCell, g) => {
         const workers = 3 + Math.floor(random() * 2);
-        features.push(feature('grid', childCode(communityCode, g + 1), `${stem}第${g + 1}网格`, gridCell, workers));
+        features.push(feature('grid', childCode(communityCode, g + 1), `${stem}第${g + 1}网格`, gridCell, { workers }));
       });
     });
+    streetFeature.properties.population = streetPopulation;
+    districtPopulation += streetPopulation;
   });
+  districtFeature.properties.population = districtPopulation;
 
   return {
     type: 'FeatureCollection',

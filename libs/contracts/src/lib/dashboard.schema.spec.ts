@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dashboardSchema, panelSchema } from './dashboard.schema';
+import { dashboardSchema, panelSchema, WORKFLOW_KPI_KINDS } from './dashboard.schema';
 
 /** A 12×6 wall; `panels` are the only thing the cases change. */
 function wall(panels: unknown[]) {
@@ -35,6 +35,29 @@ describe('dashboardSchema', () => {
       ['clock', {}],
       ['freshness', {}],
     ]);
+  });
+
+  it('fills in the defaults of the workflow panels and the KPI refresh interval', () => {
+    const dashboard = dashboardSchema.parse(
+      wall([
+        { ...at('workflow', 0, 0, 6, 2), type: 'workflow-kpis' },
+        { ...at('overdue', 6, 0, 6, 2), type: 'overdue-list' },
+        { ...at('resolve', 0, 2, 6, 2), type: 'resolve-distribution' },
+        { ...at('closing', 6, 2, 6, 2), type: 'closing-ranking', options: {} },
+      ]),
+    );
+    expect(dashboard.kpiRefreshSeconds).toBe(15);
+    expect(dashboard.panels.map((panel) => [panel.id, panel.options])).toEqual([
+      ['workflow', { items: [...WORKFLOW_KPI_KINDS], columns: 5 }],
+      ['overdue', { limit: 10 }],
+      ['resolve', {}],
+      ['closing', { limit: 10 }],
+    ]);
+  });
+
+  it('keeps workflow items in the order given', () => {
+    const panel = panelSchema.parse({ ...at('workflow', 0, 0, 6, 2), type: 'workflow-kpis', options: { items: ['overdue', 'closingRate'], columns: 2 } });
+    expect(panel.options).toEqual({ items: ['overdue', 'closingRate'], columns: 2 });
   });
 
   it('keeps options that are given', () => {
@@ -85,6 +108,10 @@ describe('dashboardSchema', () => {
     ['an unknown kpi', { ...at('kpis', 0, 0, 1, 1), type: 'kpis', options: { items: ['satisfaction'] } }],
     ['a ranking limit above 30', { ...at('ranking', 0, 0, 1, 1), type: 'ranking', options: { limit: 31 } }],
     ['a zero width', { ...at('clock', 0, 0, 0, 1), type: 'clock' }],
+    ['an unknown workflow figure', { ...at('workflow', 0, 0, 1, 1), type: 'workflow-kpis', options: { items: ['lastHour'] } }],
+    ['no workflow figures', { ...at('workflow', 0, 0, 1, 1), type: 'workflow-kpis', options: { items: [] } }],
+    ['an overdue list longer than 30', { ...at('overdue', 0, 0, 1, 1), type: 'overdue-list', options: { limit: 31 } }],
+    ['an option on the distribution', { ...at('resolve', 0, 0, 1, 1), type: 'resolve-distribution', options: { bins: 5 } }],
   ])('rejects %s', (_case, panel) => {
     expect(panelSchema.safeParse(panel).success).toBe(false);
   });
@@ -94,6 +121,7 @@ describe('dashboardSchema', () => {
     ['a scope that is not level:code', { scope: '450103' }],
     ['a version other than 1', { version: 2 }],
     ['staleAfterSeconds below 2', { staleAfterSeconds: 1 }],
+    ['kpiRefreshSeconds below 5', { kpiRefreshSeconds: 1 }],
     ['an unknown top-level key', { theme: 'dark' }],
   ])('rejects a dashboard with %s', (_case, change) => {
     expect(dashboardSchema.safeParse({ ...wall([{ ...at('clock', 0, 0, 1, 1), type: 'clock' }]), ...change }).success).toBe(false);

@@ -6,6 +6,21 @@ const label = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
 export const KPI_KINDS = ['reported', 'lastHour', 'activeGrids', 'peakPerMinute'] as const;
 export type KpiKind = (typeof KPI_KINDS)[number];
 
+/** Figures of the ticket workflow (`GET /api/v1/kpis`) a `workflow-kpis` panel can show, each with 环比 and 同比. */
+export const WORKFLOW_KPI_KINDS = [
+  'reported',
+  'dispatched',
+  'resolved',
+  'closingRate',
+  'onTimeRate',
+  'overdue',
+  'satisfactionRate',
+  'reopenRate',
+  'timeToDispatch',
+  'timeToResolve',
+] as const;
+export type WorkflowKpiKind = (typeof WORKFLOW_KPI_KINDS)[number];
+
 const position = {
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be kebab-case'),
   title: label.optional(),
@@ -32,6 +47,29 @@ export const panelSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...position, type: z.literal('map'), options: z.strictObject({ level: z.literal('grid').default('grid') }).default({ level: 'grid' }) }),
   z.strictObject({ ...position, type: z.literal('clock'), options: z.strictObject({}).default({}) }),
   z.strictObject({ ...position, type: z.literal('freshness'), options: z.strictObject({}).default({}) }),
+  z.strictObject({
+    ...position,
+    type: z.literal('workflow-kpis'),
+    options: z
+      .strictObject({
+        items: z.array(z.enum(WORKFLOW_KPI_KINDS)).min(1).max(WORKFLOW_KPI_KINDS.length).default([...WORKFLOW_KPI_KINDS]),
+        /** Tiles per row. */
+        columns: z.int().min(1).max(WORKFLOW_KPI_KINDS.length).default(5),
+      })
+      .default({ items: [...WORKFLOW_KPI_KINDS], columns: 5 }),
+  }),
+  z.strictObject({
+    ...position,
+    type: z.literal('overdue-list'),
+    options: z.strictObject({ limit: z.int().min(1).max(30).default(10) }).default({ limit: 10 }),
+  }),
+  z.strictObject({ ...position, type: z.literal('resolve-distribution'), options: z.strictObject({}).default({}) }),
+  /** Child units by closing rate (the KPI ranking), with too-small units apart as 样本不足; a row drills down. */
+  z.strictObject({
+    ...position,
+    type: z.literal('closing-ranking'),
+    options: z.strictObject({ limit: z.int().min(1).max(30).default(10) }).default({ limit: 10 }),
+  }),
 ]);
 export type Panel = z.infer<typeof panelSchema>;
 export type PanelType = Panel['type'];
@@ -48,6 +86,8 @@ export const dashboardSchema = z
     grid: z.strictObject({ columns: z.int().min(1).max(48), rows: z.int().min(1).max(48) }),
     /** Data older than this is shown as stale. */
     staleAfterSeconds: z.int().min(2).max(3600),
+    /** How often the workflow KPIs (`GET /api/v1/kpis`) are fetched again. */
+    kpiRefreshSeconds: z.int().min(5).max(600).default(15),
     panels: z.array(panelSchema).min(1),
   })
   .superRefine((dashboard, ctx) => {

@@ -1,0 +1,171 @@
+import type { TicketSnapshot } from '@grid-command/contracts';
+import { describe, expect, it } from 'vitest';
+import { resolveKpiPeriod } from './kpi-periods';
+import { quantileExact } from './quantile';
+import { rankUnits, type UnitTally } from './ranking';
+import { isOverdue, resolveDistribution, workflowFigures } from './workflow-kpis';
+
+const at = (local: string): string => new Date(`${local}+08:00`).toISOString();
+const range = { from: new Date(at('2026-11-25T00:00:00')), to: new Date(at('2026-11-26T00:00:00')) };
+
+function ticket(id: number, overrides: Partial<TicketSnapshot>): TicketSnapshot {
+  return {
+    id: `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`,
+    gridCode: '450103001001001',
+    category: 'noise',
+    severity: 1,
+    reportedAt: at('2026-11-25T08:00:00'),
+    version: 0,
+    state: 'reported',
+    stateBeforeSuspension: null,
+    department: null,
+    dispatchDueAt: at('2026-11-25T08:30:00'),
+    dueAt: at('2026-11-25T18:00:00'),
+    pausedRemainingMinutes: null,
+    firstDispatchedAt: null,
+    resolvedAt: null,
+    resolvedOnTime: null,
+    verifiedAt: null,
+    satisfaction: null,
+    reopenCount: 0,
+    suspendedMinutes: 0,
+    lastEventAt: at('2026-11-25T08:00:00'),
+    ...overrides,
+  };
+}
+
+const dispatched = { firstDispatchedAt: at('2026-11-25T08:10:00'), department: '城管' };
+const tickets: TicketSnapshot[] = [
+  ticket(1, {}),
+  ticket(2, { ...dispatched, state: 'dispatched' }),
+  ticket(3, { ...dispatched, state: 'resolved', resolvedAt: at('2026-11-25T10:00:00'), resolvedOnTime: true }),
+  ticket(4, { ...dispatched, state: 'verified', resolvedAt: at('2026-11-25T20:00:00'), resolvedOnTime: false, verifiedAt: at('2026-11-25T21:00:00'), satisfaction: 'dissatisfied' }),
+  ticket(5, { ...dispatched, state: 'verified', resolvedAt: at('2026-11-25T12:00:00'), resolvedOnTime: true, verifiedAt: at('2026-11-25T13:00:00'), satisfaction: 'satisfied', reopenCount: 1 }),
+  ticket(6, { ...dispatched, state: 'reopened', reopenCount: 1 }),
+  // Reported the day before, resolved today: resolved today but not in today's closing rate.
+  ticket(7, { reportedAt: at('2026-11-24T09:00:00'), firstDispatchedAt: at('2026-11-24T09:30:00'), state: 'resolved', resolvedAt: at('2026-11-25T09:00:00'), resolvedOnTime: true }),
+  ticket(8, { state: 'suspended', dueAt: null, ...dispatched }),
+];
+
+describe('workflowFigures', () => {
+  const figures = workflowFigures(tickets, range);
+
+  it('counts each KPI by its definition', () => {
+    expect(figures).toMatchObject({
+      reported: 7,
+      dispatched: 6,
+      resolved: 4,
+      resolvedOnTime: 3,
+      verified: 2,
+      satisfied: 1,
+      reopened: 2,
+    });
+  });
+
+  it('closing rate: reported in the range and resolved now (3 of 7)', () => {
+    expect(figures.closingRate).toBeCloseTo(3 / 7, 12);
+    expect(figures.onTimeRate).toBe(3 / 4);
+    expect(figures.satisfactionRate).toBe(1 / 2);
+    // Ever resolved among today's tickets: 3, 4, 5 and the reopened 6; reopened: 5 and 6.
+    expect(figures.reopenRate).toBe(2 / 4);
+  });
+
+  it('times from report to first dispatch and to resolution, nearest rank from below', () => {
+    expect(figures.timeToDispatch).toEqual({ count: 6, medianMinutes: 10, p90Minutes: 10 });
+    // Resolved today: 2 h, 12 h, 4 h, 24 h → sorted 120, 240, 720, 1440.
+    expect(figures.timeToResolve).toEqual({ count: 4, medianMinutes: 720, p90Minutes: 1440 });
+  });
+
+  it('gives null rates and durations for an empty range', () => {
+    const empty = workflowFigures(tickets, { from: new Date(at('2025-01-01T00:00:00')), to: new Date(at('2025-01-02T00:00:00')) });
+    expect(empty).toMatchObject({ reported: 0, closingRate: null, onTimeRate: null, satisfactionRate: null, reopenRate: null });
+    expect(empty.timeToResolve).toEqual({ count: 0, medianMinutes: null, p90Minutes: null });
+  });
+});
+
+describe('isOverdue', () => {
+  const now = new Date(at('2026-11-25T19:00:00'));
+  it('is open and past its deadline; resolved and suspended tickets are not overdue', () => {
+    expect(tickets.filter((one) => isOverdue(one, now)).map((one) => Number(one.id.slice(-2)))).toEqual([1, 2, 6]);
+    expect(isOverdue(tickets[0] as TicketSnapshot, new Date(at('2026-11-25T18:00:00')))).toBe(false);
+  });
+});
+
+describe('resolveDistribution', () => {
+  it('buckets times to resolve; the last bucket is open-ended', () => {
+    expect(resolveDistribution(tickets, range).map((bucket) => bucket.tickets)).toEqual([0, 1, 2, 1, 0, 0]);
+    expect(resolveDistribution(tickets, range).at(-1)).toMatchObject({ fromMinutes: 10_080, toMinutes: null });
+  });
+});
+
+describe('quantileExact', () => {
+  it('takes the value at ⌊level·n⌋ like ClickHouse', () => {
+    expect(quantileExact([4, 1, 3, 2], 0.5)).toBe(3);
+    expect(quantileExact([0, 1, 2, 3], 0.9)).toBe(3);
+    expect(quantileExact(Array.from({ length: 11 }, (_, index) => index), 0.9)).toBe(9);
+    expect(quantileExact([7], 0.9)).toBe(7);
+    expect(quantileExact([], 0.5)).toBeNull();
+  });
+});
+
+describe('rankUnits', () => {
+  const unit = (scope: string, reported: number, closed: number, population: number | null = null): UnitTally => ({
+    scope,
+    name: scope,
+    population,
+    reported,
+    closed,
+    resolved: closed,
+    overdueNow: 0,
+  });
+
+  it('does not rank a lucky small sample first', () => {
+    const ranking = rankUnits('community', [unit('community:a', 300, 291), unit('community:b', 25, 25), unit('community:c', 3, 3)], 0.9);
+    // b: (25 + 18) / 45 = 0.956; a: (291 + 18) / 320 = 0.966.
+    expect(ranking.ranked.map((one) => [one.scope, one.rank])).toEqual([
+      ['community:a', 1],
+      ['community:b', 2],
+    ]);
+    expect(ranking.unranked.map((one) => one.scope)).toEqual(['community:c']);
+    expect(ranking.unranked[0]?.rank).toBeNull();
+    expect(ranking.ranked[1]?.closingRate).toBe(1);
+  });
+
+  it('gives volume per 10,000 residents when the population is known', () => {
+    const ranking = rankUnits('street', [unit('street:a', 50, 40, 25_000), unit('street:b', 50, 40)], 0.8);
+    expect(ranking.ranked.find((one) => one.scope === 'street:a')?.reportedPer10k).toBe(20);
+    expect(ranking.ranked.find((one) => one.scope === 'street:b')?.reportedPer10k).toBeNull();
+  });
+});
+
+describe('resolveKpiPeriod', () => {
+  const zone = 'Asia/Shanghai';
+  const now = new Date(at('2026-11-25T15:00:00')); // a Wednesday
+  const local = (instant: Date): string => new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
+
+  it('today against yesterday up to the same time, and the same day last year', () => {
+    const period = resolveKpiPeriod({ kind: 'today' }, now, zone);
+    expect([local(period.range.from), local(period.range.to)]).toEqual(['2026-11-25T00:00', '2026-11-25T15:00']);
+    expect([local(period.previous.from), local(period.previous.to)]).toEqual(['2026-11-24T00:00', '2026-11-24T15:00']);
+    expect([local(period.lastYear.from), local(period.lastYear.to)]).toEqual(['2025-11-25T00:00', '2025-11-25T15:00']);
+  });
+
+  it('this week from Monday against last week', () => {
+    const period = resolveKpiPeriod({ kind: 'week' }, now, zone);
+    expect(local(period.range.from)).toBe('2026-11-23T00:00');
+    expect([local(period.previous.from), local(period.previous.to)]).toEqual(['2026-11-16T00:00', '2026-11-18T15:00']);
+  });
+
+  it('this month against last month, cut at the month end', () => {
+    const period = resolveKpiPeriod({ kind: 'month' }, new Date(at('2026-03-31T12:00:00')), zone);
+    expect(local(period.range.from)).toBe('2026-03-01T00:00');
+    expect([local(period.previous.from), local(period.previous.to)]).toEqual(['2026-02-01T00:00', '2026-03-01T00:00']);
+  });
+
+  it('a custom range of whole days against the days before it', () => {
+    const period = resolveKpiPeriod({ kind: 'custom', from: '2026-11-01', to: '2026-11-07' }, now, zone);
+    expect([local(period.range.from), local(period.range.to)]).toEqual(['2026-11-01T00:00', '2026-11-08T00:00']);
+    expect([local(period.previous.from), local(period.previous.to)]).toEqual(['2026-10-25T00:00', '2026-11-01T00:00']);
+    expect([local(period.lastYear.from), local(period.lastYear.to)]).toEqual(['2025-11-01T00:00', '2025-11-08T00:00']);
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { bucketLabel, formatMinutes, formatRate } from './kpi-format';
+
+describe('formatRate', () => {
+  it('prints a rate as a percent with at most one decimal', () => {
+    expect(formatRate(0.949, 'zh')).toBe('94.9%');
+    expect(formatRate(1, 'en')).toBe('100%');
+    expect(formatRate(0.12345, 'en')).toBe('12.3%');
+  });
+
+  it('prints a dash, not 0 %, when there is no denominator', () => {
+    expect(formatRate(null, 'zh')).toBe('—');
+  });
+});
+
+describe('formatMinutes', () => {
+  it('picks minutes, hours or days', () => {
+    expect(formatMinutes(42, 'zh')).toBe('42分钟');
+    expect(formatMinutes(210, 'zh')).toBe('3.5小时');
+    expect(formatMinutes(3024, 'en')).toBe('2.1 d');
+    expect(formatMinutes(120, 'en')).toBe('2 h');
+  });
+
+  it('says under a minute rather than 0 for a few seconds, and a dash for nothing measured', () => {
+    expect(formatMinutes(0.2, 'zh')).toBe('<1分钟');
+    expect(formatMinutes(null, 'en')).toBe('—');
+  });
+});
+
+describe('bucketLabel', () => {
+  it('labels the first, middle and open-ended buckets', () => {
+    expect(bucketLabel({ fromMinutes: 0, toMinutes: 60, tickets: 3 }, 'zh')).toBe('<1小时');
+    expect(bucketLabel({ fromMinutes: 60, toMinutes: 240, tickets: 3 }, 'zh')).toBe('1–4小时');
+    expect(bucketLabel({ fromMinutes: 30, toMinutes: 120, tickets: 3 }, 'zh')).toBe('30分钟–2小时');
+    expect(bucketLabel({ fromMinutes: 4320, toMinutes: null, tickets: 3 }, 'en')).toBe('≥3 d');
+  });
+});

@@ -1,0 +1,42 @@
+import { kpiResponseSchema, type KpiResponse, type WorkflowFigures } from '@grid-command/contracts';
+
+/** Workflow figures that pass the contract; a test spells out only what it compares. */
+export function figuresFixture(input: Partial<WorkflowFigures> = {}): WorkflowFigures {
+  return {
+    reported: 0,
+    dispatched: 0,
+    resolved: 0,
+    closingRate: null,
+    resolvedOnTime: 0,
+    onTimeRate: null,
+    verified: 0,
+    satisfied: 0,
+    satisfactionRate: null,
+    reopened: 0,
+    reopenRate: null,
+    timeToDispatch: { count: 0, medianMinutes: null, p90Minutes: null },
+    timeToResolve: { count: 0, medianMinutes: null, p90Minutes: null },
+    ...input,
+  };
+}
+
+/** A KPI answer for 青秀区 today, checked against the contract, with the given parts replaced. */
+export function kpiFixture(input: Partial<KpiResponse> = {}): KpiResponse {
+  return kpiResponseSchema.parse({
+    scope: 'district:450103',
+    scopeName: '青秀区',
+    period: 'today',
+    generatedAt: '2026-11-23T02:30:00.000Z',
+    range: { from: '2026-11-22T16:00:00.000Z', to: '2026-11-23T16:00:00.000Z' },
+    previousRange: { from: '2026-11-21T16:00:00.000Z', to: '2026-11-22T02:30:00.000Z' },
+    lastYearRange: { from: '2025-11-22T16:00:00.000Z', to: '2025-11-23T02:30:00.000Z' },
+    current: figuresFixture(),
+    previous: null,
+    lastYear: null,
+    overdueNow: 0,
+    overdue: [],
+    ranking: null,
+    resolveDistribution: [],
+    ...input,
+  });
+}

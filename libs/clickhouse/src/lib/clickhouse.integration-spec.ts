@@ -37,7 +37,7 @@ describe('ClickHouse (embedded chdb)', () => {
     directory = mkdtempSync(join(tmpdir(), 'grid-command-ch-'));
     client = createClickHouseClient({ kind: 'embedded', path: join(directory, 'data') });
     await runMigrations(client, await loadMigrations());
-    store = new ReportStore(client);
+    store = new ReportStore(client, (report) => ({ dispatchDueAt: report.reportedAt, dueAt: report.reportedAt }));
   });
   afterAll(async () => {
     await client.close();

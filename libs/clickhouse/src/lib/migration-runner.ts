@@ -77,9 +77,13 @@ export async function runMigrations(client: ClickHouseClient, migrations: readon
       }
       continue;
     }
-    for (const statement of migration.statements) {
+    for (const [index, statement] of migration.statements.entries()) {
       try {
-        await client.command({ query: statement });
+        // A statement that inserts must not inherit the previous insert's deduplication token (embedded sessions keep it).
+        await client.command({
+          query: statement,
+          clickhouse_settings: { insert_deduplication_token: `migration-${migration.version}-${migration.checksum}-${index}` },
+        });
       } catch (error) {
         throw new MigrationError(`migration ${migration.version} (${migration.name}) failed: ${(error as Error).message}`, { cause: error });
       }

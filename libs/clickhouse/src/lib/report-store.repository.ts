@@ -17,9 +17,19 @@ interface ReportRow {
   lat: number | null;
   lon: number | null;
   description: string;
+  dispatch_due_at: string;
+  due_at: string;
 }
 
-function toRow(report: Report, batch: ReportBatchJob): ReportRow {
+/** A report's two deadlines, from the SLA policy and the working calendar. */
+export interface TicketDeadlines {
+  readonly dispatchDueAt: string;
+  readonly dueAt: string | null;
+}
+export type DeadlinesOf = (report: Report) => TicketDeadlines;
+
+function toRow(report: Report, batch: ReportBatchJob, deadlinesOf: DeadlinesOf): ReportRow {
+  const deadlines = deadlinesOf(report);
   return {
     id: report.id,
     grid_code: report.gridCode,
@@ -33,17 +43,25 @@ function toRow(report: Report, batch: ReportBatchJob): ReportRow {
     lat: report.location?.lat ?? null,
     lon: report.location?.lon ?? null,
     description: report.description ?? '',
+    dispatch_due_at: toClickHouseDateTime(new Date(deadlines.dispatchDueAt)),
+    due_at: toClickHouseDateTime(new Date(deadlines.dueAt ?? deadlines.dispatchDueAt)),
   };
 }
 
-/** Writes accepted reports. Throws on failure so the queue retries the batch; the batch id makes the retry idempotent. */
+/**
+ * Writes accepted reports (and so, through a view, version 0 of their tickets). Throws on failure so the queue
+ * retries the batch; the batch id makes the retry idempotent.
+ */
 export class ReportStore {
-  constructor(private readonly client: ClickHouseClient) {}
+  constructor(
+    private readonly client: ClickHouseClient,
+    private readonly deadlinesOf: DeadlinesOf,
+  ) {}
 
   async insertBatch(batch: ReportBatchJob): Promise<void> {
     await this.client.insert({
       table: `${DATABASE}.reports`,
-      values: batch.reports.map((report) => toRow(report, batch)),
+      values: batch.reports.map((report) => toRow(report, batch, this.deadlinesOf)),
       format: 'JSONEachRow',
       clickhouse_settings: insertSettings(batch.batchId),
     });

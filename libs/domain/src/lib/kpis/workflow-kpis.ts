@@ -47,33 +47,63 @@ export function isResolvedIn(ticket: TicketSnapshot, range: KpiRange): boolean {
   return closed.has(ticket.state) && within(ticket.resolvedAt, range);
 }
 
-export function workflowFigures(tickets: readonly TicketSnapshot[], range: KpiRange): WorkflowFigures {
+/** The counts every workflow figure is a ratio of; ClickHouse returns these, so the ratios are formed in one place. */
+export interface WorkflowTallies {
+  readonly reported: number;
+  readonly dispatched: number;
+  readonly resolved: number;
+  readonly closedOfReported: number;
+  readonly resolvedOnTime: number;
+  readonly verified: number;
+  readonly satisfied: number;
+  readonly everResolved: number;
+  readonly reopened: number;
+  readonly timeToDispatch: DurationStats;
+  readonly timeToResolve: DurationStats;
+}
+
+export function figuresFromTallies(tallies: WorkflowTallies): WorkflowFigures {
+  return {
+    reported: tallies.reported,
+    dispatched: tallies.dispatched,
+    resolved: tallies.resolved,
+    closingRate: rate(tallies.closedOfReported, tallies.reported),
+    resolvedOnTime: tallies.resolvedOnTime,
+    onTimeRate: rate(tallies.resolvedOnTime, tallies.resolved),
+    verified: tallies.verified,
+    satisfied: tallies.satisfied,
+    satisfactionRate: rate(tallies.satisfied, tallies.verified),
+    reopened: tallies.reopened,
+    reopenRate: rate(tallies.reopened, tallies.everResolved),
+    timeToDispatch: tallies.timeToDispatch,
+    timeToResolve: tallies.timeToResolve,
+  };
+}
+
+/** The tallies of a range, straight from the definitions above: the reference the ClickHouse queries are checked against. */
+export function workflowTallies(tickets: readonly TicketSnapshot[], range: KpiRange): WorkflowTallies {
   const reportedIn = tickets.filter((ticket) => within(ticket.reportedAt, range));
   const dispatchedIn = tickets.filter((ticket) => within(ticket.firstDispatchedAt, range));
   const resolvedIn = tickets.filter((ticket) => isResolvedIn(ticket, range));
   const verifiedIn = tickets.filter((ticket) => ticket.state === 'verified' && within(ticket.verifiedAt, range));
   const everResolved = reportedIn.filter((ticket) => closed.has(ticket.state) || ticket.reopenCount > 0);
-
-  const closedOfReported = reportedIn.filter((ticket) => closed.has(ticket.state)).length;
-  const resolvedOnTime = resolvedIn.filter((ticket) => ticket.resolvedOnTime === true).length;
-  const satisfied = verifiedIn.filter((ticket) => ticket.satisfaction !== null && SATISFIED.has(ticket.satisfaction)).length;
-  const reopened = everResolved.filter((ticket) => ticket.reopenCount > 0).length;
-
   return {
     reported: reportedIn.length,
     dispatched: dispatchedIn.length,
     resolved: resolvedIn.length,
-    closingRate: rate(closedOfReported, reportedIn.length),
-    resolvedOnTime,
-    onTimeRate: rate(resolvedOnTime, resolvedIn.length),
+    closedOfReported: reportedIn.filter((ticket) => closed.has(ticket.state)).length,
+    resolvedOnTime: resolvedIn.filter((ticket) => ticket.resolvedOnTime === true).length,
     verified: verifiedIn.length,
-    satisfied,
-    satisfactionRate: rate(satisfied, verifiedIn.length),
-    reopened,
-    reopenRate: rate(reopened, everResolved.length),
+    satisfied: verifiedIn.filter((ticket) => ticket.satisfaction !== null && SATISFIED.has(ticket.satisfaction)).length,
+    everResolved: everResolved.length,
+    reopened: everResolved.filter((ticket) => ticket.reopenCount > 0).length,
     timeToDispatch: durationStats(dispatchedIn.map((ticket) => minutesBetween(ticket.reportedAt, ticket.firstDispatchedAt as string))),
     timeToResolve: durationStats(resolvedIn.map((ticket) => minutesBetween(ticket.reportedAt, ticket.resolvedAt as string))),
   };
+}
+
+export function workflowFigures(tickets: readonly TicketSnapshot[], range: KpiRange): WorkflowFigures {
+  return figuresFromTallies(workflowTallies(tickets, range));
 }
 
 export function isOverdue(ticket: TicketSnapshot, now: Date): boolean {

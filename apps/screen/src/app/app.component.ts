@@ -16,7 +16,7 @@ import { WallComponent } from './wall/wall.component';
       @let state = loader.state();
       @switch (state.status) {
         @case ('ready') {
-          <gc-wall [dashboard]="state.dashboard" [scope]="state.scope" />
+          <gc-wall [dashboard]="state.dashboard" [scope]="state.scope" [names]="state.names" (navigate)="loader.navigate($event)" />
         }
         @case ('error') {
           <gc-wall-status

@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, afterRenderEffect, computed, inject, input, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, afterRenderEffect, computed, inject, input, output, signal, viewChild } from '@angular/core';
+import type { ECElementEvent } from 'echarts/core';
 import { NgxEchartsDirective } from 'ngx-echarts';
 import { ViewportService } from '../layout/viewport.service';
 import type { WallChartOption } from './wall-chart-option';
@@ -21,6 +22,7 @@ import type { WallChartOption } from './wall-chart-option';
     [initOpts]="initOpts()"
     (chartInit)="onChartInit()"
     (chartFinished)="drawn.set(true)"
+    (chartClick)="chartClick.emit($event)"
   ></div>`,
   styles: `
     :host {
@@ -37,6 +39,8 @@ import type { WallChartOption } from './wall-chart-option';
 })
 export class WallChartComponent {
   readonly option = input.required<WallChartOption>();
+  /** A click on a data item (a grid of the map, a bar). */
+  readonly chartClick = output<ECElementEvent>();
 
   private readonly viewport = inject(ViewportService);
   private readonly chart = viewChild.required(NgxEchartsDirective);

@@ -31,6 +31,8 @@ export class LiveSnapshotService {
   private socket: LiveSocket | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private subscribeFailures = 0;
+  /** The scope subscribed to; changed in place by a drill-down, on the same connection. */
+  private scope = '';
 
   /** The newest snapshot received; kept through outages so the wall can show it, marked out of date. */
   readonly snapshot = this.snapshotSignal.asReadonly();
@@ -45,8 +47,13 @@ export class LiveSnapshotService {
     });
   }
 
+  /** Connects and subscribes to `scope`; once connected, moves the subscription to the new scope instead. */
   start(scope: string): void {
-    if (this.socket !== null) throw new Error('live snapshots already started');
+    if (this.socket !== null) {
+      this.switchTo(this.socket, scope);
+      return;
+    }
+    this.scope = scope;
     const socket: LiveSocket = io(LIVE_NAMESPACE, {
       path: '/socket.io',
       transports: ['websocket', 'polling'],
@@ -57,7 +64,7 @@ export class LiveSnapshotService {
     socket.on('connect', () => {
       this.connectionSignal.set('connecting');
       this.subscribeFailures = 0;
-      this.subscribe(socket, scope);
+      this.subscribe(socket, this.scope);
     });
     socket.on('connect_error', () => {
       this.connectionSignal.set('disconnected');
@@ -69,14 +76,32 @@ export class LiveSnapshotService {
       this.connectionSignal.set('disconnected');
       if (reason === 'io server disconnect') this.reconnectLater(socket);
     });
-    socket.on('snapshot', (raw) => this.receive(raw, scope));
+    socket.on('snapshot', (raw) => this.receive(raw, this.scope));
+  }
+
+  /**
+   * Leaves the old scope and subscribes to the new one. The old scope's numbers are dropped at once: a wall
+   * that says 新竹街道 must not show the district's figures while the first snapshot of the street is on its way.
+   */
+  private switchTo(socket: LiveSocket, scope: string): void {
+    if (scope === this.scope) return;
+    const previous = this.scope;
+    this.scope = scope;
+    this.snapshotSignal.set(null);
+    clearTimeout(this.retryTimer);
+    this.subscribeFailures = 0;
+    if (!socket.connected) return; // the next 'connect' subscribes to the new scope
+    this.connectionSignal.set('connecting');
+    socket.emit('unsubscribe', { scope: previous }, () => undefined);
+    this.subscribe(socket, scope);
   }
 
   private subscribe(socket: LiveSocket, scope: string): void {
     clearTimeout(this.retryTimer);
     // socket.io passes null for the error when the ack came in time, and no ack when it did not.
     socket.timeout(ACK_TIMEOUT_MS).emit('subscribe', { scope }, (timeout: Error | null, ack?: SubscribeAck) => {
-      if (!socket.connected) return;
+      // Not connected any more, or the wall moved to another scope meanwhile: this answer is for nobody.
+      if (!socket.connected || scope !== this.scope) return;
       if (timeout === null && ack?.ok === true) {
         this.subscribeFailures = 0;
         this.connectionSignal.set('live');

@@ -1,6 +1,8 @@
-import { DestroyRef, Injectable, inject, signal } from '@angular/core';
+import { DOCUMENT, DestroyRef, ErrorHandler, Injectable, inject, signal } from '@angular/core';
 import { dashboardSchema, scopeDetailSchema, scopeIdSchema, type Dashboard, type ScopeDetail } from '@grid-command/contracts';
 import { WALL_PARAMS } from '../config/wall-params.token';
+import { parseWallParams, withScope } from '../config/wall-params';
+import { scopeChain } from '../navigation/scope-trail';
 import { WallClock } from '../time/wall-clock.service';
 import { ApiClient } from './api-client.service';
 import { backoffDelay } from './backoff';
@@ -8,13 +10,26 @@ import { backoffDelay } from './backoff';
 export type WallState =
   | { readonly status: 'loading' }
   | { readonly status: 'error'; readonly message: string; readonly retryAtMs: number }
-  | { readonly status: 'ready'; readonly dashboard: Dashboard; readonly scope: ScopeDetail };
+  | {
+      readonly status: 'ready';
+      readonly dashboard: Dashboard;
+      readonly scope: ScopeDetail;
+      /** Names of the scope and its ancestors, for the breadcrumb. */
+      readonly names: ReadonlyMap<string, string>;
+    };
 
-/** Loads the wall's layout and scope, and keeps retrying with back-off until both arrive. */
+type Ready = Extract<WallState, { status: 'ready' }>;
+
+/**
+ * Loads the wall's layout and scope, and keeps retrying with back-off until both arrive. A drill-down moves
+ * the wall to another scope in place (the address follows, so a reload or the browser's back button works).
+ */
 @Injectable()
 export class WallLoader {
   private readonly api = inject(ApiClient);
   private readonly clock = inject(WallClock);
+  private readonly errors = inject(ErrorHandler);
+  private readonly document = inject(DOCUMENT);
   private readonly params = inject(WALL_PARAMS);
   private readonly stateSignal = signal<WallState>({ status: 'loading' });
   private failures = 0;
@@ -22,10 +37,20 @@ export class WallLoader {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   readonly state = this.stateSignal.asReadonly();
+  /** The scope a drill-down is on its way to, while its details load. */
+  readonly navigatingTo = signal<string | null>(null);
 
   constructor() {
+    const window = this.document.defaultView;
+    const onPopState = (): void => {
+      const ready = this.ready();
+      if (ready === null) return;
+      this.navigate(parseWallParams(this.document.location.search).scope ?? ready.dashboard.scope, false);
+    };
+    window?.addEventListener('popstate', onPopState);
     inject(DestroyRef).onDestroy(() => {
       clearTimeout(this.retryTimer);
+      window?.removeEventListener('popstate', onPopState);
       // Answers that arrive after teardown belong to no attempt.
       this.attempt += 1;
     });
@@ -51,13 +76,57 @@ export class WallLoader {
     );
   }
 
-  private async fetchWall(): Promise<Extract<WallState, { status: 'ready' }>> {
+  /**
+   * Shows `scope` on the same wall: the current scope stays on screen until the new one's details arrive, then
+   * the address changes (a new history entry when `push`) and the panels follow. A scope that cannot be
+   * loaded leaves the wall where it was.
+   */
+  navigate(scope: string, push = true): void {
+    const ready = this.ready();
+    if (ready === null) return;
+    if (scope === ready.scope.scope) {
+      this.navigatingTo.set(null);
+      return;
+    }
+    const attempt = ++this.attempt;
+    this.navigatingTo.set(scope);
+    this.fetchScope(scope).then(
+      ({ detail, names }) => {
+        if (attempt !== this.attempt) return;
+        this.navigatingTo.set(null);
+        if (push) {
+          const { location, defaultView } = this.document;
+          defaultView?.history.pushState({ scope: detail.scope }, '', `${location.pathname}${withScope(location.search, detail.scope)}${location.hash}`);
+        }
+        this.stateSignal.set({ ...ready, scope: detail, names });
+      },
+      (error: unknown) => {
+        if (attempt !== this.attempt) return;
+        this.navigatingTo.set(null);
+        this.errors.handleError(error);
+      },
+    );
+  }
+
+  private ready(): Ready | null {
+    const state = this.stateSignal();
+    return state.status === 'ready' ? state : null;
+  }
+
+  private async fetchWall(): Promise<Ready> {
     const dashboard = await this.api.get(`/api/v1/dashboards/${encodeURIComponent(this.params.wall)}`, dashboardSchema);
-    const requested = this.params.scope ?? dashboard.scope;
+    const { detail, names } = await this.fetchScope(this.params.scope ?? dashboard.scope);
+    return { status: 'ready', dashboard, scope: detail, names };
+  }
+
+  /** The scope's details and the names of its ancestors, asked for at once (the code names every ancestor). */
+  private async fetchScope(requested: string): Promise<{ detail: ScopeDetail; names: ReadonlyMap<string, string> }> {
     const scopeId = scopeIdSchema.safeParse(requested);
     if (!scopeId.success) throw new Error(`scope "${requested}": ${scopeId.error.issues[0]?.message ?? 'invalid'}`);
     // A checked scope id is URL-safe as it stands: letters, digits and one colon.
-    const scope = await this.api.get(`/api/v1/scopes/${scopeId.data}`, scopeDetailSchema);
-    return { status: 'ready', dashboard, scope };
+    const details = await Promise.all(scopeChain(scopeId.data).map((id) => this.api.get(`/api/v1/scopes/${id}`, scopeDetailSchema)));
+    const detail = details.at(-1);
+    if (detail === undefined) throw new Error(`scope "${requested}": invalid`);
+    return { detail, names: new Map(details.map((item) => [item.scope, item.name])) };
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketLabel, formatMinutes, formatRate } from './kpi-format';
+import { bucketLabel, formatMinutes, formatRate, periodLabel } from './kpi-format';
 
 describe('formatRate', () => {
   it('prints a rate as a percent with at most one decimal', () => {
@@ -33,5 +33,13 @@ describe('bucketLabel', () => {
     expect(bucketLabel({ fromMinutes: 60, toMinutes: 240, tickets: 3 }, 'zh')).toBe('1–4小时');
     expect(bucketLabel({ fromMinutes: 30, toMinutes: 120, tickets: 3 }, 'zh')).toBe('30分钟–2小时');
     expect(bucketLabel({ fromMinutes: 4320, toMinutes: null, tickets: 3 }, 'en')).toBe('≥3 d');
+  });
+});
+
+describe('periodLabel', () => {
+  it('names the period in the heading', () => {
+    expect(periodLabel({ kind: 'today' }, 'zh')).toBe('今日');
+    expect(periodLabel({ kind: 'week' }, 'en')).toBe('this week');
+    expect(periodLabel({ kind: 'custom', from: '2026-11-01', to: '2026-11-20' }, 'zh')).toBe('2026-11-01 至 2026-11-20');
   });
 });

@@ -1,5 +1,5 @@
 import type { DurationBucket } from '@grid-command/contracts';
-import type { Lang } from '../config/wall-params';
+import type { Lang, WallPeriod } from '../config/wall-params';
 import { translate, type MessageKey } from '../i18n/messages';
 
 const UP_TO_ONE_DECIMAL: Readonly<Record<Lang, Intl.NumberFormat>> = {
@@ -42,4 +42,18 @@ export function bucketLabel(bucket: DurationBucket, lang: Lang): string {
   const to = minutesParts(bucket.toMinutes, lang);
   const fromText = from.unit === to.unit ? from.value : translate(lang, from.unit, { value: from.value });
   return translate(lang, 'minutes.range', { from: fromText, to: translate(lang, to.unit, { value: to.value }) });
+}
+
+/** 今日 / 本周 / 本月 / 2026-11-01 至 2026-11-20, as the KPI headings name the period. */
+export function periodLabel(period: WallPeriod, lang: Lang): string {
+  switch (period.kind) {
+    case 'today':
+      return translate(lang, 'period.today');
+    case 'week':
+      return translate(lang, 'period.week');
+    case 'month':
+      return translate(lang, 'period.month');
+    case 'custom':
+      return translate(lang, 'period.custom', { from: period.from, to: period.to });
+  }
 }

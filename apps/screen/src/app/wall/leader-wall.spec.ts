@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { dashboardSchema, type Dashboard } from '@grid-command/contracts';
+import { dashboardSchema, WORKFLOW_KPI_KINDS, type Dashboard } from '@grid-command/contracts';
 import { titleSpan } from '../layout/panel-geometry';
 
 const file = fileURLToPath(new URL('../../../../../dashboards/leader-wall.json', import.meta.url));
@@ -41,10 +41,36 @@ describe('dashboards/leader-wall.json', () => {
     expect(wall.staleAfterSeconds).toBe(30);
   });
 
-  it('shows every panel type once, with no two panels on the same cell', () => {
+  it('shows the live panels and the workflow KPI panels once each, with no two panels on the same cell', () => {
     const wall = dashboard();
-    expect(wall.panels.map((panel) => panel.type).sort()).toEqual(['category-mix', 'clock', 'freshness', 'kpis', 'map', 'ranking', 'trend']);
+    // The closing-rate ranking takes the place of the live report-count ranking: it also lists reports, and drills down.
+    expect(wall.panels.map((panel) => panel.type).sort()).toEqual([
+      'category-mix',
+      'clock',
+      'closing-ranking',
+      'freshness',
+      'kpis',
+      'map',
+      'overdue-list',
+      'resolve-distribution',
+      'trend',
+      'workflow-kpis',
+    ]);
     expect(overlaps(wall.panels)).toEqual([]);
+  });
+
+  it('fills the whole 16:9 grid below the header, so nothing is left over and nothing scrolls', () => {
+    const wall = dashboard();
+    const covered = wall.panels.reduce((cells, panel) => cells + panel.w * panel.h, 0);
+    // The middle of the header row (12 cells) is the title.
+    expect(covered).toBe(wall.grid.columns * wall.grid.rows - 12);
+  });
+
+  it('shows every workflow figure, five to a row, refreshed every 15 s', () => {
+    const wall = dashboard();
+    const workflow = wall.panels.find((panel) => panel.type === 'workflow-kpis');
+    expect(workflow?.type === 'workflow-kpis' ? workflow.options : null).toEqual({ items: [...WORKFLOW_KPI_KINDS], columns: 5 });
+    expect(wall.kpiRefreshSeconds).toBe(15);
   });
 
   it('gives the map the largest area and leaves the middle of the header for the title', () => {

@@ -1,21 +1,37 @@
-import { ChangeDetectionStrategy, Component, DOCUMENT, OnInit, computed, effect, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DOCUMENT, computed, effect, inject, input, output, untracked } from '@angular/core';
 import type { Dashboard, ScopeDetail } from '@grid-command/contracts';
+import { WALL_PARAMS } from '../config/wall-params.token';
+import { withScope } from '../config/wall-params';
+import { KpiFeedService } from '../data/kpi-feed.service';
 import { LiveSnapshotService } from '../data/live-snapshot.service';
 import { assessFreshness, isOutOfDate } from '../freshness/freshness';
 import { LangService } from '../i18n/lang.service';
 import { translate } from '../i18n/messages';
+import { assessKpiFreshness, kpiFreshnessNotice, kpiStaleAfterSeconds } from '../kpi/kpi-freshness';
+import { periodLabel } from '../kpi/kpi-format';
 import { panelRect, titleSpan } from '../layout/panel-geometry';
+import { breadcrumb, drillTarget, isDrillable } from '../navigation/scope-trail';
 import { CategoryMixPanelComponent } from '../panels/category-mix/category-mix-panel.component';
 import { ClockPanelComponent } from '../panels/clock/clock-panel.component';
+import { ClosingRankingPanelComponent } from '../panels/closing-ranking/closing-ranking-panel.component';
 import { FreshnessPanelComponent } from '../panels/freshness/freshness-panel.component';
 import { KpisPanelComponent } from '../panels/kpis/kpis-panel.component';
 import { MapPanelComponent } from '../panels/map/map-panel.component';
+import { OverdueListPanelComponent } from '../panels/overdue-list/overdue-list-panel.component';
 import { RankingPanelComponent } from '../panels/ranking/ranking-panel.component';
+import { ResolveDistributionPanelComponent } from '../panels/resolve-distribution/resolve-distribution-panel.component';
 import { TrendPanelComponent } from '../panels/trend/trend-panel.component';
+import { WorkflowKpisPanelComponent } from '../panels/workflow-kpis/workflow-kpis-panel.component';
 import { WallClock } from '../time/wall-clock.service';
 import { panelTitle } from './panel-title';
 
-/** One dashboard on the stage: its panels where the layout puts them, fed by the scope's live snapshot. */
+/** Panels fed by `GET /api/v1/kpis` rather than the live socket: they carry their own freshness. */
+const KPI_PANELS: ReadonlySet<string> = new Set(['workflow-kpis', 'overdue-list', 'resolve-distribution', 'closing-ranking']);
+
+/**
+ * One dashboard on the stage: its panels where the layout puts them, fed by the scope's live snapshot and
+ * its polled workflow KPIs. A click on a unit (map or ranking) asks to show that unit; the breadcrumb goes back up.
+ */
 @Component({
   selector: 'gc-wall',
   imports: [
@@ -26,25 +42,41 @@ import { panelTitle } from './panel-title';
     MapPanelComponent,
     ClockPanelComponent,
     FreshnessPanelComponent,
+    WorkflowKpisPanelComponent,
+    OverdueListPanelComponent,
+    ResolveDistributionPanelComponent,
+    ClosingRankingPanelComponent,
   ],
-  providers: [LiveSnapshotService],
+  providers: [LiveSnapshotService, KpiFeedService],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './wall.component.html',
   styleUrl: './wall.component.css',
-  host: { '[class.out-of-date]': 'outOfDate()', '[attr.data-freshness]': 'freshness().level' },
+  host: {
+    '[class.out-of-date]': 'outOfDate()',
+    '[attr.data-freshness]': 'freshness().level',
+    '[attr.data-scope]': 'scope().scope',
+    '[attr.data-kpi-freshness]': 'kpiFreshness().level',
+  },
 })
-export class WallComponent implements OnInit {
+export class WallComponent {
   readonly dashboard = input.required<Dashboard>();
   readonly scope = input.required<ScopeDetail>();
+  /** Names of the scope and its ancestors. */
+  readonly names = input.required<ReadonlyMap<string, string>>();
+  /** A drill-down or a breadcrumb click: the scope to show. */
+  readonly navigate = output<string>();
 
   private readonly live = inject(LiveSnapshotService);
+  private readonly kpis = inject(KpiFeedService);
   private readonly clock = inject(WallClock);
   private readonly langService = inject(LangService);
   private readonly document = inject(DOCUMENT);
+  private readonly period = inject(WALL_PARAMS).period;
 
   protected readonly lang = this.langService.lang;
   protected readonly now = this.clock.now;
   protected readonly snapshot = this.live.snapshot;
+  protected readonly kpiData = computed(() => this.kpis.state().data);
   protected readonly timeZone = computed(() => this.snapshot()?.timezone);
   protected readonly asOfMs = computed(() => {
     const snapshot = this.snapshot();
@@ -60,21 +92,44 @@ export class WallComponent implements OnInit {
   );
   protected readonly outOfDate = computed(() => isOutOfDate(this.freshness()));
 
+  protected readonly kpiFreshness = computed(() => {
+    const { data, lastFetchFailed } = this.kpis.state();
+    const dashboard = this.dashboard();
+    return assessKpiFreshness({
+      generatedAtMs: data === null ? null : Date.parse(data.generatedAt),
+      lastFetchFailed,
+      nowMs: this.now(),
+      staleAfterSeconds: kpiStaleAfterSeconds(dashboard.kpiRefreshSeconds, dashboard.staleAfterSeconds),
+    });
+  });
+  protected readonly kpiNotice = computed(() => kpiFreshnessNotice(this.kpiFreshness(), this.lang()));
+  protected readonly kpiOutOfDate = computed(() => this.kpiFreshness().level === 'stale' || this.kpiFreshness().level === 'unavailable');
+
   protected readonly panels = computed(() => {
     const { panels, grid } = this.dashboard();
     const lang = this.lang();
-    const level = this.scope().level;
-    return panels.map((panel) => ({ panel, rect: panelRect(panel, grid), title: panelTitle(panel, lang, level) }));
+    const scope = this.scope();
+    const data = this.kpiData();
+    const context = {
+      lang,
+      scopeLevel: scope.level,
+      period: periodLabel(this.period, lang),
+      kpiScopeName: data?.scopeName ?? scope.name,
+      overdueNow: data?.overdueNow ?? null,
+    };
+    return panels.map((panel) => ({ panel, rect: panelRect(panel, grid), title: panelTitle(panel, context), fedByKpis: KPI_PANELS.has(panel.type) }));
   });
 
-  protected readonly heading = computed(() => this.dashboard().title[this.lang()]);
-  /** The scope's name when the address picked another scope than the dashboard's, else the title in the other language. */
-  protected readonly subheading = computed(() => {
+  /** The dashboard's title on its own scope; on another (a drill-down, a street's wall) the title names that scope. */
+  protected readonly heading = computed(() => {
     const dashboard = this.dashboard();
     const scope = this.scope();
-    if (scope.scope !== dashboard.scope) return scope.name;
-    return dashboard.title[this.lang() === 'zh' ? 'en' : 'zh'];
+    return scope.scope === dashboard.scope ? dashboard.title[this.lang()] : translate(this.lang(), 'wall.scopeTitle', { name: scope.name });
   });
+  protected readonly crumbs = computed(() =>
+    breadcrumb(this.scope().scope, this.names()).map((crumb) => ({ ...crumb, href: withScope(this.document.location.search, crumb.scope) })),
+  );
+  protected readonly navLabel = computed(() => translate(this.lang(), 'nav.label'));
   protected readonly titleRect = computed(() => {
     const { panels, grid } = this.dashboard();
     const span = titleSpan(panels, grid);
@@ -86,13 +141,36 @@ export class WallComponent implements OnInit {
     effect(() => {
       this.document.title = this.heading();
     });
-  }
-
-  ngOnInit(): void {
-    this.live.start(this.scope().scope);
+    // The same socket and poller follow the wall from scope to scope.
+    effect(() => {
+      const scope = this.scope().scope;
+      const refreshSeconds = this.dashboard().kpiRefreshSeconds;
+      untracked(() => {
+        this.live.start(scope);
+        this.kpis.start(scope, this.period, refreshSeconds);
+      });
+    });
   }
 
   protected toggleLang(): void {
     this.langService.toggle();
+  }
+
+  /** A unit picked in a ranking: only a unit directly below the scope on screen. */
+  protected drillTo(target: string): void {
+    if (isDrillable(this.scope().scope, target)) this.navigate.emit(target);
+  }
+
+  /** A grid clicked on the map: the street or community that holds it. */
+  protected drillToGrid(gridCode: string): void {
+    const target = drillTarget(this.scope().scope, gridCode);
+    if (target !== null) this.navigate.emit(target);
+  }
+
+  protected goUp(event: MouseEvent, scope: string): void {
+    // A plain click moves in place; a modified click (new tab) follows the link.
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    this.navigate.emit(scope);
   }
 }

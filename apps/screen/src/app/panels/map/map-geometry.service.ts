@@ -27,6 +27,8 @@ export class MapGeometryService {
   private failures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private destroyed = false;
+  /** Bumped by every load, so the answer for a scope the wall has left is dropped. */
+  private generation = 0;
 
   readonly state = this.stateSignal.asReadonly();
 
@@ -38,17 +40,20 @@ export class MapGeometryService {
   }
 
   load(scope: string): void {
+    clearTimeout(this.retryTimer);
+    const generation = ++this.generation;
+    if (this.stateSignal().status !== 'loading') this.stateSignal.set({ status: 'loading' });
     Promise.all([
       this.api.get(`/api/v1/geo/${scope}?level=grid`, scopeFeatureCollectionSchema),
       this.api.get(`/api/v1/geo/${scope}`, scopeFeatureCollectionSchema),
     ]).then(
       ([grids, children]) => {
-        if (this.destroyed) return;
+        if (this.destroyed || generation !== this.generation) return;
         this.failures = 0;
         this.stateSignal.set(this.register(scope, grids, children));
       },
       () => {
-        if (this.destroyed) return;
+        if (this.destroyed || generation !== this.generation) return;
         this.stateSignal.set({ status: 'failed' });
         this.retryTimer = setTimeout(() => this.load(scope), backoffDelay(this.failures++));
       },

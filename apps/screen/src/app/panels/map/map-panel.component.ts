@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, untracked } from '@angular/core';
+import type { ECElementEvent } from 'echarts/core';
 import type { Snapshot } from '@grid-command/contracts';
 import { WallChartComponent } from '../../charts/wall-chart.component';
 import type { Lang } from '../../config/wall-params';
@@ -15,7 +16,7 @@ import { mapOption } from './map-option';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (option(); as option) {
-      <gc-wall-chart [option]="option" />
+      <gc-wall-chart [option]="option" (chartClick)="onClick($event)" />
     } @else {
       <div class="placeholder" [class.placeholder--failed]="geometry.state().status === 'failed'">{{ placeholder() }}</div>
     }
@@ -38,10 +39,12 @@ import { mapOption } from './map-option';
     }
   `,
 })
-export class MapPanelComponent implements OnInit {
+export class MapPanelComponent {
   readonly scope = input.required<string>();
   readonly snapshot = input.required<Snapshot | null>();
   readonly lang = input.required<Lang>();
+  /** The grid code of a clicked grid; the wall decides where that leads. */
+  readonly gridClick = output<string>();
 
   protected readonly geometry = inject(MapGeometryService);
   private readonly heat = computed(() => this.snapshot()?.heat ?? [], { equal: sameRows });
@@ -52,7 +55,15 @@ export class MapPanelComponent implements OnInit {
   });
   protected readonly placeholder = computed(() => translate(this.lang(), this.geometry.state().status === 'failed' ? 'map.failed' : 'map.loading'));
 
-  ngOnInit(): void {
-    this.geometry.load(this.scope());
+  constructor() {
+    // Loaded again when a drill-down moves the wall to another scope.
+    effect(() => {
+      const scope = this.scope();
+      untracked(() => this.geometry.load(scope));
+    });
+  }
+
+  protected onClick(event: ECElementEvent): void {
+    if (event.seriesType === 'map' && typeof event.name === 'string') this.gridClick.emit(event.name);
   }
 }

@@ -7,16 +7,18 @@ import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import type { RedisRuntime } from './infrastructure/redis-runtime.service';
 import { IngestModule } from './ingest/ingest.module';
+import { KpisModule } from './kpis/kpis.module';
 import { LiveModule } from './live/live.module';
 import { PipelineModule } from './pipeline/pipeline.module';
 import { ScopesModule } from './scopes/scopes.module';
+import { TicketsModule } from './tickets/tickets.module';
 
 /** The same modules in every process; ROLES chooses which capabilities this one runs. */
 @Module({})
 export class AppModule {
   static forRoles(config: AppConfig, redis: RedisRuntime): DynamicModule {
     const capabilities: Type[] = [HealthModule];
-    if (config.roles.has('api')) capabilities.push(IngestModule, ScopesModule, DashboardsModule);
+    if (config.roles.has('api')) capabilities.push(IngestModule, TicketsModule, KpisModule, ScopesModule, DashboardsModule);
     if (config.roles.has('worker')) capabilities.push(PipelineModule);
     if (config.roles.has('live')) capabilities.push(LiveModule);
     return {

@@ -24,6 +24,8 @@ export const appEnvironmentSchema = z.object({
   CLICKHOUSE_PASSWORD: z.string().optional(),
   APP_TIMEZONE: z.string().default('Asia/Shanghai').refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai'),
   REFERENCE_FILE: list.default(['reference/demo-district.json']).pipe(z.array(z.string()).min(1, 'must name at least one file')),
+  SLA_POLICY_FILE: z.string().min(1).default('config/sla-policy.json'),
+  WORK_CALENDAR_FILE: z.string().min(1).default('config/work-calendar.json'),
   DASHBOARD_DIR: z.string().min(1).default('dashboards'),
   SCREEN_DIR: z.string().min(1).default('dist/apps/screen/browser'),
   ROLES: list

@@ -10,6 +10,7 @@ export interface AppConfig {
   readonly clickhouse: ClickHouseTarget;
   readonly timeZone: string;
   readonly referenceFiles: readonly string[];
+  readonly tickets: { readonly slaPolicyFile: string; readonly workCalendarFile: string };
   readonly dashboardDir: string;
   readonly screenDir: string;
   readonly roles: ReadonlySet<ProcessRole>;
@@ -52,6 +53,7 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv): AppConfig {
       : { kind: 'embedded', path: resolve(dataDir, 'clickhouse') },
     timeZone: env.APP_TIMEZONE,
     referenceFiles: env.REFERENCE_FILE.map((file) => resolve(file)),
+    tickets: { slaPolicyFile: resolve(env.SLA_POLICY_FILE), workCalendarFile: resolve(env.WORK_CALENDAR_FILE) },
     dashboardDir: resolve(env.DASHBOARD_DIR),
     screenDir: resolve(env.SCREEN_DIR),
     roles,

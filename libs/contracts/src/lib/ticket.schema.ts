@@ -149,10 +149,17 @@ export const ticketViewSchema = z.strictObject({
 });
 export type TicketView = z.infer<typeof ticketViewSchema>;
 
-/** The answer to an event: 202 when recorded (queued for ClickHouse), 200 when it was already recorded. */
-export const ticketEventAcceptedSchema = z.strictObject({
-  duplicate: z.boolean(),
-  event: ticketEventSchema,
+/** The answer to events: 202 when at least one was recorded (and queued for ClickHouse), 200 when all were already recorded. */
+export const ticketEventsAcceptedSchema = z.strictObject({
+  recorded: z.int().nonnegative(),
+  duplicates: z.int().nonnegative(),
+  /** The events of the request as recorded, in order (a duplicate shows the event recorded earlier). */
+  events: z.array(ticketEventSchema),
   ticket: ticketSnapshotSchema,
 });
-export type TicketEventAccepted = z.infer<typeof ticketEventAcceptedSchema>;
+export type TicketEventsAccepted = z.infer<typeof ticketEventsAcceptedSchema>;
+
+export const MAX_EVENTS_PER_REQUEST = 50;
+
+/** The body of `POST /api/v1/tickets/{id}/events`: one event, or several for the same ticket applied in order, all or none. */
+export const ticketEventsBodySchema = z.union([ticketEventInputSchema, z.array(ticketEventInputSchema).min(1).max(MAX_EVENTS_PER_REQUEST)]);

@@ -25,6 +25,7 @@ interface ScopeNode {
   readonly geometry: AreaGeometry;
   gridCount: number;
   gridWorkers: number;
+  readonly population: number | null;
 }
 
 /** Checks a parsed reference file: its shape, then that codes, levels and the hierarchy agree. */
@@ -79,6 +80,7 @@ export class ReferenceIndex {
         geometry: feature.geometry,
         gridCount: level === 'grid' ? 1 : 0,
         gridWorkers: feature.properties.workers ?? 0,
+        population: feature.properties.population ?? null,
       });
       if (level === 'district') this.districtCodes.push(code);
     }
@@ -124,6 +126,11 @@ export class ReferenceIndex {
 
   children(scope: Scope): ScopeSummary[] {
     return (this.nodeOf(scope)?.childCodes ?? []).map((code) => this.require(code).summary);
+  }
+
+  /** Registered residents, when the reference data gives them. */
+  population(scope: Scope): number | null {
+    return this.nodeOf(scope)?.population ?? null;
   }
 
   gridCount(scope: Scope): number {

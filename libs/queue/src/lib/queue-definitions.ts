@@ -4,6 +4,7 @@ import type { JobsOptions } from 'bullmq';
 export const QUEUE_PREFIX = 'gc';
 export const REPORTS_QUEUE = 'reports';
 export const STORE_BATCH_JOB = 'store-batch';
+export const STORE_TICKET_EVENTS_JOB = 'store-ticket-events';
 
 /** How long an accepted report id is remembered as a duplicate. Clients retry within minutes; a week is generous. */
 export const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
@@ -13,6 +14,16 @@ export const REPORTS_STORED_CHANNEL = `${QUEUE_PREFIX}:events:reports-stored`;
 export function reportKey(id: string): string {
   return `${QUEUE_PREFIX}:report:${id}`;
 }
+
+export function ticketKey(id: string): string {
+  return `${QUEUE_PREFIX}:ticket:${id}`;
+}
+
+/** Recorded ticket events not yet known to be queued for ClickHouse. */
+export const TICKET_EVENT_OUTBOX_KEY = `${QUEUE_PREFIX}:ticket-events:outbox`;
+
+/** A closed ticket's live record is kept this long after its last event; ClickHouse keeps it for good. */
+export const CLOSED_TICKET_TTL_SECONDS = 30 * 24 * 3600;
 
 /**
  * Attempts are many and the backoff is capped (see `retryDelayMs`) so a ClickHouse outage of about two

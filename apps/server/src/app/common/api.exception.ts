@@ -1,9 +1,15 @@
-import type { ApiErrorCode, FieldIssue } from '@grid-command/contracts';
+import type { ApiErrorCode, FieldIssue, TicketState } from '@grid-command/contracts';
 import { HttpException } from '@nestjs/common';
 
 /** An error the client can act on; its body is the public `ApiError` shape. */
 export class ApiException extends HttpException {
-  constructor(statusCode: number, readonly code: ApiErrorCode, message: string, readonly issues?: readonly FieldIssue[]) {
-    super({ statusCode, error: code, message, ...(issues ? { issues } : {}) }, statusCode);
+  constructor(
+    statusCode: number,
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly issues?: readonly FieldIssue[],
+    currentState?: TicketState,
+  ) {
+    super({ statusCode, error: code, message, ...(issues ? { issues } : {}), ...(currentState ? { currentState } : {}) }, statusCode);
   }
 }

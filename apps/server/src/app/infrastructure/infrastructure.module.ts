@@ -6,14 +6,18 @@ import {
   ReportStore,
   runMigrations,
   ScopeMetricsRepository,
+  TicketStore,
+  WorkflowKpiRepository,
 } from '@grid-command/clickhouse';
+import { openTicket, type TicketRules } from '@grid-command/domain';
 import { createRedis } from '@grid-command/queue';
 import { Global, Logger, Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config';
 import { ConnectionsLifecycle } from './connections-lifecycle.service';
 import { loadReferenceIndex } from './reference-loader';
 import { RedisRuntime } from './redis-runtime.service';
-import { APP_CONFIG, CLICKHOUSE_CLIENT, REDIS_PRODUCER, REDIS_TARGET, REFERENCE_INDEX } from './tokens';
+import { loadTicketRules } from './ticket-rules-loader';
+import { APP_CONFIG, CLICKHOUSE_CLIENT, REDIS_PRODUCER, REDIS_TARGET, REFERENCE_INDEX, TICKET_RULES } from './tokens';
 
 /** Config, stores and reference data, shared by every capability module of the process. */
 @Global()
@@ -55,7 +59,25 @@ export class InfrastructureModule {
             return index;
           },
         },
-        { provide: ReportStore, useFactory: (client: ClickHouseClient) => new ReportStore(client), inject: [CLICKHOUSE_CLIENT] },
+        {
+          provide: TICKET_RULES,
+          useFactory: async (): Promise<TicketRules> => {
+            const loaded = await loadTicketRules(config.tickets.slaPolicyFile, config.tickets.workCalendarFile, config.timeZone, new Date());
+            loaded.warnings.forEach((warning) => logger.warn(warning));
+            return loaded.rules;
+          },
+        },
+        {
+          provide: ReportStore,
+          useFactory: (client: ClickHouseClient, rules: TicketRules) => new ReportStore(client, (report) => openTicket(report, rules)),
+          inject: [CLICKHOUSE_CLIENT, TICKET_RULES],
+        },
+        { provide: TicketStore, useFactory: (client: ClickHouseClient) => new TicketStore(client), inject: [CLICKHOUSE_CLIENT] },
+        {
+          provide: WorkflowKpiRepository,
+          useFactory: (client: ClickHouseClient) => new WorkflowKpiRepository(client),
+          inject: [CLICKHOUSE_CLIENT],
+        },
         {
           provide: ScopeMetricsRepository,
           useFactory: (client: ClickHouseClient) => new ScopeMetricsRepository(client),
@@ -63,7 +85,18 @@ export class InfrastructureModule {
         },
         ConnectionsLifecycle,
       ],
-      exports: [APP_CONFIG, REDIS_TARGET, REDIS_PRODUCER, CLICKHOUSE_CLIENT, REFERENCE_INDEX, ReportStore, ScopeMetricsRepository],
+      exports: [
+        APP_CONFIG,
+        REDIS_TARGET,
+        REDIS_PRODUCER,
+        CLICKHOUSE_CLIENT,
+        REFERENCE_INDEX,
+        TICKET_RULES,
+        ReportStore,
+        ScopeMetricsRepository,
+        TicketStore,
+        WorkflowKpiRepository,
+      ],
     };
   }
 }

@@ -1,5 +1,5 @@
-import { reportBatchJobSchema, type ReportBatchJob } from '@grid-command/contracts';
-import { ReportStore } from '@grid-command/clickhouse';
+import { ReportStore, TicketStore } from '@grid-command/clickhouse';
+import { reportBatchJobSchema, ticketEventBatchJobSchema } from '@grid-command/contracts';
 import {
   createRedis,
   publishReportsStored,
@@ -8,6 +8,7 @@ import {
   REPORTS_QUEUE,
   retryDelayMs,
   STORE_BATCH_JOB,
+  STORE_TICKET_EVENTS_JOB,
   WORKER_LOCK_MS,
   WORKER_MAX_STALLED,
   WORKER_STALLED_CHECK_MS,
@@ -20,14 +21,14 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG, REDIS_PRODUCER, REDIS_TARGET } from '../infrastructure/tokens';
 
 /**
- * Stores queued batches in ClickHouse, each report only by the batch that owns its id (a client's retry may
+ * Stores queued report batches and ticket event batches in ClickHouse. Reports are stored each report only by the batch that owns its id (a client's retry may
  * have queued it twice). A failed insert throws so BullMQ retries the job; the batch id is the insert's
  * deduplication token and the owned rows never change, so a retry after a failure or a crash is stored once.
  */
 @Injectable()
 export class ReportBatchProcessor implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(ReportBatchProcessor.name);
-  private worker: Worker<ReportBatchJob> | null = null;
+  private worker: Worker<unknown> | null = null;
   private workerConnection: Redis | null = null;
   private readonly ledger: ReportLedger;
 
@@ -36,13 +37,14 @@ export class ReportBatchProcessor implements OnModuleInit, OnModuleDestroy {
     @Inject(REDIS_TARGET) private readonly redisTarget: RedisTarget,
     @Inject(REDIS_PRODUCER) private readonly redis: Redis,
     private readonly store: ReportStore,
+    private readonly tickets: TicketStore,
   ) {
     this.ledger = new ReportLedger(redis);
   }
 
   onModuleInit(): void {
     this.workerConnection = createRedis(this.redisTarget, 'consumer', 'pipeline-worker');
-    this.worker = new Worker<ReportBatchJob>(REPORTS_QUEUE, (job) => this.process(job), {
+    this.worker = new Worker<unknown>(REPORTS_QUEUE, (job) => this.process(job), {
       prefix: QUEUE_PREFIX,
       connection: this.workerConnection,
       concurrency: this.config.worker.concurrency,
@@ -63,8 +65,20 @@ export class ReportBatchProcessor implements OnModuleInit, OnModuleDestroy {
     await this.workerConnection?.quit().catch(() => undefined);
   }
 
-  private async process(job: Job<ReportBatchJob>): Promise<void> {
-    if (job.name !== STORE_BATCH_JOB) throw new UnrecoverableError(`no handler for job ${job.name}`);
+  private async process(job: Job<unknown>): Promise<void> {
+    if (job.name === STORE_BATCH_JOB) return this.storeReports(job);
+    if (job.name === STORE_TICKET_EVENTS_JOB) return this.storeTicketEvents(job);
+    throw new UnrecoverableError(`no handler for job ${job.name}`);
+  }
+
+  /** Events and ticket versions are keyed in ClickHouse, so a retried or replayed batch changes nothing. */
+  private async storeTicketEvents(job: Job<unknown>): Promise<void> {
+    const parsed = ticketEventBatchJobSchema.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError(`malformed ticket event batch ${job.id}: ${parsed.error.message}`);
+    await this.tickets.insertEvents(parsed.data.batchId, parsed.data.events);
+  }
+
+  private async storeReports(job: Job<unknown>): Promise<void> {
     const parsed = reportBatchJobSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`malformed batch ${job.id}: ${parsed.error.message}`);
     const owned = await this.ledger.claimForStore(parsed.data.batchId, parsed.data.reports.map((report) => report.id));

@@ -1,0 +1,121 @@
+import { WorkflowKpiRepository } from '@grid-command/clickhouse';
+import {
+  formatIssuePath,
+  kpiQuerySchema,
+  SCOPE_CODE_LENGTH,
+  type KpiResponse,
+  type Ranking,
+  type ScopeSummary,
+  type WorkflowFigures,
+} from '@grid-command/contracts';
+import {
+  figuresFromTallies,
+  rankUnits,
+  RESOLVE_BUCKET_BOUNDS_MINUTES,
+  resolveKpiPeriod,
+  type KpiRange,
+  type ReferenceIndex,
+} from '@grid-command/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '../../config/app-config';
+import { ApiException } from '../common/api.exception';
+import { resolveScope } from '../common/scope-resolver';
+import { APP_CONFIG, REFERENCE_INDEX } from '../infrastructure/tokens';
+
+export const OVERDUE_LIST_LIMIT = 50;
+const MINUTE_MS = 60_000;
+
+/** Streets are ranked on a district's wall, communities on a street's; below that there is nothing fair to rank. */
+const RANKED_LEVEL: Partial<Record<ScopeSummary['level'], Ranking['level']>> = { district: 'street', street: 'community' };
+
+@Injectable()
+export class KpiService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(REFERENCE_INDEX) private readonly reference: ReferenceIndex,
+    private readonly repository: WorkflowKpiRepository,
+  ) {}
+
+  async kpis(rawQuery: Record<string, unknown>, now = new Date()): Promise<KpiResponse> {
+    const parsed = kpiQuerySchema.safeParse(rawQuery);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((issue) => ({ index: 0, path: formatIssuePath(issue.path), message: issue.message }));
+      const [first] = issues;
+      throw new ApiException(400, 'invalid_parameter', `${first?.path ?? 'query'}: ${first?.message ?? 'invalid'}`, issues);
+    }
+    const query = parsed.data;
+    const scope = resolveScope(this.reference, query.scope, 'scope');
+    const period = resolveKpiPeriod(
+      query.period === 'custom' ? { kind: 'custom', from: query.from as string, to: query.to as string } : { kind: query.period },
+      now,
+      this.config.timeZone,
+    );
+    const prefix = scope.code;
+    const [current, previous, lastYear, overdueNow, overdue, distribution, ranking] = await Promise.all([
+      this.figures(prefix, period.range),
+      this.figures(prefix, period.previous),
+      this.figures(prefix, period.lastYear),
+      this.repository.overdueCount(prefix, now),
+      this.repository.overdueTickets(prefix, now, OVERDUE_LIST_LIMIT),
+      this.repository.resolveDistribution(prefix, period.range),
+      this.ranking(scope, period.range, now),
+    ]);
+    return {
+      scope: scope.scope,
+      scopeName: scope.name,
+      period: query.period,
+      generatedAt: now.toISOString(),
+      range: isoRange(period.range),
+      previousRange: isoRange(period.previous),
+      lastYearRange: isoRange(period.lastYear),
+      current,
+      previous: previous.reported > 0 ? previous : null,
+      lastYear: lastYear.reported > 0 ? lastYear : null,
+      overdueNow,
+      overdue: overdue.map((ticket) => ({
+        ...ticket,
+        communityName: this.reference.find({ level: 'community', code: ticket.gridCode.slice(0, SCOPE_CODE_LENGTH.community) })?.name ?? ticket.gridCode,
+        overdueMinutes: Math.floor((now.getTime() - Date.parse(ticket.dueAt)) / MINUTE_MS),
+      })),
+      ranking,
+      resolveDistribution: RESOLVE_BUCKET_BOUNDS_MINUTES.map((fromMinutes, index) => ({
+        fromMinutes,
+        toMinutes: RESOLVE_BUCKET_BOUNDS_MINUTES[index + 1] ?? null,
+        tickets: distribution[index] ?? 0,
+      })),
+    };
+  }
+
+  private async figures(prefix: string, range: KpiRange): Promise<WorkflowFigures> {
+    return figuresFromTallies(await this.repository.tallies(prefix, range));
+  }
+
+  private async ranking(scope: ScopeSummary, range: KpiRange, now: Date): Promise<Ranking | null> {
+    const level = RANKED_LEVEL[scope.level];
+    if (!level) return null;
+    const units = this.reference.children({ level: scope.level, code: scope.code });
+    const tallies = new Map((await this.repository.unitTallies(scope.code, SCOPE_CODE_LENGTH[level], range, now)).map((row) => [row.unitCode, row]));
+    const reported = [...tallies.values()].reduce((sum, row) => sum + row.reported, 0);
+    const closed = [...tallies.values()].reduce((sum, row) => sum + row.closed, 0);
+    return rankUnits(
+      level,
+      units.map((unit) => {
+        const row = tallies.get(unit.code);
+        return {
+          scope: unit.scope,
+          name: unit.name,
+          population: this.reference.population({ level: unit.level, code: unit.code }),
+          reported: row?.reported ?? 0,
+          closed: row?.closed ?? 0,
+          resolved: row?.resolved ?? 0,
+          overdueNow: row?.overdueNow ?? 0,
+        };
+      }),
+      reported === 0 ? null : closed / reported,
+    );
+  }
+}
+
+function isoRange(range: KpiRange): { from: string; to: string } {
+  return { from: range.from.toISOString(), to: range.to.toISOString() };
+}

@@ -1,0 +1,218 @@
+import { TicketStore } from '@grid-command/clickhouse';
+import {
+  apiErrorSchema,
+  kpiResponseSchema,
+  ticketEventsAcceptedSchema,
+  ticketViewSchema,
+  type Report,
+  type TicketEventInput,
+} from '@grid-command/contracts';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoGridCodes, startTestServer, tempDataDir, type RunningServer } from '../testing/test-server';
+
+const grids = demoGridCodes();
+const DISTRICT = `district:${grids[0]?.slice(0, 6) ?? ''}`;
+const minutesAgo = (minutes: number): string => new Date(Date.now() - minutes * 60_000).toISOString();
+
+function report(gridCode: string, reportedAt: string): Report {
+  return { id: randomUUID(), gridCode, category: 'noise', severity: 2, source: 'hotline_12345', reportedAt };
+}
+
+async function call(server: RunningServer, method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${server.baseUrl}${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const event = (type: TicketEventInput['type'], at: string, extra: Partial<TicketEventInput> = {}): TicketEventInput => ({
+  type,
+  at,
+  actor: '指挥中心-值班员',
+  ...extra,
+});
+
+describe('tickets over HTTP: workflow, errors, idempotency and KPIs', () => {
+  const dataDir = tempDataDir();
+  let server: RunningServer;
+  const reports = [report(grids[0] ?? '', minutesAgo(120)), report(grids[1] ?? '', minutesAgo(90)), report(grids[2] ?? '', minutesAgo(60))];
+  const [first, second, third] = reports as [Report, Report, Report];
+  const events = (path: string, body: unknown) => call(server, 'POST', `/api/v1/tickets/${path}/events`, body);
+
+  beforeAll(async () => {
+    server = await startTestServer(dataDir.path);
+    expect((await call(server, 'POST', '/api/v1/reports', reports)).status).toBe(202);
+    // A report just accepted is a ticket at once: answered 503 ticket_pending until stored, then 200.
+    await until(async () => {
+      const answer = await call(server, 'GET', `/api/v1/tickets/${third.id}`);
+      if (answer.status === 503) expect(answer.body['error']).toBe('ticket_pending');
+      return answer.status === 200 ? answer : undefined;
+    }, 15_000, 'the reports to be stored');
+  }, 60_000);
+
+  afterAll(async () => {
+    await server?.close();
+    dataDir.remove();
+  });
+
+  it('a stored report is a ticket in state reported with both deadlines', async () => {
+    const answer = await call(server, 'GET', `/api/v1/tickets/${first.id}`);
+    const view = ticketViewSchema.parse(answer.body);
+    expect(view.ticket).toMatchObject({ id: first.id, state: 'reported', version: 0 });
+    expect(Date.parse(view.ticket.dispatchDueAt)).toBe(Date.parse(first.reportedAt) + 30 * 60_000);
+    expect(view.history).toEqual([]);
+  });
+
+  it('plays a whole life in one request and answers 202 with every event', async () => {
+    const life = [
+      event('dispatched', minutesAgo(110), { department: '城管执法局' }),
+      event('accepted', minutesAgo(100), { actor: '城管执法局-张三' }),
+      event('resolved', minutesAgo(50)),
+      event('verified', minutesAgo(40), { actor: '居民', satisfaction: 'satisfied' }),
+    ];
+    const answer = await events(first.id, life);
+    expect(answer.status).toBe(202);
+    const accepted = ticketEventsAcceptedSchema.parse(answer.body);
+    expect(accepted).toMatchObject({ recorded: 4, duplicates: 0 });
+    expect(accepted.events.map((one) => [one.seq, one.type, one.stateAfter])).toEqual([
+      [1, 'dispatched', 'dispatched'],
+      [2, 'accepted', 'accepted'],
+      [3, 'resolved', 'resolved'],
+      [4, 'verified', 'verified'],
+    ]);
+    expect(accepted.ticket).toMatchObject({ state: 'verified', satisfaction: 'satisfied', resolvedOnTime: true, department: '城管执法局' });
+
+    const again = await events(first.id, life[2]);
+    expect(again.status).toBe(200);
+    expect(ticketEventsAcceptedSchema.parse(again.body)).toMatchObject({ recorded: 0, duplicates: 1 });
+    expect(ticketEventsAcceptedSchema.parse(again.body).events[0]?.id).toBe(accepted.events[2]?.id);
+
+    const view = ticketViewSchema.parse((await call(server, 'GET', `/api/v1/tickets/${first.id}`)).body);
+    expect(view.history.map((one) => one.type)).toEqual(['dispatched', 'accepted', 'resolved', 'verified']);
+  });
+
+  it('refuses an illegal transition with 409 and the current state, writing nothing', async () => {
+    const answer = await events(second.id, event('resolved', minutesAgo(80)));
+    expect(answer.status).toBe(409);
+    expect(apiErrorSchema.parse(answer.body)).toMatchObject({ error: 'illegal_transition', currentState: 'reported' });
+    expect(String(answer.body['message'])).toContain('dispatched, escalated');
+    // All or none: the legal dispatch before the illegal step is not kept either.
+    const mixed = await events(second.id, [event('dispatched', minutesAgo(85), { department: '住建局' }), event('verified', minutesAgo(84), { satisfaction: 'satisfied' })]);
+    expect(mixed.status).toBe(409);
+    expect(mixed.body['currentState']).toBe('dispatched');
+    expect(ticketViewSchema.parse((await call(server, 'GET', `/api/v1/tickets/${second.id}`)).body).ticket.state).toBe('reported');
+  });
+
+  it('answers 404 for an unknown ticket and 400 for a malformed id', async () => {
+    const unknown = await events(randomUUID(), event('dispatched', minutesAgo(1), { department: '城管' }));
+    expect(unknown.status).toBe(404);
+    expect(unknown.body['error']).toBe('not_found');
+    expect((await call(server, 'GET', `/api/v1/tickets/${randomUUID()}`)).status).toBe(404);
+    const malformed = await call(server, 'GET', '/api/v1/tickets/not-a-uuid');
+    expect(malformed.status).toBe(400);
+    expect(String(malformed.body['message'])).toMatch(/^id:/);
+  });
+
+  it('names the field of a bad event: 400 for the shape, 422 for a time the ticket cannot take', async () => {
+    const noDepartment = await events(second.id, event('dispatched', minutesAgo(80)));
+    expect(noDepartment.status).toBe(400);
+    expect(apiErrorSchema.parse(noDepartment.body).issues).toEqual([{ index: 0, path: 'department', message: 'a dispatch names the department that must act' }]);
+
+    const unknownType = await events(second.id, { ...event('dispatched', minutesAgo(80), { department: '城管' }), type: 'teleported' });
+    expect(unknownType.status).toBe(400);
+    expect(apiErrorSchema.parse(unknownType.body).issues?.[0]?.path).toBe('type');
+
+    const beforeReport = await events(second.id, event('dispatched', minutesAgo(100), { department: '城管' }));
+    expect(beforeReport.status).toBe(422);
+    expect(apiErrorSchema.parse(beforeReport.body)).toMatchObject({ error: 'invalid_event', issues: [{ index: 0, path: 'at' }] });
+
+    const future = await events(second.id, event('dispatched', new Date(Date.now() + 3_600_000).toISOString(), { department: '城管' }));
+    expect(future.status).toBe(422);
+
+    const notJson = await fetch(`${server.baseUrl}/api/v1/tickets/${second.id}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+    expect(notJson.status).toBe(400);
+  });
+
+  it('two officers acting at once: exactly one wins, the other gets 409 with the new state', async () => {
+    expect((await events(second.id, event('dispatched', minutesAgo(80), { department: '住建局' }))).status).toBe(202);
+    const [one, two] = await Promise.all([
+      events(second.id, event('accepted', minutesAgo(70), { actor: '住建局-李四' })),
+      events(second.id, event('accepted', minutesAgo(69), { actor: '住建局-王五' })),
+    ]);
+    expect([one.status, two.status].sort()).toEqual([202, 409]);
+    expect([one, two].find((answer) => answer.status === 409)?.body['currentState']).toBe('accepted');
+  });
+
+  it('suspension pauses the clock and is in the history', async () => {
+    await events(third.id, event('dispatched', minutesAgo(55), { department: '生态环境局' }));
+    const suspended = ticketEventsAcceptedSchema.parse((await events(third.id, event('suspended', minutesAgo(50), { note: '等待检测报告' }))).body);
+    expect(suspended.ticket).toMatchObject({ state: 'suspended', dueAt: null });
+    const resumed = ticketEventsAcceptedSchema.parse((await events(third.id, event('resumed', minutesAgo(20)))).body);
+    expect(resumed.ticket.state).toBe('dispatched');
+    expect(resumed.ticket.suspendedMinutes).toBeCloseTo(30, 1);
+    const view = ticketViewSchema.parse((await call(server, 'GET', `/api/v1/tickets/${third.id}`)).body);
+    expect(view.history.map((one) => [one.type, one.note])).toEqual([
+      ['dispatched', null],
+      ['suspended', '等待检测报告'],
+      ['resumed', null],
+    ]);
+  });
+
+  it('stores every recorded event in ClickHouse once, and the KPIs count them', async () => {
+    const store = server.app.get(TicketStore);
+    const stored = await until(async () => {
+      const histories = await Promise.all(reports.map((one) => store.history(one.id)));
+      return histories.map((history) => history.length).join(',') === '4,2,3' ? histories : undefined;
+    }, 15_000, 'events in ClickHouse');
+    expect(stored[0]?.map((one) => one.type)).toEqual(['dispatched', 'accepted', 'resolved', 'verified']);
+
+    const answer = await call(server, 'GET', `/api/v1/kpis?scope=${DISTRICT}&period=week`);
+    expect(answer.status).toBe(200);
+    const kpis = kpiResponseSchema.parse(answer.body);
+    expect(kpis.current).toMatchObject({
+      reported: 3,
+      dispatched: 3,
+      resolved: 1,
+      resolvedOnTime: 1,
+      onTimeRate: 1,
+      verified: 1,
+      satisfied: 1,
+      satisfactionRate: 1,
+      reopened: 0,
+    });
+    expect(kpis.current.closingRate).toBeCloseTo(1 / 3, 12);
+    expect(kpis.current.timeToResolve.count).toBe(1);
+    expect(kpis.current.timeToResolve.medianMinutes).toBeCloseTo(70, 1);
+    expect(kpis.ranking?.level).toBe('street');
+    expect(kpis.ranking?.ranked).toEqual([]);
+    expect(kpis.ranking?.unranked.reduce((sum, unit) => sum + unit.reported, 0)).toBe(3);
+    expect(kpis.resolveDistribution.reduce((sum, bucket) => sum + bucket.tickets, 0)).toBe(1);
+    expect(kpis.previous).toBeNull();
+  });
+
+  it('rejects bad KPI queries naming the parameter', async () => {
+    const badPeriod = await call(server, 'GET', `/api/v1/kpis?scope=${DISTRICT}&period=decade`);
+    expect(badPeriod.status).toBe(400);
+    expect(String(badPeriod.body['message'])).toMatch(/^period:/);
+    const customWithoutDates = await call(server, 'GET', `/api/v1/kpis?scope=${DISTRICT}&period=custom`);
+    expect(customWithoutDates.status).toBe(400);
+    expect(apiErrorSchema.parse(customWithoutDates.body).issues?.map((issue) => issue.path)).toEqual(['from', 'to']);
+    expect((await call(server, 'GET', '/api/v1/kpis?scope=district:999999')).status).toBe(404);
+    const custom = await call(server, 'GET', `/api/v1/kpis?scope=${DISTRICT}&period=custom&from=2026-01-01&to=2026-01-31`);
+    expect(custom.status).toBe(200);
+    expect(kpiResponseSchema.parse(custom.body).current.reported).toBe(0);
+  });
+});

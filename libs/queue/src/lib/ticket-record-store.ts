@@ -1,0 +1,101 @@
+import type { TicketEvent, TicketSnapshot } from '@grid-command/contracts';
+import type { Redis } from 'ioredis';
+import { CLOSED_TICKET_TTL_SECONDS, TICKET_EVENT_OUTBOX_KEY, ticketKey } from './queue-definitions';
+
+/** A ticket's live record: its latest state and full history, the authority that event requests are checked against. */
+export interface TicketRecord {
+  readonly ticket: TicketSnapshot;
+  readonly history: readonly TicketEvent[];
+}
+
+/** What the outbox holds per event until a job carrying it is queued. */
+export interface OutboxEntry {
+  readonly event: TicketEvent;
+  readonly ticket: TicketSnapshot;
+  readonly recordedAt: number;
+}
+
+/**
+ * Compare-and-set on the record's version, and the new events put in the outbox in the same atomic step: a
+ * recorded event can never miss ClickHouse, and two officers acting at once cannot both win.
+ * KEYS: record, outbox. ARGV: expected version ('' = record must not exist), version, record, ttl (0 = none),
+ * then (event id, outbox entry) pairs.
+ */
+const COMPARE_AND_RECORD = `
+local current = redis.call('HGET', KEYS[1], 'v')
+if ARGV[1] == '' then
+  if current then return 0 end
+elseif current ~= ARGV[1] then
+  return 0
+end
+redis.call('HSET', KEYS[1], 'v', ARGV[2], 'r', ARGV[3])
+if tonumber(ARGV[4]) > 0 then
+  redis.call('EXPIRE', KEYS[1], ARGV[4])
+else
+  redis.call('PERSIST', KEYS[1])
+end
+for i = 5, #ARGV, 2 do
+  redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1])
+end
+return 1
+`;
+
+type RecordRedis = Redis & { compareAndRecord(...args: Array<string | number>): Promise<number> };
+
+export class TicketRecordStore {
+  private readonly redis: RecordRedis;
+
+  constructor(redis: Redis) {
+    redis.defineCommand('compareAndRecord', { numberOfKeys: 2, lua: COMPARE_AND_RECORD });
+    this.redis = redis as RecordRedis;
+  }
+
+  async get(ticketId: string): Promise<TicketRecord | null> {
+    const text = await this.redis.hget(ticketKey(ticketId), 'r');
+    return text === null ? null : (JSON.parse(text) as TicketRecord);
+  }
+
+  /**
+   * Writes `next` if the stored record still has `expectedVersion` (null: if there is none yet), with `events`
+   * in the outbox. False when another request got there first: re-read and try again.
+   */
+  async compareAndRecord(expectedVersion: number | null, next: TicketRecord, events: readonly TicketEvent[]): Promise<boolean> {
+    const recordedAt = Date.now();
+    const outbox = events.flatMap((event) => [event.id, JSON.stringify({ event, ticket: next.ticket, recordedAt } satisfies OutboxEntry)]);
+    const ttl = next.ticket.state === 'verified' ? CLOSED_TICKET_TTL_SECONDS : 0;
+    const written = await this.redis.compareAndRecord(
+      ticketKey(next.ticket.id),
+      TICKET_EVENT_OUTBOX_KEY,
+      expectedVersion === null ? '' : String(expectedVersion),
+      String(next.ticket.version),
+      JSON.stringify(next),
+      ttl,
+      ...outbox,
+    );
+    return written === 1;
+  }
+
+  /** Outbox entries recorded before `olderThan` (epoch ms): left behind by a process that stopped before queueing them. */
+  async strandedOutboxEntries(olderThan: number, limit: number): Promise<OutboxEntry[]> {
+    const stranded: OutboxEntry[] = [];
+    let cursor = '0';
+    do {
+      const [next, flat] = await this.redis.hscan(TICKET_EVENT_OUTBOX_KEY, cursor, 'COUNT', 500);
+      cursor = next;
+      for (let index = 1; index < flat.length; index += 2) {
+        const entry = JSON.parse(flat[index] as string) as OutboxEntry;
+        if (entry.recordedAt < olderThan) stranded.push(entry);
+        if (stranded.length >= limit) return stranded;
+      }
+    } while (cursor !== '0');
+    return stranded;
+  }
+
+  async removeFromOutbox(eventIds: readonly string[]): Promise<void> {
+    if (eventIds.length > 0) await this.redis.hdel(TICKET_EVENT_OUTBOX_KEY, ...eventIds);
+  }
+
+  async outboxSize(): Promise<number> {
+    return this.redis.hlen(TICKET_EVENT_OUTBOX_KEY);
+  }
+}

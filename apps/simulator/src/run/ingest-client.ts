@@ -12,7 +12,7 @@ export interface ReportSender {
 }
 
 /** Why a fetch failed, in words an operator recognises: `ECONNREFUSED`, `timeout`, … */
-function networkReason(error: unknown): string {
+export function networkReason(error: unknown): string {
   if (error instanceof Error) {
     if (error.name === 'TimeoutError') return 'timeout';
     if (error.name === 'AbortError') return 'aborted';

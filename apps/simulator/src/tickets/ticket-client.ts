@@ -5,8 +5,8 @@ import { networkReason } from '../run/ingest-client';
 
 /** What became of one `POST /api/v1/tickets/{id}/events`; every outcome is a value, the client never throws. */
 export type EventPostOutcome =
-  /** 202 recorded, or 200 when every event was already recorded (a retry whose first answer was lost). */
-  | { readonly kind: 'recorded'; readonly duplicate: boolean; readonly latencyMs: number }
+  /** 202 (some recorded) or 200 (all already recorded: a replay, or a retry whose first answer was lost). */
+  | { readonly kind: 'recorded'; readonly recorded: number; readonly duplicates: number; readonly latencyMs: number }
   /** 409: the ticket is not where the plan expects it; `currentState` says where it is. */
   | { readonly kind: 'illegal'; readonly currentState: TicketState | null; readonly reason: string; readonly latencyMs: number }
   /** 404: the server has no such ticket. */
@@ -40,6 +40,8 @@ const ticketViewShape = z.object({
   history: z.array(z.object({ type: z.string(), at: z.string() })),
 });
 
+const countsShape = z.object({ recorded: z.int().nonnegative(), duplicates: z.int().nonnegative() });
+
 /** `Retry-After` in seconds (the form the API sends); an HTTP date is honoured too. */
 export function retryAfterMs(header: string | null, nowMs = Date.now()): number | null {
   if (header === null || header.trim() === '') return null;
@@ -69,8 +71,14 @@ export class TicketClient implements TicketEventSender {
       });
       const body: unknown = await response.json().catch(() => null);
       const latencyMs = latency();
-      if (response.status === 202) return { kind: 'recorded', duplicate: false, latencyMs };
-      if (response.status === 200) return { kind: 'recorded', duplicate: true, latencyMs };
+      if (response.status === 200 || response.status === 202) {
+        const counts = countsShape.safeParse(body);
+        if (counts.success) return { kind: 'recorded', ...counts.data, latencyMs };
+        // Without the counts the status still says which: 200 only when every event was known already.
+        return response.status === 200
+          ? { kind: 'recorded', recorded: 0, duplicates: events.length, latencyMs }
+          : { kind: 'recorded', recorded: events.length, duplicates: 0, latencyMs };
+      }
       const error = apiErrorSchema.safeParse(body);
       const reason = error.success ? `${response.status} ${error.data.error}: ${error.data.message}` : `${response.status} ${response.statusText}`;
       const wait = retryAfterMs(response.headers.get('retry-after'));

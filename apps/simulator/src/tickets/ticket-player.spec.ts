@@ -34,7 +34,7 @@ class FakeServer implements TicketEventSender {
   history = new Map<string, Array<{ type: string; atMs: number }>>();
   constructor(
     private readonly clock: { now: number },
-    private readonly answer: (ticketId: string, attempt: number, events: readonly TicketEventInput[]) => EventPostOutcome = () => recorded,
+    private readonly answer: (ticketId: string, attempt: number, events: readonly TicketEventInput[]) => EventPostOutcome = (_id, _attempt, events) => ok(events),
   ) {}
 
   async post(ticketId: string, events: readonly TicketEventInput[]): Promise<EventPostOutcome> {
@@ -53,7 +53,7 @@ class FakeServer implements TicketEventSender {
   }
 }
 
-const recorded: EventPostOutcome = { kind: 'recorded', duplicate: false, latencyMs: 1 };
+const ok = (events: readonly TicketEventInput[]): EventPostOutcome => ({ kind: 'recorded', recorded: events.length, duplicates: 0, latencyMs: 1 });
 const settings: TicketPlayerSettings = {
   concurrency: 4,
   capacity: 100,
@@ -136,7 +136,7 @@ describe('TicketPlayer', () => {
 
   it('waits out 503 ticket_pending for the Retry-After it names, then plays on', async () => {
     const pending: EventPostOutcome = { kind: 'pending', retryAfterMs: 2_000, reason: '503 ticket_pending: not stored yet', latencyMs: 1 };
-    const { clock, server, player, settle } = setup((_id, attempt) => (attempt <= 2 ? pending : recorded));
+    const { clock, server, player, settle } = setup((_id, attempt, events) => (attempt <= 2 ? pending : ok(events)));
     player.hand('a', plan(-1));
     await settle();
     expect(server.calls).toHaveLength(1);
@@ -176,9 +176,11 @@ describe('TicketPlayer', () => {
 
   it('after a 409 skips what the server history already holds (a replay), and gives up when it holds nothing', async () => {
     const events = plan(-30, -20, -10);
-    const { server, player, settle } = setup((id, _attempt, posted) =>
-      id === 'replayed' && posted.length === 3 ? { kind: 'illegal', currentState: 'accepted', reason: '409 illegal_transition', latencyMs: 1 } : id === 'foreign' ? { kind: 'illegal', currentState: 'verified', reason: '409 illegal_transition', latencyMs: 1 } : recorded,
-    );
+    const illegal = (currentState: 'accepted' | 'verified'): EventPostOutcome => ({ kind: 'illegal', currentState, reason: '409 illegal_transition', latencyMs: 1 });
+    const { server, player, settle } = setup((id, _attempt, posted) => {
+      if (id === 'replayed' && posted.length === 3) return illegal('accepted');
+      return id === 'foreign' ? illegal('verified') : ok(posted);
+    });
     server.history.set('replayed', events.slice(0, 2).map((event) => ({ type: event.type, atMs: event.atMs })));
     server.history.set('foreign', [{ type: 'dispatched', atMs: T0 - 99 * MIN }]);
     player.hand('replayed', events);

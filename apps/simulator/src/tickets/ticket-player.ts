@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import { MAX_EVENTS_PER_REQUEST } from '@grid-command/contracts';
 import type { Random } from '../feed/prng';
 import { LatencyHistogram } from '../run/latency-histogram';
 import { backoffMs, type RetryPolicy } from '../run/retry-policy';
@@ -202,7 +203,8 @@ export class TicketPlayer {
   private async play(entry: ScheduledTicket): Promise<void> {
     const now = this.deps.now();
     let end = entry.next + 1;
-    while (end < entry.events.length && (entry.events[end] as PlannedEvent).atMs <= now) end += 1;
+    const last = Math.min(entry.events.length, entry.next + MAX_EVENTS_PER_REQUEST);
+    while (end < last && (entry.events[end] as PlannedEvent).atMs <= now) end += 1;
     const batch = entry.events.slice(entry.next, end);
     const outcome = await this.deps.sender.post(entry.ticketId, batch.map(toEventInput), this.drain.signal);
     if (this.drain.signal.aborted) return;
@@ -214,7 +216,8 @@ export class TicketPlayer {
   private async handle(entry: ScheduledTicket, outcome: EventPostOutcome, end: number): Promise<void> {
     switch (outcome.kind) {
       case 'recorded':
-        this.totals[outcome.duplicate ? 'duplicates' : 'recorded'] += end - entry.next;
+        this.totals.recorded += outcome.recorded;
+        this.totals.duplicates += outcome.duplicates;
         this.advance(entry, end);
         return;
       case 'pending':

@@ -102,3 +102,89 @@ describe('a server killed mid-ingest (SIGKILL)', () => {
     server = undefined;
   });
 });
+
+describe('a server killed while ticket events are recorded (SIGKILL)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'grid-command-crash-tickets-'));
+  let server: ServerProcess | undefined;
+  const TICKETS = 300;
+
+  afterAll(async () => {
+    if (server) await stopServer(server);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function postEvent(baseUrl: string, ticketId: string, body: unknown): Promise<number> {
+    try {
+      const response = await fetch(`${baseUrl}/api/v1/tickets/${ticketId}/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return response.status;
+    } catch {
+      return 0;
+    }
+  }
+
+  it('every acknowledged or retried event reaches ClickHouse once', async () => {
+    const port = await freePort();
+    server = await startBuiltServer({ workspaceRoot: WORKSPACE_ROOT, dataDir, port });
+    const reportedAt = new Date(Date.now() - 3_600_000).toISOString();
+    const tickets: Report[] = Array.from({ length: TICKETS }, (_, index) => ({
+      id: randomUUID(),
+      gridCode: grids[index % grids.length] ?? '',
+      category: 'noise',
+      severity: 2,
+      source: 'hotline_12345',
+      reportedAt,
+    }));
+    expect(await send(server.baseUrl, tickets)).toBe(true);
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline && (await fetch(`${server.baseUrl}/api/v1/tickets/${tickets.at(-1)?.id ?? ''}`)).status !== 200) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+
+    const life = (index: number) => [
+      { type: 'dispatched', at: new Date(Date.parse(reportedAt) + 60_000).toISOString(), actor: '指挥中心', department: `部门${index % 5}` },
+      { type: 'accepted', at: new Date(Date.parse(reportedAt) + 120_000).toISOString(), actor: '部门' },
+    ];
+    const work = tickets.map((ticket, index) => ({ id: ticket.id, body: life(index) }));
+    const retry: typeof work = [];
+    let acknowledged = 0;
+    let killed = false;
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        for (let item = work.shift(); item; item = work.shift()) {
+          if (acknowledged >= TICKETS / 3 && !killed) {
+            killed = true;
+            server?.child.kill('SIGKILL');
+          }
+          const status = await postEvent(`http://127.0.0.1:${port}`, item.id, item.body);
+          if (status === 202) acknowledged += 1;
+          else retry.push(item);
+        }
+      }),
+    );
+    expect(killed).toBe(true);
+    expect(retry.length).toBeGreaterThan(0);
+
+    server = await startBuiltServer({ workspaceRoot: WORKSPACE_ROOT, dataDir, port });
+    // A retry of an event recorded just before the kill is answered 200 (already recorded), never stored twice.
+    for (const item of retry) expect([200, 202]).toContain(await postEvent(server.baseUrl, item.id, item.body));
+
+    const figures = async (): Promise<{ dispatched: number; reported: number }> => {
+      const response = await fetch(`${server?.baseUrl ?? ''}/api/v1/kpis?scope=district:450103&period=today`);
+      return ((await response.json()) as { current: { dispatched: number; reported: number } }).current;
+    };
+    const until = Date.now() + 60_000;
+    while (Date.now() < until && (await figures()).dispatched < TICKETS) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await figures()).toMatchObject({ dispatched: TICKETS });
+    for (const ticket of tickets.slice(0, 20)) {
+      const view = (await (await fetch(`${server.baseUrl}/api/v1/tickets/${ticket.id}`)).json()) as { ticket: { state: string }; history: unknown[] };
+      expect(view.ticket.state).toBe('accepted');
+      expect(view.history).toHaveLength(2);
+    }
+    expect(await stopServer(server)).toBe(0);
+    server = undefined;
+  });
+});

@@ -11,7 +11,16 @@ const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM')
 export const workCalendarSchema = z.strictObject({
   timeZone: z.string().min(1),
   /** Office hours of a working day, in order and not overlapping (e.g. 09:00–12:00, 13:30–17:30). */
-  workingHours: z.array(z.strictObject({ start: clockTime, end: clockTime })).min(1),
+  workingHours: z
+    .array(z.strictObject({ start: clockTime, end: clockTime }))
+    .min(1)
+    .superRefine((windows, context) => {
+      windows.forEach((window, index) => {
+        if (window.start >= window.end) context.addIssue({ code: 'custom', path: [index, 'end'], message: 'must be after start' });
+        const previous = windows[index - 1];
+        if (previous && window.start < previous.end) context.addIssue({ code: 'custom', path: [index, 'start'], message: 'must not be before the previous window ends' });
+      });
+    }),
   years: z.record(
     z.string().regex(/^\d{4}$/, 'must be a year'),
     z.strictObject({ holidays: z.array(localDate), workdays: z.array(localDate) }),

@@ -65,12 +65,16 @@ describe('the leader wall on the real server', () => {
 
   it('draws every chart at the real pixel size, says the data is fresh and has no scroll bars', async () => {
     const probes = await charts();
-    expect([...probes.keys()].sort()).toEqual(['category-mix', 'map', 'ranking', 'trend']);
+    expect([...probes.keys()].sort()).toEqual(['category-mix', 'map', 'resolve-distribution', 'trend']);
     for (const probe of probes.values()) {
       expect(probe.width, probe.panel).toBeGreaterThan(300);
-      expect(probe.height, probe.panel).toBeGreaterThan(300);
-      expect(probe.paintedPixels, probe.panel).toBeGreaterThan(5000);
-      expect(probe.colours, probe.panel).toBeGreaterThan(8);
+      expect(probe.height, probe.panel).toBeGreaterThan(150);
+    }
+    // The live charts have data by now; nothing has been resolved yet, so the distribution may be bare axes.
+    for (const panel of ['category-mix', 'map', 'trend']) {
+      const probe = probes.get(panel);
+      expect(probe?.paintedPixels, panel).toBeGreaterThan(5000);
+      expect(probe?.colours, panel).toBeGreaterThan(8);
     }
     const freshness = page.locator('gc-freshness-panel');
     expect(await freshness.getAttribute('data-level')).toBe('fresh');

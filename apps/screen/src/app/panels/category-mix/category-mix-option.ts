@@ -31,7 +31,8 @@ export function categoryMixOption(byCategory: Snapshot['byCategory'], lang: Lang
           radius: ['34%', '52%'],
           center: ['50%', '50%'],
           avoidLabelOverlap: true,
-          minShowLabelAngle: 6,
+          // Slices under 12° go unlabelled (the tooltip names them): on a panel a third of the wall high, their labels would pile up.
+          minShowLabelAngle: 12,
           itemStyle: { borderColor: WALL_COLORS.panel, borderWidth: 3 },
           // Labels run out to the panel edges: category names are four characters and must not be cut.
           label: {
@@ -39,9 +40,9 @@ export function categoryMixOption(byCategory: Snapshot['byCategory'], lang: Lang
             edgeDistance: 6,
             color: WALL_COLORS.text,
             fontSize: CHART_FONT_SIZE - 1,
-            formatter: '{b}\n{c}',
+            formatter: '{b} {c}',
             overflow: 'break',
-            lineHeight: 19,
+            lineHeight: 18,
           },
           labelLine: { length: 8, length2: 0, lineStyle: { width: 1.5 } },
           data: slices.map((slice) => ({ name: slice.name, value: slice.value, itemStyle: { color: slice.color } })),

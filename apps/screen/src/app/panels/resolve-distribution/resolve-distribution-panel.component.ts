@@ -12,11 +12,9 @@ import { resolveDistributionOption } from '../../kpi/resolve-distribution-option
   imports: [WallChartComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @if (buckets(); as buckets) {
-      <gc-wall-chart [option]="option()" />
-      @if (empty()) {
-        <div class="empty">{{ emptyText() }}</div>
-      }
+    <gc-wall-chart [option]="option()" />
+    @if (empty()) {
+      <div class="empty">{{ emptyText() }}</div>
     }
   `,
   styles: `
@@ -44,6 +42,10 @@ export class ResolveDistributionPanelComponent {
 
   protected readonly buckets = computed(() => this.distribution(), { equal: (a, b) => a === b || (a !== null && b !== null && sameRows(a, b)) });
   protected readonly option = computed(() => resolveDistributionOption(this.buckets() ?? [], this.lang()));
-  protected readonly empty = computed(() => (this.buckets() ?? []).every((bucket) => bucket.tickets === 0));
+  /** Only once the answer says so: before it, the panel's heading says the figures are on their way. */
+  protected readonly empty = computed(() => {
+    const buckets = this.buckets();
+    return buckets !== null && buckets.every((bucket) => bucket.tickets === 0);
+  });
   protected readonly emptyText = computed(() => translate(this.lang(), 'chart.noneResolved'));
 }

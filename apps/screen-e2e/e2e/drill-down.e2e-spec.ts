@@ -1,0 +1,131 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { kpiResponseSchema, snapshotSchema, type KpiResponse } from '@grid-command/contracts';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/chromium';
+import { demoGridCodes, demoReports, postReports } from './support/demo-reports';
+import { freePort, startServer, stopServer, type ServerProcess } from './support/server-process';
+import { shownCount } from './support/wall-probe';
+
+const WAIT = { timeout: 45_000, interval: 250 };
+const DISTRICT = 'district:450103';
+const STREET = 'street:450103001';
+
+describe('drilling down the wall on the real server', () => {
+  let dataDir = '';
+  let server: ServerProcess | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'screen-e2e-drill-'));
+    server = await startServer({ port: await freePort(), dataDir });
+    // Reports spread over the whole district, so every street has tickets and a live count of its own.
+    await postReports(server.baseUrl, demoReports(400, demoGridCodes()));
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server) await stopServer(server);
+    if (dataDir !== '') rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  function baseUrl(): string {
+    if (!server) throw new Error('server not started');
+    return server.baseUrl;
+  }
+
+  async function getJson(path: string): Promise<unknown> {
+    const response = await fetch(`${baseUrl()}${path}`, { signal: AbortSignal.timeout(10_000) });
+    if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
+    return response.json();
+  }
+
+  const kpis = async (scope: string): Promise<KpiResponse> => kpiResponseSchema.parse(await getJson(`/api/v1/kpis?scope=${scope}&period=today`));
+  const liveReported = async (scope: string): Promise<number> => snapshotSchema.parse(await getJson(`/api/v1/snapshot?scope=${scope}`)).totals.reported;
+
+  const scopeInAddress = (): string | null => new URL(page.url()).searchParams.get('scope');
+  const workflow = () => page.locator('[data-panel="workflow-kpis"]');
+  const kpiScope = () => page.locator('gc-workflow-kpis-panel').getAttribute('data-kpi-scope');
+  const crumbs = () => page.locator('.crumbs [data-crumb]').allInnerTexts();
+  const tileValue = (kind: string) => page.locator(`[data-workflow-kpi="${kind}"] .tile__value`).innerText();
+
+  it('opens the district wall with the district KPIs and its streets in the ranking', async () => {
+    await page.goto(`${baseUrl()}/`, { timeout: 30_000 });
+    await expect.poll(kpiScope, WAIT).toBe(DISTRICT);
+    await expect.poll(() => shownCount(page, 'reported'), WAIT).toBe(400);
+    expect(await crumbs()).toEqual(['青秀区']);
+    await expect.poll(() => page.locator('[data-panel="closing-ranking"] button[data-scope^="street:"]').count(), WAIT).toBe(10);
+    const district = await kpis(DISTRICT);
+    await expect.poll(() => tileValue('reported'), WAIT).toBe(district.current.reported.toLocaleString('en-US'));
+    expect(await page.locator('[data-panel="closing-ranking"] button[data-scope^="community:"]').count()).toBe(0);
+  });
+
+  it('goes down to a street clicked in the ranking: address, breadcrumb, KPIs, live count and ranking follow', async () => {
+    const row = page.locator(`[data-panel="closing-ranking"] button[data-scope="${STREET}"]`);
+    const streetName = (await row.locator('.name').innerText()).trim();
+    expect(streetName).toMatch(/街道$/);
+    await row.click();
+
+    await expect.poll(scopeInAddress, WAIT).toBe(STREET);
+    await expect.poll(crumbs, WAIT).toEqual(['青秀区', streetName]);
+    expect(await page.locator(`.crumbs a[data-crumb="${DISTRICT}"]`).count()).toBe(1);
+    expect(await page.locator('h1').innerText()).toBe(`${streetName}网格化治理指挥中心`);
+
+    await expect.poll(kpiScope, WAIT).toBe(STREET);
+    expect(await workflow().locator('.panel__heading').innerText()).toContain(streetName);
+    const street = await kpis(STREET);
+    const district = await kpis(DISTRICT);
+    expect(street.current.reported).toBeLessThan(district.current.reported);
+    await expect.poll(() => tileValue('reported'), WAIT).toBe(street.current.reported.toLocaleString('en-US'));
+
+    // The live socket now carries the street's snapshot, not the district's.
+    const streetLive = await liveReported(STREET);
+    expect(streetLive).toBeLessThan(400);
+    await expect.poll(() => shownCount(page, 'reported'), WAIT).toBe(streetLive);
+
+    await expect.poll(() => page.locator('[data-panel="closing-ranking"] button[data-scope^="community:450103001"]').count(), WAIT).toBeGreaterThan(0);
+    expect(await page.locator('[data-panel="closing-ranking"] button[data-scope^="street:"]').count()).toBe(0);
+  });
+
+  it('goes back up to the district through the breadcrumb', async () => {
+    await page.locator(`.crumbs a[data-crumb="${DISTRICT}"]`).click();
+    await expect.poll(scopeInAddress, WAIT).toBe(DISTRICT);
+    await expect.poll(crumbs, WAIT).toEqual(['青秀区']);
+    await expect.poll(kpiScope, WAIT).toBe(DISTRICT);
+    await expect.poll(() => shownCount(page, 'reported'), WAIT).toBe(400);
+    expect(await page.locator('h1').innerText()).toBe('青秀区网格化治理指挥中心');
+  });
+
+  it("returns to the street with the browser's back button, and opens a street's wall straight from its address", async () => {
+    await page.goBack();
+    await expect.poll(kpiScope, WAIT).toBe(STREET);
+    expect(scopeInAddress()).toBe(STREET);
+
+    await page.goto(`${baseUrl()}/?scope=${STREET}&lang=en`, { timeout: 30_000 });
+    await expect.poll(kpiScope, WAIT).toBe(STREET);
+    expect((await crumbs()).length).toBe(2);
+    expect(await workflow().locator('.panel__heading').innerText()).toContain('tickets today');
+  });
+
+  it('says the KPI figures are stale when they cannot be fetched, and fresh again once they can', async () => {
+    await page.goto(`${baseUrl()}/`, { timeout: 30_000 });
+    await expect.poll(kpiScope, WAIT).toBe(DISTRICT);
+    expect(await page.locator('gc-wall').getAttribute('data-kpi-freshness')).toBe('fresh');
+    expect(await workflow().locator('.panel__notice').count()).toBe(0);
+
+    await page.route('**/api/v1/kpis?**', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{"statusCode":503,"error":"unavailable","message":"down"}' }));
+    await expect.poll(() => page.locator('gc-wall').getAttribute('data-kpi-freshness'), WAIT).toBe('stale');
+    expect(await workflow().locator('.panel__notice').innerText()).toContain('更新失败');
+    // The figures stay on screen, drained, with the warning next to them.
+    expect(await tileValue('reported')).not.toBe('—');
+
+    await page.unrouteAll();
+    await expect.poll(() => page.locator('gc-wall').getAttribute('data-kpi-freshness'), WAIT).toBe('fresh');
+    expect(await workflow().locator('.panel__notice').count()).toBe(0);
+  });
+});

@@ -7,8 +7,11 @@ import {
   type Report,
   type TicketEventInput,
 } from '@grid-command/contracts';
+import { ticketKey } from '@grid-command/queue';
+import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REDIS_PRODUCER } from './infrastructure/tokens';
 import { demoGridCodes, startTestServer, tempDataDir, type RunningServer } from '../testing/test-server';
 
 const grids = demoGridCodes();
@@ -201,6 +204,17 @@ describe('tickets over HTTP: workflow, errors, idempotency and KPIs', () => {
     expect(kpis.ranking?.unranked.reduce((sum, unit) => sum + unit.reported, 0)).toBe(3);
     expect(kpis.resolveDistribution.reduce((sum, bucket) => sum + bucket.tickets, 0)).toBe(1);
     expect(kpis.previous).toBeNull();
+  });
+
+  it('rebuilds a ticket whose Redis record expired from ClickHouse, and carries on from there', async () => {
+    const before = ticketViewSchema.parse((await call(server, 'GET', `/api/v1/tickets/${first.id}`)).body);
+    await server.app.get<Redis>(REDIS_PRODUCER).del(ticketKey(first.id));
+    const rebuilt = ticketViewSchema.parse((await call(server, 'GET', `/api/v1/tickets/${first.id}`)).body);
+    expect(rebuilt).toEqual(before);
+    const reopened = await events(first.id, event('reopened', minutesAgo(30), { actor: '居民', note: '噪音仍在' }));
+    expect(reopened.status).toBe(202);
+    expect(ticketEventsAcceptedSchema.parse(reopened.body).events[0]).toMatchObject({ seq: 5, stateBefore: 'verified', stateAfter: 'reopened' });
+    expect(ticketEventsAcceptedSchema.parse(reopened.body).ticket.reopenCount).toBe(1);
   });
 
   it('rejects bad KPI queries naming the parameter', async () => {

@@ -22,8 +22,11 @@ export function ticketKey(id: string): string {
 /** Recorded ticket events not yet known to be queued for ClickHouse. */
 export const TICKET_EVENT_OUTBOX_KEY = `${QUEUE_PREFIX}:ticket-events:outbox`;
 
-/** A closed ticket's live record is kept this long after its last event; ClickHouse keeps it for good. */
-export const CLOSED_TICKET_TTL_SECONDS = 30 * 24 * 3600;
+/**
+ * A ticket's live record is kept this long after its last event, which bounds Redis memory to the tickets
+ * touched in that time; ClickHouse keeps every ticket for good and rebuilds a record that expired.
+ */
+export const TICKET_RECORD_TTL_SECONDS = 30 * 24 * 3600;
 
 /**
  * Attempts are many and the backoff is capped (see `retryDelayMs`) so a ClickHouse outage of about two

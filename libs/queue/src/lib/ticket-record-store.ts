@@ -1,6 +1,6 @@
 import type { TicketEvent, TicketSnapshot } from '@grid-command/contracts';
 import type { Redis } from 'ioredis';
-import { CLOSED_TICKET_TTL_SECONDS, TICKET_EVENT_OUTBOX_KEY, ticketKey } from './queue-definitions';
+import { TICKET_EVENT_OUTBOX_KEY, TICKET_RECORD_TTL_SECONDS, ticketKey } from './queue-definitions';
 
 /** A ticket's live record: its latest state and full history, the authority that event requests are checked against. */
 export interface TicketRecord {
@@ -18,7 +18,7 @@ export interface OutboxEntry {
 /**
  * Compare-and-set on the record's version, and the new events put in the outbox in the same atomic step: a
  * recorded event can never miss ClickHouse, and two officers acting at once cannot both win.
- * KEYS: record, outbox. ARGV: expected version ('' = record must not exist), version, record, ttl (0 = none),
+ * KEYS: record, outbox. ARGV: expected version ('' = record must not exist), version, record, ttl in seconds,
  * then (event id, outbox entry) pairs.
  */
 const COMPARE_AND_RECORD = `
@@ -29,11 +29,7 @@ elseif current ~= ARGV[1] then
   return 0
 end
 redis.call('HSET', KEYS[1], 'v', ARGV[2], 'r', ARGV[3])
-if tonumber(ARGV[4]) > 0 then
-  redis.call('EXPIRE', KEYS[1], ARGV[4])
-else
-  redis.call('PERSIST', KEYS[1])
-end
+redis.call('EXPIRE', KEYS[1], ARGV[4])
 for i = 5, #ARGV, 2 do
   redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1])
 end
@@ -62,14 +58,13 @@ export class TicketRecordStore {
   async compareAndRecord(expectedVersion: number | null, next: TicketRecord, events: readonly TicketEvent[]): Promise<boolean> {
     const recordedAt = Date.now();
     const outbox = events.flatMap((event) => [event.id, JSON.stringify({ event, ticket: next.ticket, recordedAt } satisfies OutboxEntry)]);
-    const ttl = next.ticket.state === 'verified' ? CLOSED_TICKET_TTL_SECONDS : 0;
     const written = await this.redis.compareAndRecord(
       ticketKey(next.ticket.id),
       TICKET_EVENT_OUTBOX_KEY,
       expectedVersion === null ? '' : String(expectedVersion),
       String(next.ticket.version),
       JSON.stringify(next),
-      ttl,
+      TICKET_RECORD_TTL_SECONDS,
       ...outbox,
     );
     return written === 1;

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { kpiResponseSchema, snapshotSchema, type KpiResponse } from '@grid-command/contracts';
+import { kpiResponseSchema, scopeDetailSchema, snapshotSchema, type KpiResponse } from '@grid-command/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/chromium';
@@ -127,5 +127,35 @@ describe('drilling down the wall on the real server', () => {
     await page.unrouteAll();
     await expect.poll(() => page.locator('gc-wall').getAttribute('data-kpi-freshness'), WAIT).toBe('fresh');
     expect(await workflow().locator('.panel__notice').count()).toBe(0);
+  });
+
+  it('goes down from the map to the street and then the community of the clicked grid, and no further', async () => {
+    const map = page.locator('[data-panel="map"] gc-wall-chart[data-chart-drawn="true"]');
+    await expect.poll(() => map.count(), WAIT).toBe(1);
+    await map.click();
+    await expect.poll(scopeInAddress, WAIT).toMatch(/^street:450103\d{3}$/);
+    const street = scopeInAddress() ?? '';
+    const streetName = scopeDetailSchema.parse(await getJson(`/api/v1/scopes/${street}`)).name;
+    await expect.poll(crumbs, WAIT).toEqual(['青秀区', streetName]);
+    await expect.poll(kpiScope, WAIT).toBe(street);
+
+    // The street's own map: wait for it to replace the district's before clicking.
+    await expect.poll(() => page.locator('[data-panel="map"] gc-wall-chart[data-chart-drawn="true"]').count(), WAIT).toBe(1);
+    await page.waitForTimeout(500);
+    await page.locator('[data-panel="map"] gc-wall-chart').click();
+    await expect.poll(scopeInAddress, WAIT).toMatch(new RegExp(`^community:${street.slice('street:'.length)}\\d{3}$`));
+    const community = scopeInAddress() ?? '';
+    await expect.poll(async () => (await crumbs()).length, WAIT).toBe(3);
+    await expect.poll(kpiScope, WAIT).toBe(community);
+    // A community is the lowest level a wall shows: its ranking says so, and a click on its map stays put.
+    await expect.poll(() => page.locator('[data-panel="closing-ranking"]').innerText(), WAIT).toContain('无下级排名');
+    await page.waitForTimeout(500);
+    await page.locator('[data-panel="map"] gc-wall-chart').click();
+    await page.waitForTimeout(1000);
+    expect(scopeInAddress()).toBe(community);
+
+    await page.locator(`.crumbs a[data-crumb="${street}"]`).click();
+    await expect.poll(scopeInAddress, WAIT).toBe(street);
+    await expect.poll(kpiScope, WAIT).toBe(street);
   });
 });

@@ -6,7 +6,10 @@ import {
   renderMarkdown,
   type BenchFigures,
   type BenchResult,
+  ticketDrainVerdict,
   type EndToEndRun,
+  type TicketEventRun,
+  type TicketFigures,
   type ThroughputRun,
 } from './bench-result';
 
@@ -26,12 +29,54 @@ const run = (batchSize: number, reportsPerSecond: number): ThroughputRun => ({
 
 const idle: EndToEndRun = { label: 'idle', backgroundRate: 0, samples: 15, timeouts: 0, snapshotMs: latency, pushMs: { ...latency, p95: 700 } };
 
+const eventRun = (eventsPerRequest: number, eventsPerSecond: number): TicketEventRun => ({
+  label: eventsPerRequest === 4 ? 'whole life' : 'single event',
+  eventsPerRequest,
+  connections: 8,
+  seconds: 10,
+  requests: (eventsPerSecond * 10) / eventsPerRequest,
+  acknowledged: (eventsPerSecond * 10) / eventsPerRequest,
+  eventsRecorded: eventsPerSecond * 10,
+  eventsPerSecond,
+  requestsPerSecond: eventsPerSecond / eventsPerRequest,
+  errors: 0,
+  latencyMs: { p50: 40, p95: 120, p99: 300, max: 400 },
+});
+
+// 400 whole lives and 300 single dispatches: 700 dispatched, 400 verified, 1,900 events.
+const tickets: TicketFigures = {
+  reports: 5_000,
+  reportsPerRequest: 1_000,
+  readyMs: 250,
+  lives: eventRun(4, 160),
+  singles: eventRun(1, 30),
+  resent: 40,
+  resentUnchanged: 40,
+  drain: {
+    period: 'today',
+    expectedDispatched: 700,
+    expectedVerified: 400,
+    expectedEvents: 1_900,
+    recordedAnswers: 1_900,
+    unacknowledged: 0,
+    kpiDispatched: 700,
+    kpiVerified: 400,
+    drainMs: 1_200,
+    waitedMs: 1_300,
+  },
+  kpiQuery: { period: 'week', samples: 20, errors: 0, latencyMs: { p50: 80, p95: 200, p99: 250, max: 250 }, ticketsInStore: 240_000, weekReported: 240_000 },
+};
+
 const figures: BenchFigures = {
   throughput: [run(1, 3_000), run(100, 9_000), run(1000, 12_000)],
   endToEnd: [idle],
   integrity: { distinctAccepted: 1_000, acceptedAnswers: 1_000, resent: 200, duplicatesAnswered: 200, snapshotReported: 1_000, waitedMs: 800, conclusive: true },
   memory: { serverBeforeMb: 300, serverPeakMb: 600, serverAfterMb: 500, childrenAfterMb: 20 },
+  tickets,
 };
+
+const check = (figuresToCheck: BenchFigures, prefix: string) => evaluateTargets(figuresToCheck).find((entry) => entry.name.startsWith(prefix));
+const withDrain = (drain: Partial<TicketFigures['drain']>): BenchFigures => ({ ...figures, tickets: { ...tickets, drain: { ...tickets.drain, ...drain } } });
 
 describe('bench targets', () => {
   it('passes a run that kept every report once and met the speed targets', () => {
@@ -65,9 +110,78 @@ describe('bench targets', () => {
   });
 
   it('counts timed-out end-to-end samples as a miss', () => {
-    const targets = evaluateTargets({ ...figures, endToEnd: [{ ...idle, timeouts: 1 }] });
-    expect(targets.at(-1)?.pass).toBe(false);
-    expect(targets.at(-1)?.actual).toContain('1 timed out');
+    const target = check({ ...figures, endToEnd: [{ ...idle, timeouts: 1 }] }, 'post-to-screen');
+    expect(target?.pass).toBe(false);
+    expect(target?.actual).toContain('1 timed out');
+  });
+});
+
+describe('ticket targets', () => {
+  it('passes when the KPIs counted every acknowledged dispatch and verification once', () => {
+    const target = check(figures, 'ticket events: KPIs');
+    expect(target).toMatchObject({ kind: 'correctness', pass: true });
+    expect(target?.target).toBe('today: dispatched 700, verified 400');
+    expect(target?.actual).toBe('dispatched 700, verified 400 (lost 0, doubled 0)');
+  });
+
+  it('fails the bench on a lost event, naming how many', () => {
+    const lostDispatch = withDrain({ kpiDispatched: 698 });
+    expect(ticketDrainVerdict(lostDispatch.tickets.drain)).toEqual({ lost: 2, doubled: 0 });
+    expect(check(lostDispatch, 'ticket events: KPIs')?.actual).toContain('lost 2, doubled 0');
+    expect(correctnessFailed(evaluateTargets(lostDispatch))).toBe(true);
+    expect(ticketDrainVerdict(withDrain({ kpiVerified: 399 }).tickets.drain)).toEqual({ lost: 1, doubled: 0 });
+  });
+
+  it('fails the bench on a doubled event, in the KPIs or in the answers', () => {
+    expect(ticketDrainVerdict(withDrain({ kpiVerified: 401 }).tickets.drain)).toEqual({ lost: 0, doubled: 1 });
+    expect(ticketDrainVerdict(withDrain({ kpiDispatched: 703 }).tickets.drain)).toEqual({ lost: 0, doubled: 3 });
+    expect(ticketDrainVerdict(withDrain({ recordedAnswers: 1_904 }).tickets.drain)).toEqual({ lost: 0, doubled: 4 });
+    expect(correctnessFailed(evaluateTargets(withDrain({ recordedAnswers: 1_901 })))).toBe(true);
+  });
+
+  it('does not call a ticket doubled when its request was never acknowledged, but only up to that many', () => {
+    expect(ticketDrainVerdict(withDrain({ unacknowledged: 2, kpiDispatched: 702 }).tickets.drain)).toEqual({ lost: 0, doubled: 0 });
+    expect(ticketDrainVerdict(withDrain({ unacknowledged: 2, kpiDispatched: 703 }).tickets.drain)).toEqual({ lost: 0, doubled: 1 });
+  });
+
+  it('fails when the KPI endpoint never answered: nothing shows the events arrived', () => {
+    const silent = withDrain({ kpiDispatched: null, kpiVerified: null, drainMs: null });
+    expect(ticketDrainVerdict(silent.tickets.drain)).toBeNull();
+    expect(check(silent, 'ticket events: KPIs')).toMatchObject({ pass: false, actual: 'KPI endpoint never answered' });
+    expect(correctnessFailed(evaluateTargets(silent))).toBe(true);
+  });
+
+  it('fails when a re-sent event request was not answered as already recorded, or none was re-sent', () => {
+    const once = { ...figures, tickets: { ...tickets, resentUnchanged: 39 } };
+    expect(check(once, 'ticket events re-sent')).toMatchObject({ pass: false, actual: '39 of 40' });
+    expect(correctnessFailed(evaluateTargets(once))).toBe(true);
+    expect(check({ ...figures, tickets: { ...tickets, resent: 0, resentUnchanged: 0 } }, 'ticket events re-sent')?.pass).toBe(false);
+  });
+
+  it('reports slow ticket figures without failing the bench', () => {
+    const slow: BenchFigures = {
+      ...figures,
+      tickets: {
+        ...tickets,
+        lives: eventRun(4, 60),
+        singles: { ...eventRun(1, 10), latencyMs: { p50: 400, p95: 900, p99: 1_400, max: 2_000 } },
+        drain: { ...tickets.drain, drainMs: 12_000 },
+        kpiQuery: { ...tickets.kpiQuery, latencyMs: { p50: 700, p95: 1_300, p99: 1_500, max: 1_500 } },
+      },
+    };
+    for (const prefix of ['ticket lives', 'ticket events, 1 per request', 'ticket event request latency', 'ticket events to KPIs', 'KPI query']) {
+      expect(check(slow, prefix)).toMatchObject({ kind: 'speed', pass: false });
+      expect(check(figures, prefix)).toMatchObject({ kind: 'speed', pass: true });
+    }
+    expect(check(slow, 'ticket event request latency')?.actual).toBe('p99 1,400 ms');
+    expect(check(slow, 'KPI query')?.name).toBe('KPI query, district, 240,000 tickets');
+    expect(correctnessFailed(evaluateTargets(slow))).toBe(false);
+  });
+
+  it('counts a drain that never completed and failed KPI reads as misses', () => {
+    expect(check(withDrain({ drainMs: null, waitedMs: 60_000 }), 'ticket events to KPIs')).toMatchObject({ pass: false, actual: 'not reached in 60,000 ms' });
+    const failing = { ...figures, tickets: { ...tickets, kpiQuery: { ...tickets.kpiQuery, errors: 2 } } };
+    expect(check(failing, 'KPI query')).toMatchObject({ pass: false, actual: 'p95 200 ms, 2 failed' });
   });
 });
 
@@ -87,6 +201,15 @@ describe('renderMarkdown', () => {
     expect(text).toContain('| 1000 | 8 | 8.0 |');
     expect(text).toContain('| idle | 15 | 0 |');
     expect(text).toContain('300 MiB ready → 600 MiB peak → 500 MiB after');
+    expect(text).toContain('| ticket events: KPIs count every acknowledged event once | today: dispatched 700, verified 400 | dispatched 700, verified 400 (lost 0, doubled 0) | pass |');
+    expect(text).toContain('| whole life | 4 | 8 | 10.0 | 400 | 400 | 1,600 | 160 | 40 | 0 | 40 ms | 120 ms | 300 ms | 400 ms |');
+    expect(text).toContain('| single event | 1 | 8 | 10.0 | 300 | 300 | 300 | 30 | 30 | 0 |');
+    expect(text).toContain('5,000 reports posted 1,000 per request');
+    expect(text).toContain('250 ms after the last 202');
+    expect(text).toContain('counted dispatched 700 / 700 and verified 400 / 400 1,200 ms after the last acknowledgement');
+    expect(text).toContain('answered 200 with `recorded: 0`: 40');
+    expect(text).toContain('240,000 tickets in the store');
+    expect(text).toContain('p50 80 ms, p95 200 ms');
     expect(text).not.toContain('Other work was running');
     expect(renderMarkdown({ ...result, machine: { ...result.machine, loadAverageAtStart: 6.5 } })).toContain('load average 6.5 on 2 CPUs');
   });

@@ -57,11 +57,79 @@ export interface MemoryFigures {
   readonly childrenAfterMb: number | null;
 }
 
+/** One closed-loop run of `POST /api/v1/tickets/{id}/events`, each request for a different ticket. */
+export interface TicketEventRun {
+  readonly label: string;
+  readonly eventsPerRequest: number;
+  readonly connections: number;
+  readonly seconds: number;
+  /** Requests sent, retries included. */
+  readonly requests: number;
+  /** Requests answered 202 (or 200 on a retry whose first answer was lost). */
+  readonly acknowledged: number;
+  /** Sum of `recorded` over the answers. */
+  readonly eventsRecorded: number;
+  readonly eventsPerSecond: number;
+  readonly requestsPerSecond: number;
+  /** Answers other than 200/202 and network errors; 503s were retried with the same body. */
+  readonly errors: number;
+  readonly latencyMs: Percentiles;
+}
+
+/** What the KPI endpoint must count once the tickets phase is drained, and what it counted. */
+export interface TicketDrainCheck {
+  /** `today`, or `custom` over the days the events fell on when the bench crossed midnight. */
+  readonly period: string;
+  /** Tickets whose dispatch (alone or in a whole life) was acknowledged. */
+  readonly expectedDispatched: number;
+  /** Tickets whose whole life (ending verified) was acknowledged. */
+  readonly expectedVerified: number;
+  /** Events in acknowledged requests, and the sum of `recorded` over every answer: above it, an event was recorded twice. */
+  readonly expectedEvents: number;
+  readonly recordedAnswers: number;
+  /** Requests never acknowledged after retries: their tickets may or may not have moved, so that many extra are not "doubled". */
+  readonly unacknowledged: number;
+  /** `current.dispatched` and `current.verified` of the district at the last read; null if the endpoint never answered. */
+  readonly kpiDispatched: number | null;
+  readonly kpiVerified: number | null;
+  /** From the last acknowledged event request until the KPIs counted everything; null if they never did. */
+  readonly drainMs: number | null;
+  readonly waitedMs: number;
+}
+
+export interface TicketFigures {
+  /** Reports posted for this phase (each one a ticket), `reportsPerRequest` per request, reportedAt about 2 h ago. */
+  readonly reports: number;
+  readonly reportsPerRequest: number;
+  /** From the last 202 until `GET /api/v1/tickets/{id}` answered 200 for the last report of every request. */
+  readonly readyMs: number | null;
+  /** (a) dispatched, accepted, resolved, verified as one array request per ticket. */
+  readonly lives: TicketEventRun;
+  /** (b) one `dispatched` event per request. */
+  readonly singles: TicketEventRun;
+  /** Acknowledged requests sent again unchanged, and how many were answered 200 with `recorded: 0`. */
+  readonly resent: number;
+  readonly resentUnchanged: number;
+  readonly drain: TicketDrainCheck;
+  /** Sequential `GET /api/v1/kpis?scope=district&period=week` once every phase's data was in. */
+  readonly kpiQuery: {
+    readonly period: string;
+    readonly samples: number;
+    readonly errors: number;
+    readonly latencyMs: Percentiles;
+    /** Distinct reports accepted over the whole bench: every one is a ticket in the store. */
+    readonly ticketsInStore: number;
+    /** `current.reported` of that answer (the week's tickets): equals ticketsInStore unless the week began during the last 2 h. */
+    readonly weekReported: number | null;
+  };
+}
+
 export interface BenchFigures {
   readonly throughput: readonly ThroughputRun[];
   readonly endToEnd: readonly EndToEndRun[];
   readonly integrity: IntegrityCheck;
   readonly memory: MemoryFigures;
+  readonly tickets: TicketFigures;
 }
 
 export interface Machine {
@@ -92,11 +160,21 @@ export interface BenchResult extends BenchFigures {
   readonly targets: readonly TargetCheck[];
 }
 
+/**
+ * Speed targets, report-only. The ticket ones are modest on purpose: a district of 800 grids files a few reports
+ * a second at a campaign's peak, each living through about four events, so 100 events/s in whole lives and
+ * 20 single-event requests/s are several times what an officer-facing API meets, on a shared two-core machine.
+ */
 export const TARGETS = {
   reportsPerSecondAt100: 5_000,
   reportsPerSecondAt1000: 10_000,
   singleReportP99Ms: 250,
   postToScreenP95Ms: 1_500,
+  ticketLifeEventsPerSecond: 100,
+  ticketSingleEventsPerSecond: 20,
+  ticketEventP99Ms: 1_000,
+  ticketDrainMs: 10_000,
+  kpiQueryP95Ms: 1_000,
 } as const;
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -170,7 +248,79 @@ export function evaluateTargets(figures: BenchFigures): TargetCheck[] {
       kind: 'speed',
     });
   }
+  checks.push(...ticketChecks(figures.tickets));
   return checks;
+}
+
+/** Tickets' KPI counts against what was acknowledged; null when the KPI endpoint never answered. */
+export function ticketDrainVerdict(drain: TicketDrainCheck): { lost: number; doubled: number } | null {
+  if (drain.kpiDispatched === null || drain.kpiVerified === null) return null;
+  const lost = Math.max(0, drain.expectedDispatched - drain.kpiDispatched) + Math.max(0, drain.expectedVerified - drain.kpiVerified);
+  // A request that was never acknowledged may still have been recorded: up to that many extra tickets are not doubled.
+  const excess = (counted: number, expected: number): number => Math.max(0, counted - expected - drain.unacknowledged);
+  const doubled =
+    excess(drain.kpiDispatched, drain.expectedDispatched) + excess(drain.kpiVerified, drain.expectedVerified) + Math.max(0, drain.recordedAnswers - drain.expectedEvents);
+  return { lost, doubled };
+}
+
+function ticketChecks(tickets: TicketFigures): TargetCheck[] {
+  const { drain, lives, singles, kpiQuery } = tickets;
+  const verdict = ticketDrainVerdict(drain);
+  const worstP99 = lives.latencyMs.p99 === null || singles.latencyMs.p99 === null ? null : Math.max(lives.latencyMs.p99, singles.latencyMs.p99);
+  return [
+    {
+      name: 'ticket events: KPIs count every acknowledged event once',
+      target: `${drain.period}: dispatched ${integer.format(drain.expectedDispatched)}, verified ${integer.format(drain.expectedVerified)}`,
+      actual:
+        verdict === null
+          ? 'KPI endpoint never answered'
+          : `dispatched ${integer.format(drain.kpiDispatched ?? 0)}, verified ${integer.format(drain.kpiVerified ?? 0)} (lost ${verdict.lost}, doubled ${verdict.doubled})`,
+      pass: verdict !== null && verdict.lost === 0 && verdict.doubled === 0,
+      kind: 'correctness',
+    },
+    {
+      name: 'ticket events re-sent answered 200, recorded 0',
+      target: `${integer.format(tickets.resent)} of ${integer.format(tickets.resent)}`,
+      actual: `${integer.format(tickets.resentUnchanged)} of ${integer.format(tickets.resent)}`,
+      pass: tickets.resent > 0 && tickets.resentUnchanged === tickets.resent,
+      kind: 'correctness',
+    },
+    {
+      name: 'ticket lives, 4 events per request',
+      target: `≥ ${integer.format(TARGETS.ticketLifeEventsPerSecond)} events/s`,
+      actual: `${integer.format(lives.eventsPerSecond)} events/s`,
+      pass: lives.acknowledged === 0 ? null : atLeast(lives.eventsPerSecond, TARGETS.ticketLifeEventsPerSecond),
+      kind: 'speed',
+    },
+    {
+      name: 'ticket events, 1 per request',
+      target: `≥ ${integer.format(TARGETS.ticketSingleEventsPerSecond)} events/s`,
+      actual: `${integer.format(singles.eventsPerSecond)} events/s`,
+      pass: singles.acknowledged === 0 ? null : atLeast(singles.eventsPerSecond, TARGETS.ticketSingleEventsPerSecond),
+      kind: 'speed',
+    },
+    {
+      name: 'ticket event request latency under load',
+      target: `p99 ≤ ${ms(TARGETS.ticketEventP99Ms)}`,
+      actual: `p99 ${ms(worstP99)}`,
+      pass: atMost(worstP99, TARGETS.ticketEventP99Ms),
+      kind: 'speed',
+    },
+    {
+      name: 'ticket events to KPIs (drain)',
+      target: `≤ ${ms(TARGETS.ticketDrainMs)}`,
+      actual: drain.drainMs === null ? `not reached in ${ms(drain.waitedMs)}` : ms(drain.drainMs),
+      pass: drain.drainMs === null ? false : atMost(drain.drainMs, TARGETS.ticketDrainMs),
+      kind: 'speed',
+    },
+    {
+      name: `KPI query, district, ${integer.format(kpiQuery.ticketsInStore)} tickets`,
+      target: `p95 ≤ ${ms(TARGETS.kpiQueryP95Ms)}`,
+      actual: `p95 ${ms(kpiQuery.latencyMs.p95)}${kpiQuery.errors > 0 ? `, ${kpiQuery.errors} failed` : ''}`,
+      pass: kpiQuery.errors > 0 ? false : atMost(kpiQuery.latencyMs.p95, TARGETS.kpiQueryP95Ms),
+      kind: 'speed',
+    },
+  ];
 }
 
 /** The bench fails only on a correctness target: a slow machine is reported, not punished. */
@@ -179,6 +329,7 @@ export function correctnessFailed(targets: readonly TargetCheck[]): boolean {
 }
 
 const mark = (pass: boolean | null): string => (pass === null ? '–' : pass ? 'pass' : 'FAIL');
+const count = (value: number | null): string => (value === null ? '–' : integer.format(value));
 const mb = (value: number | null): string => (value === null ? '–' : `${integer.format(value)} MiB`);
 
 export function renderMarkdown(result: BenchResult): string {
@@ -217,6 +368,25 @@ export function renderMarkdown(result: BenchResult): string {
         `| ${run.label} | ${run.samples} | ${run.timeouts} | ${ms(run.snapshotMs.p50)} | ${ms(run.snapshotMs.p95)} | ${ms(run.snapshotMs.max)} | ` +
         `${ms(run.pushMs.p50)} | ${ms(run.pushMs.p95)} | ${ms(run.pushMs.max)} |`,
     ),
+    '',
+    '## Tickets (`POST /api/v1/tickets/{id}/events`, keep-alive, one ticket per request)',
+    '',
+    `${integer.format(result.tickets.reports)} reports posted ${integer.format(result.tickets.reportsPerRequest)} per request (reported about 2 h earlier); every one a ticket (\`GET /api/v1/tickets/{id}\` 200) ${ms(result.tickets.readyMs)} after the last 202.`,
+    '',
+    '| requests of | events/request | connections | seconds | requests | acknowledged | events recorded | events/s | requests/s | errors | p50 | p95 | p99 | max |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...[result.tickets.lives, result.tickets.singles].map(
+      (run) =>
+        `| ${run.label} | ${run.eventsPerRequest} | ${run.connections} | ${run.seconds.toFixed(1)} | ${integer.format(run.requests)} | ${integer.format(run.acknowledged)} | ` +
+        `${integer.format(run.eventsRecorded)} | ${integer.format(run.eventsPerSecond)} | ${integer.format(run.requestsPerSecond)} | ${run.errors} | ${ms(run.latencyMs.p50)} | ${ms(run.latencyMs.p95)} | ${ms(run.latencyMs.p99)} | ${ms(run.latencyMs.max)} |`,
+    ),
+    '',
+    `- drain: \`GET /api/v1/kpis\` (${result.tickets.drain.period}) counted dispatched ${count(result.tickets.drain.kpiDispatched)} / ${integer.format(result.tickets.drain.expectedDispatched)} and verified ${count(result.tickets.drain.kpiVerified)} / ${integer.format(result.tickets.drain.expectedVerified)} ` +
+      `${result.tickets.drain.drainMs === null ? `(not reached in ${ms(result.tickets.drain.waitedMs)})` : `${ms(result.tickets.drain.drainMs)} after the last acknowledgement`}; ` +
+      `events in acknowledged requests ${integer.format(result.tickets.drain.expectedEvents)}, sum of \`recorded\` answers ${integer.format(result.tickets.drain.recordedAnswers)}, never acknowledged ${integer.format(result.tickets.drain.unacknowledged)}`,
+    `- re-sent acknowledged event requests: ${integer.format(result.tickets.resent)}; answered 200 with \`recorded: 0\`: ${integer.format(result.tickets.resentUnchanged)}`,
+    `- KPI query (district, ${result.tickets.kpiQuery.period}, ${result.tickets.kpiQuery.samples} sequential, ${integer.format(result.tickets.kpiQuery.ticketsInStore)} tickets in the store, week's \`reported\` ${count(result.tickets.kpiQuery.weekReported)}): ` +
+      `p50 ${ms(result.tickets.kpiQuery.latencyMs.p50)}, p95 ${ms(result.tickets.kpiQuery.latencyMs.p95)}, max ${ms(result.tickets.kpiQuery.latencyMs.max)}, ${result.tickets.kpiQuery.errors} failed`,
     '',
     '## Integrity and memory',
     '',

@@ -5,6 +5,8 @@ export interface HttpAnswer {
   readonly status: number;
   readonly body: unknown;
   readonly ms: number;
+  /** The `Retry-After` header, when the server sent one (503 answers). */
+  readonly retryAfter?: string;
 }
 
 /**
@@ -41,7 +43,8 @@ export class KeepAliveClient {
             } catch {
               // Not JSON: the caller sees the text and the status.
             }
-            resolve({ status: response.statusCode ?? 0, body: parsed, ms: performance.now() - started });
+            const retryAfter = response.headers['retry-after'];
+            resolve({ status: response.statusCode ?? 0, body: parsed, ms: performance.now() - started, ...(retryAfter === undefined ? {} : { retryAfter }) });
           });
         },
       );

@@ -18,8 +18,11 @@ const entropy: ReportEntropy = {
 export const reportsAccepted = new Counter('reports_accepted');
 const reportsDuplicated = new Counter('reports_duplicated');
 
-/** Posts `size` fresh reports as one request (an object for one, an array otherwise), as clients do. */
-export function postReports(size: number): void {
+/**
+ * Posts `size` fresh reports as one request (an object for one, an array otherwise), as clients do.
+ * Returns their ids when the API acknowledged them (each is now a ticket), none otherwise.
+ */
+export function postReports(size: number): string[] {
   const reports = makeBatch(gridSites, size, entropy);
   const response = http.post(`${BASE_URL}/api/v1/reports`, JSON.stringify(size === 1 ? reports[0] : reports), {
     headers: { 'content-type': 'application/json' },
@@ -37,10 +40,10 @@ export function postReports(size: number): void {
     'ingest: 202 accepted': (r) => r.status === 202,
     'ingest: every fresh report counted once': () => acknowledged.success && acknowledged.data.accepted === size && acknowledged.data.duplicates === 0,
   });
-  if (acknowledged.success) {
-    reportsAccepted.add(acknowledged.data.accepted);
-    reportsDuplicated.add(acknowledged.data.duplicates);
-  }
+  if (!acknowledged.success) return [];
+  reportsAccepted.add(acknowledged.data.accepted);
+  reportsDuplicated.add(acknowledged.data.duplicates);
+  return reports.map((report) => report.id);
 }
 
 /** Refuses to load a server that is not ready: a failed start would otherwise read as a failed test. */

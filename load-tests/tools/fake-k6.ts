@@ -1,9 +1,34 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import vm from 'node:vm';
-import { reportBatchSchema, type ReferenceFile } from '@grid-command/contracts';
-import { buildSnapshot, parseScope, ReferenceIndex } from '@grid-command/domain';
+import {
+  kpiQuerySchema,
+  reportBatchSchema,
+  ticketEventsBodySchema,
+  type KpiResponse,
+  type ReferenceFile,
+  type TicketEvent,
+  type TicketSnapshot,
+} from '@grid-command/contracts';
+import {
+  applyTicketEvent,
+  buildSnapshot,
+  findRecordedEvent,
+  openTicket,
+  parseScope,
+  ReferenceIndex,
+  resolveKpiPeriod,
+  workflowFigures,
+  type TicketRules,
+} from '@grid-command/domain';
+
+/** A ticket of the fake API; its first read answers 503 ticket_pending, as a report still being stored does. */
+interface FakeTicket {
+  ticket: TicketSnapshot;
+  readonly history: TicketEvent[];
+  pending: boolean;
+}
 
 /**
  * Just enough of k6's runtime to execute a bundle once per scenario without k6: the modules it imports,
@@ -19,11 +44,13 @@ export class FakeK6 {
   private readonly timers: Array<() => void> = [];
   private readonly reference: ReferenceIndex;
   private readonly parseJson: (text: string) => unknown;
+  private readonly tickets = new Map<string, FakeTicket>();
 
   constructor(
     readonly context: vm.Context,
     private readonly bundleDir: string,
     reference: ReferenceFile,
+    private readonly rules: TicketRules,
   ) {
     this.reference = new ReferenceIndex([reference]);
     // Values handed to the script are built in its own realm, as k6 builds them in its runtime.
@@ -88,9 +115,105 @@ export class FakeK6 {
     };
   }
 
-  private respond(status: number, body: unknown): { status: number; json(): unknown } {
+  private respond(status: number, body: unknown, headers: Record<string, string> = {}): { status: number; headers: Record<string, string>; json(): unknown } {
     const text = JSON.stringify(body);
-    return { status, json: () => this.parseJson(text) };
+    return { status, headers: { 'Content-Type': 'application/json', ...headers }, json: () => this.parseJson(text) };
+  }
+
+  private error(status: number, error: string, headers: Record<string, string> = {}): ReturnType<FakeK6['respond']> {
+    return this.respond(status, { statusCode: status, error, message: error }, headers);
+  }
+
+  private postReports(url: string, body: string): ReturnType<FakeK6['respond']> {
+    const parsed = reportBatchSchema.safeParse(JSON.parse(body));
+    if (!parsed.success) {
+      this.problems.push(`POST ${url} with a body the API would refuse`);
+      return this.error(400, 'invalid_body');
+    }
+    const reports = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
+    for (const report of reports) this.tickets.set(report.id, { ticket: openTicket(report, this.rules), history: [], pending: true });
+    return this.respond(202, { accepted: reports.length, duplicates: 0 });
+  }
+
+  /** The real endpoint's rules: all or none, idempotent on (type, at), 409 for an illegal transition. */
+  private postEvents(url: string, id: string, body: string): ReturnType<FakeK6['respond']> {
+    const parsed = ticketEventsBodySchema.safeParse(JSON.parse(body));
+    if (!parsed.success) {
+      this.problems.push(`POST ${url} with events the API would refuse: ${parsed.error.issues[0]?.message ?? ''}`);
+      return this.error(400, 'invalid_body');
+    }
+    const stored = this.tickets.get(id);
+    if (!stored) {
+      this.problems.push(`POST ${url}: no report with this id was posted`);
+      return this.error(404, 'not_found');
+    }
+    if (stored.pending) return this.error(503, 'ticket_pending', { 'Retry-After': '1' });
+    let { ticket } = stored;
+    const history = [...stored.history];
+    const answered: TicketEvent[] = [];
+    let recorded = 0;
+    for (const input of Array.isArray(parsed.data) ? parsed.data : [parsed.data]) {
+      const known = findRecordedEvent(history, input);
+      if (known) {
+        answered.push(known);
+        continue;
+      }
+      const outcome = applyTicketEvent(ticket, input, randomUUID(), new Date(Date.now() + 300_000), this.rules);
+      if (outcome.kind !== 'applied') {
+        this.problems.push(`POST ${url}: ${outcome.kind === 'illegal_transition' ? outcome.message : `${outcome.path} ${outcome.message}`}`);
+        return this.error(outcome.kind === 'illegal_transition' ? 409 : 422, outcome.kind);
+      }
+      ticket = outcome.ticket;
+      history.push(outcome.event);
+      answered.push(outcome.event);
+      recorded += 1;
+    }
+    stored.ticket = ticket;
+    stored.history.splice(0, stored.history.length, ...history);
+    return this.respond(recorded > 0 ? 202 : 200, { recorded, duplicates: answered.length - recorded, events: answered, ticket });
+  }
+
+  private getTicket(id: string): ReturnType<FakeK6['respond']> {
+    const stored = this.tickets.get(id);
+    if (!stored) return this.error(404, 'not_found');
+    if (stored.pending) {
+      stored.pending = false;
+      return this.error(503, 'ticket_pending', { 'Retry-After': '1' });
+    }
+    return this.respond(200, { ticket: stored.ticket, history: stored.history });
+  }
+
+  /** KPIs over the fake's own tickets, from the domain's definitions. */
+  private kpis(url: string, search: string): ReturnType<FakeK6['respond']> {
+    const query = kpiQuerySchema.safeParse(Object.fromEntries(new URLSearchParams(search)));
+    if (!query.success) {
+      this.problems.push(`GET ${url}: a query the API would refuse`);
+      return this.error(400, 'invalid_parameter');
+    }
+    const scope = this.reference.find(parseScope(query.data.scope));
+    if (!scope) throw new Error(`the script asked for ${query.data.scope}, which the reference does not have`);
+    const now = new Date();
+    const { period: kind, from = '', to = '' } = query.data;
+    const period = resolveKpiPeriod(kind === 'custom' ? { kind, from, to } : { kind }, now, 'Asia/Shanghai');
+    const tickets = [...this.tickets.values()].map((stored) => stored.ticket).filter((ticket) => ticket.gridCode.startsWith(scope.code));
+    const range = (of: { from: Date; to: Date }) => ({ from: of.from.toISOString(), to: of.to.toISOString() });
+    const answer: KpiResponse = {
+      scope: scope.scope,
+      scopeName: scope.name,
+      period: query.data.period,
+      generatedAt: now.toISOString(),
+      range: range(period.range),
+      previousRange: range(period.previous),
+      lastYearRange: range(period.lastYear),
+      current: workflowFigures(tickets, period.range),
+      previous: null,
+      lastYear: null,
+      overdueNow: 0,
+      overdue: [],
+      ranking: null,
+      resolveDistribution: [],
+    };
+    return this.respond(200, answer);
   }
 
   private http(): Record<string, unknown> {
@@ -98,19 +221,21 @@ export class FakeK6 {
       expectedStatuses: (...statuses: number[]) => ({ statuses }),
       post: (url: string, body: string) => {
         this.requests.push(`POST ${url}`);
-        const parsed = reportBatchSchema.safeParse(JSON.parse(body));
-        if (!url.endsWith('/api/v1/reports') || !parsed.success) {
-          this.problems.push(`POST ${url} with a body the API would refuse`);
-          return this.respond(400, { statusCode: 400, error: 'invalid_body', message: 'invalid' });
-        }
-        const count = Array.isArray(parsed.data) ? parsed.data.length : 1;
-        return this.respond(202, { accepted: count, duplicates: 0 });
+        if (url.endsWith('/api/v1/reports')) return this.postReports(url, body);
+        const ticket = /\/api\/v1\/tickets\/([0-9a-f-]{36})\/events$/.exec(url)?.[1];
+        if (ticket !== undefined) return this.postEvents(url, ticket, body);
+        this.problems.push(`POST ${url}: not an API route`);
+        return this.error(404, 'not_found');
       },
       get: (url: string) => {
         this.requests.push(`GET ${url}`);
         if (url.endsWith('/health/ready')) return this.respond(200, { status: 'ready' });
         const scope = /\/api\/v1\/snapshot\?scope=([^&]+)$/.exec(url)?.[1];
         if (scope !== undefined) return this.respond(200, this.snapshot(decodeURIComponent(scope)));
+        const ticket = /\/api\/v1\/tickets\/([0-9a-f-]{36})$/.exec(url)?.[1];
+        if (ticket !== undefined) return this.getTicket(ticket);
+        const kpis = /\/api\/v1\/kpis\?(.*)$/.exec(url)?.[1];
+        if (kpis !== undefined) return this.kpis(url, kpis);
         this.problems.push(`GET ${url}: not an API route`);
         return this.respond(404, { statusCode: 404, error: 'not_found', message: 'not found' });
       },

@@ -8,11 +8,19 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import { validateReferenceFile } from '@grid-command/domain';
+import { slaPolicySchema, workCalendarSchema } from '@grid-command/contracts';
+import { validateReferenceFile, WorkingTime, type TicketRules } from '@grid-command/domain';
 import { FakeK6 } from './fake-k6';
 
 const bundleDir = join(__dirname, '..', 'dist');
-const referencePath = join(__dirname, '..', '..', 'reference', 'demo-district.json');
+const workspace = join(__dirname, '..', '..');
+const referencePath = join(workspace, 'reference', 'demo-district.json');
+
+/** The server's default deadlines and calendar, so the fake API opens and moves tickets as the real one does. */
+function ticketRules(): TicketRules {
+  const read = (file: string): unknown => JSON.parse(readFileSync(join(workspace, 'config', file), 'utf8'));
+  return { policy: slaPolicySchema.parse(read('sla-policy.json')), workingTime: new WorkingTime(workCalendarSchema.parse(read('work-calendar.json'))) };
+}
 
 /** k6's own metrics a threshold may name. */
 const BUILTIN_METRICS = new Set(['checks', 'http_req_failed', 'http_req_duration', 'http_reqs', 'dropped_iterations', 'iterations', 'vus', 'data_received', 'data_sent']);
@@ -23,7 +31,7 @@ interface Scenario {
 
 async function smoke(file: string): Promise<string[]> {
   const context = vm.createContext(FakeK6.globals(bundleDir, {}));
-  const fake = new FakeK6(context, bundleDir, validateReferenceFile(JSON.parse(readFileSync(referencePath, 'utf8')), referencePath));
+  const fake = new FakeK6(context, bundleDir, validateReferenceFile(JSON.parse(readFileSync(referencePath, 'utf8')), referencePath), ticketRules());
   const stubs = fake.modules();
   const script = new vm.SourceTextModule(readFileSync(join(bundleDir, file), 'utf8'), { context, identifier: file });
   await script.link((specifier) => {

@@ -49,5 +49,7 @@ describe('closingRankingView', () => {
     expect(view.ranked).toHaveLength(3);
     expect(view.unranked.map((row) => row.name)).toEqual(['南湖街道']);
     expect(view.ranked[0]?.scope).toBe('street:450103001');
+    expect(view.hiddenLabel).toBe('1 more not listed');
+    expect(closingRankingView(ranking, 10, 'zh').hiddenLabel).toBeNull();
   });
 });

@@ -22,6 +22,8 @@ export interface ClosingRankingView {
   readonly unranked: readonly ClosingRankingRow[];
   /** The heading of the unranked group, with the threshold. */
   readonly unrankedLabel: string;
+  /** Units left off for want of room, said so rather than silently dropped; null when all are shown. */
+  readonly hiddenLabel: string | null;
 }
 
 const PER_10K: Readonly<Record<Lang, Intl.NumberFormat>> = {
@@ -50,9 +52,11 @@ export function closingRankingView(ranking: Ranking, limit: number, lang: Lang):
   const ranked = [...ranking.ranked].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity)).slice(0, limit);
   const room = Math.max(0, limit - ranked.length);
   const unranked = [...ranking.unranked].sort((a, b) => b.reported - a.reported || a.scope.localeCompare(b.scope)).slice(0, room);
+  const hidden = ranking.ranked.length + ranking.unranked.length - ranked.length - unranked.length;
   return {
     ranked: ranked.map((unit) => row(unit, lang)),
     unranked: unranked.map((unit) => row(unit, lang)),
     unrankedLabel: translate(lang, 'ranking.unranked', { min: ranking.minTickets }),
+    hiddenLabel: hidden > 0 ? translate(lang, 'ranking.hidden', { count: hidden }) : null,
   };
 }

@@ -31,6 +31,9 @@ import { closingRankingView } from '../../kpi/closing-ranking-rows';
           </button>
         }
       }
+      @if (view.hiddenLabel) {
+        <div class="more">{{ view.hiddenLabel }}</div>
+      }
       @if (view.ranked.length === 0 && view.unranked.length === 0) {
         <div class="empty">{{ emptyText() }}</div>
       }
@@ -117,6 +120,12 @@ import { closingRankingView } from '../../kpi/closing-ranking-rows';
       font-size: 14px;
       color: var(--gc-warning);
       border-top: 1px dashed rgba(251, 191, 36, 0.4);
+    }
+    .more {
+      margin-top: auto;
+      font-size: 14px;
+      text-align: right;
+      color: var(--gc-muted);
     }
     .empty {
       margin: auto;

@@ -104,7 +104,8 @@ export class TicketService {
     if (live) return { record: live, storedVersion: live.ticket.version };
     const stored = await this.store.findTicket(ticketId);
     if (stored) {
-      const history = await this.store.history(ticketId);
+      // Most tickets are rebuilt for their first event, and a ticket at version 0 has no history to read.
+      const history = stored.version === 0 ? [] : await this.store.history(ticketId);
       return { record: { ticket: stored, history: history.filter((event) => event.seq <= stored.version) }, storedVersion: null };
     }
     const [accepted] = await this.ledger.taken([ticketId]);

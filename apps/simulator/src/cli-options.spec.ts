@@ -20,6 +20,11 @@ describe('parseCliOptions', () => {
       batch: 1,
       concurrency: 8,
       resendShare: 0.01,
+      tickets: true,
+      backfillDays: 0,
+      historySeed: 450_103,
+      slaPolicyPath: 'config/sla-policy.json',
+      workCalendarPath: 'config/work-calendar.json',
     });
     expect(Number.isInteger(parsed.options.seed)).toBe(true);
   });
@@ -43,8 +48,31 @@ describe('parseCliOptions', () => {
     const help = run(['--help']);
     expect(help.kind).toBe('help');
     if (help.kind !== 'help') return;
-    for (const flag of ['--url', '--rate', '--scale', '--profile', '--duration', '--reference', '--batch', '--concurrency', '--seed', '--resend', '--progress']) {
+    for (const flag of [
+      '--url', '--rate', '--scale', '--profile', '--duration', '--reference', '--batch', '--concurrency', '--seed', '--resend', '--progress',
+      '--tickets', '--backfill-days', '--backfill-volume', '--sla-policy', '--work-calendar',
+    ]) {
       expect(help.text).toContain(flag);
     }
+  });
+
+  it('backfills at the live daily volume unless told otherwise, and refuses a volume no demo could wait for', () => {
+    expect(run(['--backfill-days', '7', '--rate', '0.05'])).toMatchObject({ kind: 'run', options: { backfillDays: 7, backfillVolume: 4_320 } });
+    expect(run(['--backfill-days=2', '--backfill-volume', '900', '--seed', '4'])).toMatchObject({
+      kind: 'run',
+      options: { backfillDays: 2, backfillVolume: 900, historySeed: 4, seed: 4 },
+    });
+    const tooMuch = run(['--backfill-days', '7']);
+    expect(tooMuch).toMatchObject({ kind: 'error', message: expect.stringContaining('--backfill-days 7: at --rate 20 × --scale 1 a day holds 1728000 reports') });
+    expect(run(['--backfill-days', '32'])).toMatchObject({ kind: 'error', message: expect.stringContaining('must be ≤ 31') });
+    expect(run(['--backfill-days', '1.5'])).toMatchObject({ kind: 'error', message: expect.stringContaining('must be an integer') });
+    expect(run(['--tickets', 'maybe'])).toMatchObject({ kind: 'error', message: expect.stringContaining('--tickets "maybe" (or SIMULATOR_TICKETS): must be on or off') });
+  });
+
+  it('names the environment variables of hyphenated flags with underscores', () => {
+    expect(run([], { SIMULATOR_BACKFILL_DAYS: '3', SIMULATOR_BACKFILL_VOLUME: '500', SIMULATOR_TICKETS: 'off' })).toMatchObject({
+      kind: 'run',
+      options: { backfillDays: 3, backfillVolume: 500, tickets: false },
+    });
   });
 });

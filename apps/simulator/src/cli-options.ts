@@ -16,7 +16,25 @@ export interface CliOptions {
   readonly seed: number;
   readonly resendShare: number;
   readonly progressSeconds: number;
+  /** Play each report's ticket workflow (派单, 签收, 办结, 验单…) through the events API. */
+  readonly tickets: boolean;
+  readonly backfillDays: number;
+  /** Reports per day in the backfilled history. */
+  readonly backfillVolume: number;
+  /**
+   * Seeds the district's heat and its backfilled history: `--seed` when given, else a fixed one, so the hot spots
+   * stay put across runs and a second backfill writes the same reports and events (answered as duplicates).
+   */
+  readonly historySeed: number;
+  readonly slaPolicyPath: string;
+  readonly workCalendarPath: string;
 }
+
+/** The district's heat and history seed when `--seed` is not given. */
+export const DEFAULT_HISTORY_SEED = 450_103;
+/** One request per ticket and a few reports each second: beyond this a backfill takes longer than a demo should wait. */
+export const MAX_BACKFILL_VOLUME = 200_000;
+const SECONDS_PER_DAY = 86_400;
 
 export type CliParse =
   | { readonly kind: 'run'; readonly options: CliOptions }
@@ -39,14 +57,31 @@ const FLAGS = {
     help: 'most reports per request (default 1, like a phone; 100 like an IoT gateway)',
   },
   concurrency: { schema: number('an integer').int('must be an integer').min(1, 'must be ≥ 1').max(256, 'must be ≤ 256').default(8), value: 'N', help: 'most requests in flight at once' },
-  seed: { schema: number('an integer').int('must be an integer').min(0, 'must be ≥ 0').max(2 ** 32 - 1, 'must be < 2^32').optional(), value: 'N', help: 'replay the same district heat, bursts and report ids (default: random, printed at start)' },
+  seed: { schema: number('an integer').int('must be an integer').min(0, 'must be ≥ 0').max(2 ** 32 - 1, 'must be < 2^32').optional(), value: 'N', help: 'replay the same bursts and report ids (default: random, printed at start); also fixes heat and history' },
   resend: { schema: number('a share in [0, 0.5]').min(0, 'must be ≥ 0').max(0.5, 'must be ≤ 0.5').default(0.01), value: 'SHARE', help: 'share of acknowledged requests sent again on purpose (idempotency; default 0.01)' },
   progress: { schema: number('a number of seconds > 0').positive('must be > 0').default(5), value: 'S', help: 'seconds between progress lines' },
+  tickets: {
+    schema: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+    value: 'on|off',
+    help: "play each report's workflow (派单 签收 办结 验单, some 吹哨 挂起 重办) as its events come due (default on)",
+  },
+  'backfill-days': {
+    schema: number('an integer').int('must be an integer').min(0, 'must be ≥ 0').max(31, 'must be ≤ 31').default(0),
+    value: 'N',
+    help: 'first write N days of history ending now (reports and their past events), then play live',
+  },
+  'backfill-volume': {
+    schema: number('an integer').int('must be an integer').min(1, 'must be ≥ 1').max(MAX_BACKFILL_VOLUME, `must be ≤ ${MAX_BACKFILL_VOLUME}`).optional(),
+    value: 'N',
+    help: 'reports per backfilled day (default: rate × scale × 86400, so today matches the days before it)',
+  },
+  'sla-policy': { schema: z.string().min(1, 'must name a file').default('config/sla-policy.json'), value: 'FILE', help: "the server's SLA policy, so on-time tickets are on time there" },
+  'work-calendar': { schema: z.string().min(1, 'must name a file').default('config/work-calendar.json'), value: 'FILE', help: "the server's working calendar (office hours, holidays, 调休)" },
 } as const;
 
 type FlagName = keyof typeof FLAGS;
 const FLAG_NAMES = Object.keys(FLAGS) as FlagName[];
-const envName = (flag: FlagName): string => `SIMULATOR_${flag.toUpperCase()}`;
+const envName = (flag: FlagName): string => `SIMULATOR_${flag.toUpperCase().replaceAll('-', '_')}`;
 
 const optionsSchema = z.strictObject(Object.fromEntries(FLAG_NAMES.map((flag) => [flag, FLAGS[flag].schema])) as { [K in FlagName]: (typeof FLAGS)[K]['schema'] });
 
@@ -62,7 +97,8 @@ export function helpText(): string {
     `  --help${' '.repeat(width - 8)}show this text`,
     '',
     `Every option can also come from the environment, e.g. ${envName('url')}, ${envName('rate')}; a flag wins.`,
-    'Prints a progress line every few seconds and a summary at the end; exits 1 if any report was refused, lost or shed.',
+    'Prints a progress line every few seconds and a summary at the end; exits 1 if any report was refused, lost or shed,',
+    'or any ticket had to be given up (409, 404, 4xx, or 5xx after the last retry).',
   ].join('\n');
 }
 
@@ -91,6 +127,15 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
     return { kind: 'error', message: problems.join('\n') };
   }
   const data = parsed.data;
+  const backfillVolume = data['backfill-volume'] ?? Math.round(data.rate * data.scale * SECONDS_PER_DAY);
+  if (data['backfill-days'] > 0 && backfillVolume > MAX_BACKFILL_VOLUME) {
+    return {
+      kind: 'error',
+      message:
+        `--backfill-days ${data['backfill-days']}: at --rate ${data.rate} × --scale ${data.scale} a day holds ${backfillVolume} reports, more than ${MAX_BACKFILL_VOLUME} ` +
+        'to backfill; pass --backfill-volume N (reports per day) or a lower --rate',
+    };
+  }
   return {
     kind: 'run',
     options: {
@@ -105,6 +150,12 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
       seed: data.seed ?? randomInt(2 ** 32 - 1),
       resendShare: data.resend,
       progressSeconds: data.progress,
+      tickets: data.tickets === 'on',
+      backfillDays: data['backfill-days'],
+      backfillVolume,
+      historySeed: data.seed ?? DEFAULT_HISTORY_SEED,
+      slaPolicyPath: data['sla-policy'],
+      workCalendarPath: data['work-calendar'],
     },
   };
 }

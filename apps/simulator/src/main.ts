@@ -1,3 +1,5 @@
+import type { Report, Severity } from '@grid-command/contracts';
+import { formatBackfillSummary, backfillErrorsOf, runBackfill } from './backfill/backfill';
 import { readCliOptions, type CliOptions } from './cli-options';
 import { BurstSchedule } from './feed/bursts';
 import { DistrictModel } from './feed/district-model';
@@ -8,22 +10,39 @@ import { IngestClient } from './run/ingest-client';
 import { DEFAULT_RETRY_POLICY } from './run/retry-policy';
 import { formatSummary, isClean } from './run/run-stats';
 import { Simulation } from './run/simulation';
+import { planTicketLifecycle, ticketRandom, type Deadlines } from './tickets/lifecycle';
+import { loadDeadlines } from './tickets/sla-deadlines';
+import { TicketClient } from './tickets/ticket-client';
+import { DEFAULT_PLAYER_SETTINGS, eventErrorsOf, formatPlayerSummary, TicketPlayer } from './tickets/ticket-player';
 
 /** Each concern draws from its own stream, so e.g. server timing (resends, jitter) never shifts the feed. */
-function streams(seed: number): { heat: number; bursts: number; feed: number; client: number } {
-  return { heat: seed >>> 0, bursts: (seed + 1) >>> 0, feed: (seed + 2) >>> 0, client: (seed + 3) >>> 0 };
+function streams(seed: number): { bursts: number; feed: number; client: number; tickets: number } {
+  return { bursts: (seed + 1) >>> 0, feed: (seed + 2) >>> 0, client: (seed + 3) >>> 0, tickets: (seed + 4) >>> 0 };
+}
+
+/** Live tickets get their plan the moment the API acknowledges the report. */
+function planLive(player: TicketPlayer, seed: number, deadlines: Deadlines) {
+  return (reports: readonly Report[]): void => {
+    for (const report of reports) {
+      const origin = { ...report, severity: report.severity as Severity, reportedAtMs: Date.parse(report.reportedAt) };
+      player.hand(report.id, planTicketLifecycle(origin, ticketRandom(seed, report.id), deadlines).events);
+    }
+  };
 }
 
 async function simulate(options: CliOptions): Promise<number> {
   const reference = await loadReferenceFile(options.referencePath);
+  const deadlines = options.tickets ? await loadDeadlines(options.slaPolicyPath, options.workCalendarPath) : null;
   const seeds = streams(options.seed);
-  const district = new DistrictModel(reference, createRandom(seeds.heat));
+  // Hot spots are the district's, not the run's: the live feed and the backfilled history share them.
+  const district = new DistrictModel(reference, createRandom(options.historySeed));
   const feed = new ReportFeed(district, new BurstSchedule(district, createRandom(seeds.bursts), Date.now()), createRandom(seeds.feed), options.profile);
   const rate = options.rate * options.scale;
   console.log(
     `simulating ${district.grids.length} grids of ${options.referencePath} → ${options.url}: ` +
       `${rate}/s (${options.profile}, ×${feed.rateFactor(Date.now()).toFixed(2)} at this hour), batch ≤ ${options.batch}, ${options.concurrency} connections, seed ${options.seed}` +
-      (options.durationSeconds === null ? ', until Ctrl-C' : `, for ${options.durationSeconds} s`),
+      (options.durationSeconds === null ? ', until Ctrl-C' : `, for ${options.durationSeconds} s`) +
+      (options.tickets ? '; ticket workflows on' : '; ticket workflows off'),
   );
 
   const stop = new AbortController();
@@ -38,6 +57,46 @@ async function simulate(options: CliOptions): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
+  const player =
+    deadlines === null
+      ? null
+      : new TicketPlayer(
+          { ...DEFAULT_PLAYER_SETTINGS, concurrency: options.concurrency },
+          { sender: new TicketClient(options.url), random: createRandom(seeds.tickets), now: Date.now, log: (line) => console.log(line) },
+        );
+
+  let backfillErrors = 0;
+  if (options.backfillDays > 0) {
+    console.log(
+      `backfilling ${options.backfillDays} days ending now at ${options.backfillVolume} reports a day (history seed ${options.historySeed})` +
+        (player ? ', then their past ticket events, one request per ticket' : ''),
+    );
+    const summary = await runBackfill(
+      {
+        days: options.backfillDays,
+        dailyVolume: options.backfillVolume,
+        seed: options.historySeed,
+        batchSize: 1_000,
+        concurrency: Math.min(options.concurrency, 4),
+        retry: DEFAULT_RETRY_POLICY,
+        storeTimeoutMs: 60_000,
+        progressEveryMs: options.progressSeconds * 1_000,
+      },
+      {
+        district,
+        reports: new IngestClient(options.url, 60_000),
+        tickets: player && deadlines ? { player, deadlines, client: new TicketClient(options.url) } : null,
+        random: createRandom(seeds.client),
+        now: Date.now,
+        log: (line) => console.log(line),
+      },
+      stop.signal,
+    );
+    console.log(formatBackfillSummary(summary));
+    backfillErrors = backfillErrorsOf(summary);
+  }
+  player?.start();
+
   const simulation = new Simulation(
     {
       ratePerSecond: rate,
@@ -49,13 +108,23 @@ async function simulate(options: CliOptions): Promise<number> {
       retry: DEFAULT_RETRY_POLICY,
       drainTimeoutMs: 10_000,
     },
-    { feed, sender: new IngestClient(options.url), random: createRandom(seeds.client), now: Date.now, log: (line) => console.log(line) },
+    {
+      feed,
+      sender: new IngestClient(options.url),
+      random: createRandom(seeds.client),
+      now: Date.now,
+      log: (line) => console.log(line),
+      ...(player && deadlines ? { onAcknowledged: planLive(player, options.seed, deadlines), progressSuffix: () => player.progress() } : {}),
+    },
   );
-  const summary = await simulation.run(stop.signal);
+  const summary = stop.signal.aborted ? null : await simulation.run(stop.signal);
+  const played = player ? await player.stop(10_000) : null;
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
-  console.log(formatSummary(summary));
-  return isClean(summary) ? 0 : 1;
+  if (summary) console.log(formatSummary(summary));
+  if (played) console.log(formatPlayerSummary(played));
+  const clean = (summary === null || isClean(summary)) && backfillErrors === 0 && (played === null || eventErrorsOf(played.totals) === 0);
+  return clean ? 0 : 1;
 }
 
 async function main(): Promise<number> {

@@ -5,6 +5,16 @@ export type { Random };
 /** Everything random in the feed draws from one source, so `--seed` replays a run. */
 export const createRandom: (seed: number) => Random = createSeededRandom;
 
+/**
+ * A seed for one named part of a run (a ticket, a backfilled day), from the run's seed and the part's name
+ * (FNV-1a, mixed with the seed): each part replays the same whatever else was drawn before it.
+ */
+export function deriveSeed(seed: number, name: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < name.length; index += 1) hash = Math.imul(hash ^ name.charCodeAt(index), 0x01000193);
+  return (hash ^ Math.imul(seed >>> 0, 0x9e3779b1)) >>> 0;
+}
+
 /** An integer in [min, max], both inclusive. */
 export function randomInt(random: Random, min: number, max: number): number {
   return min + Math.floor(random() * (max - min + 1));

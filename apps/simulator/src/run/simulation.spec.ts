@@ -4,7 +4,7 @@ import { createRandom, randomUuid } from '../feed/prng';
 import type { PostOutcome, ReportSender } from './ingest-client';
 import { DEFAULT_RETRY_POLICY } from './retry-policy';
 import { isClean, type RunSummary } from './run-stats';
-import { Simulation, type Feed, type SimulationSettings } from './simulation';
+import { Simulation, type Feed, type SimulationDeps, type SimulationSettings } from './simulation';
 
 type Behaviour = (call: number) => 'ok' | 'unavailable' | 'hang';
 
@@ -67,14 +67,21 @@ const settings: SimulationSettings = {
   drainTimeoutMs: 5_000,
 };
 
-async function simulate(api: FakeApi, overrides: Partial<SimulationSettings> = {}, stop = new AbortController().signal): Promise<RunSummary> {
-  const lines: string[] = [];
+async function simulate(
+  api: FakeApi,
+  overrides: Partial<SimulationSettings> = {},
+  stop = new AbortController().signal,
+  hooks: Pick<SimulationDeps, 'onAcknowledged' | 'progressSuffix'> & { lines?: string[] } = {},
+): Promise<RunSummary> {
+  const lines: string[] = hooks.lines ?? [];
   const simulation = new Simulation({ ...settings, ...overrides }, {
     feed: fakeFeed(),
     sender: api,
     random: createRandom(2),
     now: () => Date.now(),
     log: (line) => lines.push(line),
+    ...(hooks.onAcknowledged ? { onAcknowledged: hooks.onAcknowledged } : {}),
+    ...(hooks.progressSuffix ? { progressSuffix: hooks.progressSuffix } : {}),
   });
   const done = simulation.run(stop);
   await vi.advanceTimersByTimeAsync(60_000);
@@ -151,5 +158,21 @@ describe('Simulation', () => {
     expect(summary.totals.sent).toBe(50);
     expect(summary.totals.accepted).toBe(50);
     expect(summary.elapsedMs).toBeLessThan(2_000);
+  });
+
+  it('hands each acknowledged report to the ticket planner once, not again when re-sent on purpose', async () => {
+    const api = new FakeApi((call) => (call % 4 === 1 ? 'unavailable' : 'ok'));
+    const handed: string[] = [];
+    const summary = await simulate(api, { resendShare: 1, durationMs: 3_000 }, undefined, { onAcknowledged: (reports) => handed.push(...reports.map((r) => r.id)) });
+    expect(summary.totals.resent).toBeGreaterThan(0);
+    expect(handed).toHaveLength(summary.totals.sent);
+    expect(new Set(handed)).toEqual(api.ids);
+  });
+
+  it('adds the ticket figures to each progress line', async () => {
+    const lines: string[] = [];
+    await simulate(new FakeApi(), { progressEveryMs: 1_000 }, undefined, { progressSuffix: () => 'events 7', lines });
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((line) => line.endsWith('│  events 7'))).toBe(true);
   });
 });

@@ -32,6 +32,10 @@ export interface SimulationDeps {
   readonly random: Random;
   readonly now: () => number;
   readonly log: (line: string) => void;
+  /** Reports the API acknowledged on their first send (not the deliberate re-sends): their tickets exist now. */
+  readonly onAcknowledged?: (reports: readonly Report[]) => void;
+  /** More to say on each progress line, e.g. how the ticket events are going. */
+  readonly progressSuffix?: () => string;
 }
 
 interface Batch {
@@ -178,6 +182,7 @@ export class Simulation {
   private acknowledge(batch: Batch, outcome: Extract<PostOutcome, { kind: 'acknowledged' }>): void {
     this.stats.totals.accepted += outcome.accepted;
     this.stats.totals.duplicates += outcome.duplicates;
+    if (!batch.resend) this.deps.onAcknowledged?.(batch.reports);
     if (batch.resend || this.stopping || this.deps.random() >= this.settings.resendShare) return;
     const timer = setTimeout(() => {
       this.resendTimers.delete(timer);
@@ -227,7 +232,9 @@ export class Simulation {
 
   private printProgress(): void {
     const now = this.deps.now();
-    this.deps.log(formatProgress(now - this.startedAt, this.stats.takeInterval(now), this.targetRate(now), this.backlog.length));
+    const line = formatProgress(now - this.startedAt, this.stats.takeInterval(now), this.targetRate(now), this.backlog.length);
+    const suffix = this.deps.progressSuffix?.();
+    this.deps.log(suffix ? `${line}  │  ${suffix}` : line);
   }
 
   private summary(): RunSummary {

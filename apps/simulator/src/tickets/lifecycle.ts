@@ -1,7 +1,7 @@
 import type { ReportCategory, ReportSource, Satisfaction, Severity, TicketEventType } from '@grid-command/contracts';
 import { localMinuteOfDay } from '../feed/local-time';
 import { HAZARD_CATEGORIES } from '../feed/mixes';
-import { createRandom, gaussian, randomBetween, randomInt, type Random } from '../feed/prng';
+import { createRandom, deriveSeed, gaussian, randomBetween, randomInt, type Random } from '../feed/prng';
 import { tableOf, WeightedTable } from '../feed/weighted-choice';
 import { DEPARTMENTS_BY_CATEGORY, ESCALATION_DEPARTMENTS, RESOLUTION_NOTES, SUSPENSION_REASONS } from './departments';
 
@@ -105,11 +105,7 @@ export interface Deadlines {
 
 /** A random stream for one ticket, from the run's seed and the ticket id: its plan does not depend on what else was planned, or when. */
 export function ticketRandom(seed: number, ticketId: string): Random {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < ticketId.length; index += 1) {
-    hash = Math.imul(hash ^ ticketId.charCodeAt(index), 0x01000193);
-  }
-  return createRandom((hash ^ Math.imul(seed >>> 0, 0x9e3779b1)) >>> 0);
+  return createRandom(deriveSeed(seed, ticketId));
 }
 
 const departmentTables = new Map(

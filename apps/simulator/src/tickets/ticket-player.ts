@@ -88,7 +88,7 @@ export function formatPlayerSummary(summary: PlayerSummary): string {
     `  requests         ${integer.format(totals.requests)} (${integer.format(totals.retries)} retries)  p50 ${ms(latency.p50)}  p99 ${ms(latency.p99)}`,
     `  given up         ${integer.format(totals.conflicts)} conflicts (409), ${integer.format(totals.unknown)} unknown (404), ` +
       `${integer.format(totals.rejected)} rejected (4xx), ${integer.format(totals.failed)} failed (5xx/503/network)`,
-    `  still planned    ${integer.format(leftOver.events)} events of ${integer.format(leftOver.tickets)} open tickets (their time had not come)`,
+    `  still planned    ${integer.format(leftOver.events)} events of ${integer.format(leftOver.tickets)} open tickets (not yet due, or cut off by the stop)`,
   ];
   for (const [reason, count] of summary.errorReasons) lines.push(`  error            ${integer.format(count)} × ${reason}`);
   return lines.join('\n');

@@ -29,6 +29,10 @@ describe('formatProgress', () => {
     const line = formatProgress(30_000, { seconds: 5, counters, p50: 3.14, p99: 42 }, 50, 0);
     expect(line).toBe('[   30s]  sent 250  accepted 245  dup 5  errors 1  rate 50.0/s (target 50.0/s)  p50 3.1 ms p99 42 ms');
     expect(formatProgress(30_000, { seconds: 5, counters, p50: null, p99: null }, 50, 1_200)).toContain('backlog 1,200');
+    // A realistic demo rate is a fraction of a report a second.
+    expect(formatProgress(30_000, { seconds: 60, counters: { ...emptyCounters(), accepted: 1 }, p50: null, p99: null }, 1 / 60, 0)).toContain(
+      'rate 0.017/s (target 0.017/s)',
+    );
   });
 });
 

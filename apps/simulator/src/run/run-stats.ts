@@ -77,6 +77,10 @@ export function formatMs(ms: number | null): string {
   return ms < 10 ? `${ms.toFixed(1)} ms` : `${integer.format(ms)} ms`;
 }
 
+const fine = new Intl.NumberFormat('en-US', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+/** A demo's realistic rate is well under one report a second: show it, not `0.0/s`. */
+export const formatRate = (perSecond: number): string => (perSecond > 0 && perSecond < 1 ? fine : decimal).format(perSecond);
+
 const errorsOf = (counters: Counters): number => counters.rejected + counters.failed + counters.shed;
 
 /** One progress line: what the screen sees arriving, and whether the server keeps up. */
@@ -89,7 +93,7 @@ export function formatProgress(elapsedMs: number, interval: IntervalReport, targ
     `accepted ${integer.format(counters.accepted)}`,
     `dup ${integer.format(counters.duplicates)}`,
     `errors ${integer.format(errorsOf(counters))}`,
-    `rate ${decimal.format(acknowledged / interval.seconds)}/s (target ${decimal.format(targetRate)}/s)`,
+    `rate ${formatRate(acknowledged / interval.seconds)}/s (target ${formatRate(targetRate)}/s)`,
     `p50 ${formatMs(interval.p50)} p99 ${formatMs(interval.p99)}`,
     ...(backlog > 0 ? [`backlog ${integer.format(backlog)}`] : []),
   ].join('  ');

@@ -244,13 +244,14 @@ export function planTicketLifecycle(origin: TicketOrigin, random: Random, deadli
 }
 
 /**
- * When the resolution lands: a late ticket 15–150 % of its allowed time past the deadline; an on-time one where
- * the work put it, pulled inside the deadline when the draw ran long. `dueMs` is the deadline after any pause.
+ * When the resolution lands: a late ticket 5–80 % of its allowed time past the deadline (a little late rather than
+ * weeks late, so a week's figures see it resolved); an on-time one where the work put it, pulled inside the
+ * deadline when the draw ran long. `dueMs` is the deadline after any pause.
  */
 function timeResolution(random: Random, input: { startMs: number; dueMs: number; plannedMs: number; overdue: boolean; earliestMs: number }): number {
   const { startMs, dueMs, plannedMs, overdue, earliestMs } = input;
   const allowed = Math.max(MINUTE, dueMs - startMs);
-  if (overdue) return Math.max(earliestMs + MINUTE, dueMs + allowed * randomBetween(random, 0.15, 1.5));
+  if (overdue) return Math.max(earliestMs + MINUTE, dueMs + allowed * randomBetween(random, 0.05, 0.8));
   const ceiling = startMs + allowed * ON_TIME_CEILING;
   if (plannedMs <= ceiling) return plannedMs;
   // Pull it inside: somewhere in the second half of the time that is left. A ticket that cannot make it any

@@ -153,8 +153,10 @@ export class TicketPlayer {
     else this.totals.overflow += 1;
   }
 
-  /** Plays events as they come due until `stop`. */
+  /** Plays events as they come due until `stop`. Progress lines count from here, not from a backfill before it. */
   start(): void {
+    this.intervalStart = { ...this.totals };
+    this.intervalStartMs = this.deps.now();
     this.ticker ??= setInterval(() => this.pump(), TICK_MS);
   }
 

@@ -100,8 +100,20 @@ if (!(await waitUntilReady())) {
 
 if (mode === 'demo') {
   step('Starting the simulated feed');
-  // A flat rate, so the wall looks alive at whatever hour the demo runs; the simulator's default follows the day.
-  start('simulator', ['dist/apps/simulator/apps/simulator/src/main.js', '--url', baseUrl, '--profile', 'flat']);
+  // A district-sized feed rather than the simulator's stress default: 720 tickets a day (one every two minutes),
+  // about what 80 communities file, and every ticket then costs the server a workflow of event requests. A week of
+  // that history is written first (about 5,000 tickets, one event request each: 1–2 minutes while the wall is
+  // up), and the live rate is the same daily volume, so today compares fairly with the days before (环比).
+  // Flat, so the wall moves at whatever hour the demo runs; the backfilled days follow the hour of the day.
+  const demoTicketsPerDay = 720;
+  start('simulator', [
+    'dist/apps/simulator/apps/simulator/src/main.js',
+    '--url', baseUrl,
+    '--profile', 'flat',
+    '--rate', String(demoTicketsPerDay / 86_400),
+    '--backfill-days', '7',
+    '--backfill-volume', String(demoTicketsPerDay),
+  ]);
 }
 
 console.log(`
@@ -110,7 +122,7 @@ console.log(`
   Big screen (大屏):  ${baseUrl}/
   English:            ${baseUrl}/?lang=en
   Live metrics API:   ${baseUrl}/api/v1/snapshot?scope=district:450103
-  ${mode === 'demo' ? 'A simulated district feed is playing.' : 'Post reports to ' + baseUrl + '/api/v1/reports'}
+  ${mode === 'demo' ? 'A simulated district feed is playing (first a week of history, 1–2 minutes).' : 'Post reports to ' + baseUrl + '/api/v1/reports'}
   Press Ctrl-C to stop.
 ────────────────────────────────────────────────────────────`);
 

@@ -185,6 +185,21 @@ describe('planTicketLifecycle', () => {
     expect(plans.some((p) => p.events.some((event) => event.actor.startsWith('网格员-')))).toBe(true);
     expect(plans.some((p) => p.events.some((event) => event.actor === '居民'))).toBe(true);
   });
+
+  it('escalates (吹哨) to another department of the category, and one handler carries the ticket in a department', () => {
+    const escalations = plans.flatMap((p) => p.events.filter((event) => event.type === 'escalated').map((event) => ({ p, event })));
+    expect(escalations.length).toBeGreaterThan(100);
+    for (const { p, event } of escalations) {
+      expect(event.department).not.toBe(p.events[0]?.department);
+      expect(Object.keys(DEPARTMENTS_BY_CATEGORY[categoryOf(p)])).toContain(event.department);
+    }
+    for (const p of plans) {
+      const handlers = new Set(p.events.filter((event) => ['accepted', 'suspended', 'resumed', 'resolved'].includes(event.type)).map((event) => event.actor));
+      const departments = new Set(p.events.filter((event) => event.department !== undefined).map((event) => event.department));
+      expect(handlers.size).toBeLessThanOrEqual(departments.size);
+    }
+    expect(plans.some((p) => p.events.some((event) => event.actor === '居民'))).toBe(true);
+  });
 });
 
 const originById = new Map(origins(20_000, 1).map((origin) => [origin.id, origin]));

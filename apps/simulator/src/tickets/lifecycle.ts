@@ -174,7 +174,16 @@ export function planTicketLifecycle(origin: TicketOrigin, random: Random, deadli
   const dueMs = deadlines.resolutionDueMs(category, severity, reportedAtMs);
   const department = (departmentTables.get(category) as WeightedTable<string>).pick(random);
   const dutyOfficer = '指挥中心-值班员';
-  const handler = (name: string): string => `${name}-承办人${randomInt(random, 1, 12)}`;
+  // One handler carries the ticket in a department: signs for it, pauses it, closes it.
+  const handlers = new Map<string, string>();
+  const handler = (name: string): string => {
+    let who = handlers.get(name);
+    if (who === undefined) {
+      who = `${name}-承办人${randomInt(random, 1, 12)}`;
+      handlers.set(name, who);
+    }
+    return who;
+  };
   const night = localMinuteOfDay(reportedAtMs) < 7 * 60 || localMinuteOfDay(reportedAtMs) >= 22 * 60;
   // Routine tickets wait for office hours to be signed for; hazards and 紧急/特急 go to the duty shift at once.
   const routine = severity <= 2 && !HAZARD_CATEGORIES.has(category);
@@ -187,8 +196,7 @@ export function planTicketLifecycle(origin: TicketOrigin, random: Random, deadli
   let acceptAt = dispatchedAt + Math.max(MINUTE, lognormal(random, ACCEPT_MEDIAN_MINUTES[severity], 0.7) * MINUTE);
   if (escalated) {
     // The first department bounces it; the street blows the whistle (吹哨) and another department reports (报到).
-    let whistled = escalationTable.pick(random);
-    if (whistled === department) whistled = escalationTable.pick(random);
+    const whistled = otherDepartment(category, department, random);
     acting = whistled;
     const whistleAt = timeline.add(
       { type: 'escalated', actor: `街道指挥分中心-${origin.gridCode.slice(6, 9)}`, department: whistled, note: `${department}无法单独处置,街道吹哨` },
@@ -241,6 +249,14 @@ export function planTicketLifecycle(origin: TicketOrigin, random: Random, deadli
   function traitsOf(): TicketTraits {
     return { overdue, stalled, escalated, suspended, reopened: reopens };
   }
+}
+
+/** A second department that handles the category (the one a street calls in), else one of the usual 吹哨 answerers. */
+function otherDepartment(category: ReportCategory, first: string, random: Random): string {
+  const others = Object.keys(DEPARTMENTS_BY_CATEGORY[category]).filter((name) => name !== first);
+  if (others.length > 0) return pick(random, others);
+  const fallback = escalationTable.pick(random);
+  return fallback === first ? '街道综合执法队' : fallback;
 }
 
 /**

@@ -69,29 +69,36 @@ function replay(p: TicketPlan): TicketSnapshot[] {
   return after;
 }
 
-/** Whether the first resolution came before its deadline, as the server judges it (null: never resolved). */
+/** Whether the first resolution came before its deadline, as the server judges it (null: never resolved). Memoised: two tests ask. */
+const onTimeByTicket = new Map<string, boolean | null>();
 function firstResolutionOnTime(p: TicketPlan): boolean | null {
-  const index = p.events.findIndex((event) => event.type === 'resolved');
-  return index < 0 ? null : (replay(p)[index]?.resolvedOnTime ?? null);
+  let onTime = onTimeByTicket.get(p.ticketId);
+  if (onTime === undefined) {
+    const index = p.events.findIndex((event) => event.type === 'resolved');
+    onTime = index < 0 ? null : (replay(p)[index]?.resolvedOnTime ?? null);
+    onTimeByTicket.set(p.ticketId, onTime);
+  }
+  return onTime;
 }
 
 describe('planTicketLifecycle', () => {
   it('plans only sequences the ticket state machine accepts, in time order, after the report', () => {
+    const problems: string[] = [];
     for (const p of plans) {
       let state: TicketState = 'reported';
       let beforeSuspension: TicketState | null = null;
       let previous = p.reportedAtMs;
       for (const event of p.events) {
         const result = nextTicketState(state, event.type, beforeSuspension);
-        if (!result.legal) throw new Error(`illegal ${event.type} from ${state} in ${JSON.stringify(p.events.map((e) => e.type))}`);
+        if (!result.legal) problems.push(`illegal ${event.type} from ${state} in ${p.events.map((e) => e.type).join(',')}`);
+        if (event.atMs <= previous || event.atMs % 1_000 !== 0) problems.push(`${event.type} of ${p.ticketId} at ${event.atMs} after ${previous}`);
         beforeSuspension = event.type === 'suspended' ? state : event.type === 'resumed' ? null : beforeSuspension;
-        state = result.to;
-        expect(event.atMs).toBeGreaterThan(previous);
-        expect(event.atMs % 1_000).toBe(0);
+        state = result.legal ? result.to : state;
         previous = event.atMs;
       }
-      expect(p.events[0]?.type).toBe('dispatched');
+      if (p.events[0]?.type !== 'dispatched') problems.push(`${p.ticketId} starts with ${p.events[0]?.type}`);
     }
+    expect(problems.slice(0, 5)).toEqual([]);
   });
 
   it('gives every event the fields the API requires (department, satisfaction, reason)', () => {

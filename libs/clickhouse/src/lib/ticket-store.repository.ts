@@ -149,9 +149,14 @@ export class TicketStore {
 
   /** The latest stored version of a ticket, or null when its report is not stored. */
   async findTicket(id: string): Promise<TicketSnapshot | null> {
-    const rows = await this.rows<TicketRow>(`SELECT * FROM ${TICKETS} FINAL WHERE id = {id:UUID} LIMIT 1`, { id });
-    const [row] = rows;
-    return row ? fromTicketRow(row) : null;
+    return (await this.findTickets([id])).get(id) ?? null;
+  }
+
+  /** The latest stored versions of several tickets in one query, keyed by id; ids not stored are absent. */
+  async findTickets(ids: readonly string[]): Promise<Map<string, TicketSnapshot>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.rows<TicketRow>(`SELECT * FROM ${TICKETS} FINAL WHERE id IN {ids:Array(UUID)}`, { ids });
+    return new Map(rows.map((row) => [row.id, fromTicketRow(row)]));
   }
 
   async history(ticketId: string): Promise<TicketEvent[]> {

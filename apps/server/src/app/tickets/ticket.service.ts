@@ -18,6 +18,7 @@ import type { AppConfig } from '../../config/app-config';
 import { ApiException } from '../common/api.exception';
 import { APP_CONFIG, REDIS_PRODUCER, TICKET_RULES } from '../infrastructure/tokens';
 import { ticketEventId } from './ticket-event-id';
+import { TicketLookup } from './ticket-lookup';
 import { TICKET_EVENT_INTAKE } from './tickets.tokens';
 
 /** Two requests racing on one ticket retry against the winner's record; more collisions than this is a hot loop. */
@@ -38,6 +39,7 @@ interface LoadedRecord {
 export class TicketService {
   private readonly records: TicketRecordStore;
   private readonly ledger: ReportLedger;
+  private readonly lookup: TicketLookup;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -48,6 +50,7 @@ export class TicketService {
   ) {
     this.records = new TicketRecordStore(redis);
     this.ledger = new ReportLedger(redis);
+    this.lookup = new TicketLookup(store);
   }
 
   async view(id: string): Promise<TicketView> {
@@ -102,7 +105,7 @@ export class TicketService {
   private async load(ticketId: string): Promise<LoadedRecord> {
     const live = await this.records.get(ticketId);
     if (live) return { record: live, storedVersion: live.ticket.version };
-    const stored = await this.store.findTicket(ticketId);
+    const stored = await this.lookup.find(ticketId);
     if (stored) {
       // Most tickets are rebuilt for their first event, and a ticket at version 0 has no history to read.
       const history = stored.version === 0 ? [] : await this.store.history(ticketId);

@@ -33,7 +33,7 @@ import { TICKET_EVENT_INTAKE, TICKET_EVENTS_QUEUE_PRODUCER, TICKET_QUEUE_CONNECT
     {
       provide: TICKET_EVENT_INTAKE,
       useFactory: (queue: Queue<TicketEventBatchJob>, redis: Redis) =>
-        new TicketEventIntake(queue, new TicketRecordStore(redis), { flushAfterMs: 10, maxGroupEvents: 1000 }, new Logger(TicketEventIntake.name)),
+        new TicketEventIntake(queue, new TicketRecordStore(redis), { flushAfterMs: 2, maxGroupEvents: 1000 }, new Logger(TicketEventIntake.name)),
       inject: [TICKET_EVENTS_QUEUE_PRODUCER, REDIS_PRODUCER],
     },
   ],

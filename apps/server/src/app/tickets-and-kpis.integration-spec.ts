@@ -217,6 +217,17 @@ describe('tickets over HTTP: workflow, errors, idempotency and KPIs', () => {
     expect(ticketEventsAcceptedSchema.parse(reopened.body).ticket.reopenCount).toBe(1);
   });
 
+  it('compares with a previous period only once the stored history covers it', async () => {
+    const todayBefore = kpiResponseSchema.parse((await call(server, 'GET', `/api/v1/kpis?scope=${DISTRICT}&period=today`)).body);
+    expect(todayBefore.previous).toBeNull();
+    const old = report(grids[3] ?? '', minutesAgo(3 * 24 * 60));
+    expect((await call(server, 'POST', '/api/v1/reports', old)).status).toBe(202);
+    await until(async () => ((await call(server, 'GET', `/api/v1/tickets/${old.id}`)).status === 200 ? true : undefined), 15_000, 'the old report');
+    const todayAfter = kpiResponseSchema.parse((await call(server, 'GET', `/api/v1/kpis?scope=${DISTRICT}&period=today`)).body);
+    expect(todayAfter.previous).not.toBeNull();
+    expect(todayAfter.lastYear).toBeNull();
+  });
+
   it('rejects bad KPI queries naming the parameter', async () => {
     const badPeriod = await call(server, 'GET', `/api/v1/kpis?scope=${DISTRICT}&period=decade`);
     expect(badPeriod.status).toBe(400);

@@ -129,6 +129,15 @@ export class WorkflowKpiRepository {
     }));
   }
 
+  /** When the stored history begins: a comparison with a range before it would set real figures against a gap. */
+  async historyStart(): Promise<Date | null> {
+    const [row] = await this.rows<{ tickets: string; earliest: string }>(
+      `SELECT count() AS tickets, toString(min(reported_at)) AS earliest FROM ${TICKETS}`,
+      {},
+    );
+    return row && Number(row.tickets) > 0 ? fromClickHouseDateTime(row.earliest) : null;
+  }
+
   async overdueCount(codePrefix: string, now: Date): Promise<number> {
     const [row] = await this.rows<{ overdue: string }>(
       `SELECT countIf(${OVERDUE}) AS overdue FROM ${TICKETS} FINAL WHERE startsWith(grid_code, {prefix:String})`,

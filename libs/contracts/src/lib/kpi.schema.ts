@@ -121,7 +121,7 @@ export const kpiResponseSchema = z.strictObject({
   /** 同比: the same range a year earlier. */
   lastYearRange: timeRangeSchema,
   current: workflowFiguresSchema,
-  /** null when no ticket was reported in that range (no data to compare with). */
+  /** null when the stored history does not reach back to the start of that range (nothing to compare with). */
   previous: workflowFiguresSchema.nullable(),
   lastYear: workflowFiguresSchema.nullable(),
   /** Open (not resolved, not suspended) and past the resolution deadline, now; regardless of period. */

@@ -51,7 +51,8 @@ export class KpiService {
       this.config.timeZone,
     );
     const prefix = scope.code;
-    const [current, previous, lastYear, overdueNow, overdue, distribution, ranking] = await Promise.all([
+    const [historyStart, current, previous, lastYear, overdueNow, overdue, distribution, ranking] = await Promise.all([
+      this.repository.historyStart(),
       this.figures(prefix, period.range),
       this.figures(prefix, period.previous),
       this.figures(prefix, period.lastYear),
@@ -69,8 +70,8 @@ export class KpiService {
       previousRange: isoRange(period.previous),
       lastYearRange: isoRange(period.lastYear),
       current,
-      previous: previous.reported > 0 ? previous : null,
-      lastYear: lastYear.reported > 0 ? lastYear : null,
+      previous: covers(historyStart, period.previous) ? previous : null,
+      lastYear: covers(historyStart, period.lastYear) ? lastYear : null,
       overdueNow,
       overdue: overdue.map((ticket) => ({
         ...ticket,
@@ -114,6 +115,11 @@ export class KpiService {
       reported === 0 ? null : closed / reported,
     );
   }
+}
+
+/** Whether the stored history reaches back to the start of `range`, so its figures are data and not a gap. */
+function covers(historyStart: Date | null, range: KpiRange): boolean {
+  return historyStart !== null && historyStart.getTime() <= range.from.getTime();
 }
 
 function isoRange(range: KpiRange): { from: string; to: string } {

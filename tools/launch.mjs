@@ -101,9 +101,9 @@ if (!(await waitUntilReady())) {
 if (mode === 'demo') {
   step('Starting the simulated feed');
   // A district-sized feed rather than the simulator's stress default: 720 tickets a day (one every two minutes),
-  // about what 80 communities file, and every ticket then costs the server a workflow of event requests. A week of
-  // that history is written first (about 5,000 tickets, one event request each: 1–2 minutes while the wall is
-  // up), and the live rate is the same daily volume, so today compares fairly with the days before (环比).
+  // about what 80 communities file, and every ticket then costs the server a workflow of event requests. Two weeks
+  // of that history are written first (about 10,000 tickets, one event request each: a minute or two while the wall
+  // is up), so this week compares with a fully covered last week (环比); the live rate is the same daily volume.
   // Flat, so the wall moves at whatever hour the demo runs; the backfilled days follow the hour of the day.
   const demoTicketsPerDay = 720;
   start('simulator', [
@@ -111,7 +111,7 @@ if (mode === 'demo') {
     '--url', baseUrl,
     '--profile', 'flat',
     '--rate', String(demoTicketsPerDay / 86_400),
-    '--backfill-days', '7',
+    '--backfill-days', '14',
     '--backfill-volume', String(demoTicketsPerDay),
   ]);
 }
@@ -122,7 +122,7 @@ console.log(`
   Big screen (大屏):  ${baseUrl}/
   English:            ${baseUrl}/?lang=en
   Live metrics API:   ${baseUrl}/api/v1/snapshot?scope=district:450103
-  ${mode === 'demo' ? 'A simulated district feed is playing (first a week of history, 1–2 minutes).' : 'Post reports to ' + baseUrl + '/api/v1/reports'}
+  ${mode === 'demo' ? 'A simulated district feed is playing (first two weeks of history, 1–2 minutes).' : 'Post reports to ' + baseUrl + '/api/v1/reports'}
   Press Ctrl-C to stop.
 ────────────────────────────────────────────────────────────`);
 

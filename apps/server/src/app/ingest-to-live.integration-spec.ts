@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisRuntime } from './infrastructure/redis-runtime.service';
-import { demoGridCodes, startTestServer, tempDataDir, type RunningServer } from '../testing/test-server';
+import { demoGridCodes, startTestServer, tempDataDir, until, type RunningServer } from '../testing/test-server';
 
 const grids = demoGridCodes();
 const CATEGORIES: Report['category'][] = ['noise', 'parking', 'environment_sanitation', 'property_management', 'dispute'];
@@ -39,16 +39,6 @@ async function post(server: RunningServer, body: unknown, contentType = 'applica
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
-
-async function until<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe('reports flow from HTTP through BullMQ and ClickHouse to a live subscriber', () => {

@@ -12,7 +12,7 @@ import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REDIS_PRODUCER } from './infrastructure/tokens';
-import { demoGridCodes, startTestServer, tempDataDir, type RunningServer } from '../testing/test-server';
+import { demoGridCodes, startTestServer, tempDataDir, until, type RunningServer } from '../testing/test-server';
 
 const grids = demoGridCodes();
 const DISTRICT = `district:${grids[0]?.slice(0, 6) ?? ''}`;
@@ -29,16 +29,6 @@ async function call(server: RunningServer, method: string, path: string, body?: 
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 const event = (type: TicketEventInput['type'], at: string, extra: Partial<TicketEventInput> = {}): TicketEventInput => ({

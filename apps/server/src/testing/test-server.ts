@@ -44,3 +44,14 @@ export function tempDataDir(): { path: string; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), 'grid-command-server-'));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
+
+/** Polls `probe` every 50 ms until it returns a value, failing after `timeoutMs` with what was awaited. */
+export async function until<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

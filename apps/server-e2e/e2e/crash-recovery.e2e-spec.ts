@@ -173,7 +173,9 @@ describe('a server killed while ticket events are recorded (SIGKILL)', () => {
     for (const item of retry) expect([200, 202]).toContain(await postEvent(server.baseUrl, item.id, item.body));
 
     const figures = async (): Promise<{ dispatched: number; reported: number }> => {
-      const response = await fetch(`${server?.baseUrl ?? ''}/api/v1/kpis?scope=district:450103&period=today`);
+      // Whole local days around the events, so the check holds across midnight in Asia/Shanghai.
+      const day = (offset: number): string => new Date(Date.now() + (8 * 60 + offset * 24 * 60) * 60_000).toISOString().slice(0, 10);
+      const response = await fetch(`${server?.baseUrl ?? ''}/api/v1/kpis?scope=district:450103&period=custom&from=${day(-1)}&to=${day(0)}`);
       return ((await response.json()) as { current: { dispatched: number; reported: number } }).current;
     };
     const until = Date.now() + 60_000;

@@ -172,7 +172,9 @@ describe('tickets over HTTP: workflow, errors, idempotency and KPIs', () => {
     }, 15_000, 'events in ClickHouse');
     expect(stored[0]?.map((one) => one.type)).toEqual(['dispatched', 'accepted', 'resolved', 'verified']);
 
-    const answer = await call(server, 'GET', `/api/v1/kpis?scope=${DISTRICT}&period=week`);
+    // Whole local days around the tickets, so the figures hold across midnight in Asia/Shanghai.
+    const day = (offset: number): string => new Date(Date.now() + (8 * 60 + offset * 24 * 60) * 60_000).toISOString().slice(0, 10);
+    const answer = await call(server, 'GET', `/api/v1/kpis?scope=${DISTRICT}&period=custom&from=${day(-1)}&to=${day(0)}`);
     expect(answer.status).toBe(200);
     const kpis = kpiResponseSchema.parse(answer.body);
     expect(kpis.current).toMatchObject({

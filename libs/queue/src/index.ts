@@ -6,3 +6,4 @@ export * from './lib/report-intake';
 export * from './lib/reports-stored-events';
 export * from './lib/ticket-event-intake';
 export * from './lib/ticket-record-store';
+export * from './lib/group-commit';

@@ -2,6 +2,7 @@ import type { IngestAccepted, Report, ReportBatchJob } from '@grid-command/contr
 import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { STORE_BATCH_JOB, STORE_BATCH_JOB_OPTIONS } from './queue-definitions';
+import { GroupCommit } from './group-commit';
 import type { ReportLedger } from './report-ledger';
 
 export class QueueUnavailableError extends Error {
@@ -22,62 +23,41 @@ export interface IntakeLogger {
   warn(message: string): void;
 }
 
-interface PendingSubmission {
-  readonly reports: readonly Report[];
-  readonly resolve: (result: IngestAccepted) => void;
-  readonly reject: (error: Error) => void;
-}
-
 /**
- * Group commit: reports submitted within a few milliseconds of each other are checked in one round trip and
- * queued as one job, so throughput is not capped at one Redis round trip per report. A submission resolves only
- * once its job is in Redis (fsynced by the append-only file), or rejects with nothing of it queued.
+ * Reports submitted within a few milliseconds of each other are checked in one round trip and queued as one
+ * job. A submission resolves only once its job is in Redis (fsynced by the append-only file), or rejects with
+ * nothing of it queued.
  *
  * Ids are marked as taken only after the job is queued. A crash in between leaves them unmarked, so the client's
  * retry is queued again and the worker's ownership check stores the report once.
  */
 export class ReportIntake {
-  private pending: PendingSubmission[] = [];
-  private pendingReports = 0;
-  private timer: NodeJS.Timeout | null = null;
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly group: GroupCommit<readonly Report[], IngestAccepted>;
 
   constructor(
     private readonly queue: Queue<ReportBatchJob>,
     private readonly ledger: ReportLedger,
-    private readonly options: ReportIntakeOptions,
+    options: ReportIntakeOptions,
     private readonly logger: IntakeLogger,
-  ) {}
-
-  submit(reports: readonly Report[]): Promise<IngestAccepted> {
-    return new Promise<IngestAccepted>((resolve, reject) => {
-      this.pending.push({ reports, resolve, reject });
-      this.pendingReports += reports.length;
-      if (this.pendingReports >= this.options.maxGroupReports) this.flush();
-      else this.timer ??= setTimeout(() => this.flush(), this.options.flushAfterMs);
+  ) {
+    this.group = new GroupCommit((submissions) => this.commit(submissions), (reports) => reports.length, {
+      flushAfterMs: options.flushAfterMs,
+      maxGroupSize: options.maxGroupReports,
     });
   }
 
+  submit(reports: readonly Report[]): Promise<IngestAccepted> {
+    return this.group.submit(reports);
+  }
+
   /** Flushes what is pending and waits for every group in flight. */
-  async drain(): Promise<void> {
-    this.flush();
-    await Promise.allSettled([...this.inFlight]);
+  drain(): Promise<void> {
+    return this.group.drain();
   }
 
-  private flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    if (this.pending.length === 0) return;
-    const group = this.pending;
-    this.pending = [];
-    this.pendingReports = 0;
-    const commit = this.commit(group).finally(() => this.inFlight.delete(commit));
-    this.inFlight.add(commit);
-  }
-
-  private async commit(group: readonly PendingSubmission[]): Promise<void> {
+  private async commit(submissions: ReadonlyArray<readonly Report[]>): Promise<IngestAccepted[]> {
     const batchId = randomUUID();
-    const reports = group.flatMap((submission) => submission.reports);
+    const reports = submissions.flat();
     let isNew: boolean[];
     try {
       const taken = await this.ledger.taken(reports.map((report) => report.id));
@@ -88,8 +68,7 @@ export class ReportIntake {
         return fresh;
       });
     } catch (error) {
-      for (const submission of group) submission.reject(new QueueUnavailableError(error));
-      return;
+      throw new QueueUnavailableError(error);
     }
     const accepted = reports.filter((_, index) => isNew[index]);
     if (accepted.length > 0) {
@@ -97,8 +76,7 @@ export class ReportIntake {
         const job: ReportBatchJob = { batchId, acceptedAt: new Date().toISOString(), reports: accepted };
         await this.queue.add(STORE_BATCH_JOB, job, { ...STORE_BATCH_JOB_OPTIONS, jobId: batchId });
       } catch (error) {
-        for (const submission of group) submission.reject(new QueueUnavailableError(error));
-        return;
+        throw new QueueUnavailableError(error);
       }
       // Already durable; a failed mark only means a quick resend is queued again and then stored once.
       await this.ledger.markQueued(batchId, accepted.map((report) => report.id)).catch((error: Error) => {
@@ -106,11 +84,11 @@ export class ReportIntake {
       });
     }
     let offset = 0;
-    for (const submission of group) {
-      const flags = isNew.slice(offset, offset + submission.reports.length);
-      offset += submission.reports.length;
+    return submissions.map((submission) => {
+      const flags = isNew.slice(offset, offset + submission.length);
+      offset += submission.length;
       const acceptedCount = flags.filter(Boolean).length;
-      submission.resolve({ accepted: acceptedCount, duplicates: flags.length - acceptedCount });
-    }
+      return { accepted: acceptedCount, duplicates: flags.length - acceptedCount };
+    });
   }
 }

@@ -7,6 +7,7 @@ import { planTicketLifecycle, ticketRandom, type Deadlines, type TicketOrigin } 
 import type { TicketEventSender } from '../tickets/ticket-client';
 import { emptyEventCounters, eventErrorsOf, type EventCounters, type TicketPlayer } from '../tickets/ticket-player';
 import { batchesOf, DAY_MS, localDaysCovering, planDayReports, reportsWithin } from './backfill-plan';
+import { abortableSleep } from '../run/abortable-sleep';
 
 export interface BackfillSettings {
   readonly days: number;
@@ -149,7 +150,7 @@ async function postReports(
           deps.log(`backfill: ${batch.length} reports not stored: ${outcome.reason}`);
           break;
         }
-        await sleep(backoffMs(settings.retry, attempt, deps.random), signal);
+        await abortableSleep(backoffMs(settings.retry, attempt, deps.random), signal);
       }
     }
   };
@@ -163,22 +164,9 @@ async function waitUntilStored(client: TicketEventSender, ticketId: string, time
   const deadline = deps.now() + timeoutMs;
   while (!signal.aborted && deps.now() < deadline) {
     if ((await client.lookup(ticketId, signal)).kind === 'found') return true;
-    await sleep(200, signal);
+    await abortableSleep(200, signal);
   }
   return false;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = (): void => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
 
 export function formatBackfillSummary(summary: BackfillSummary): string {

@@ -5,6 +5,7 @@ import type { PostOutcome, ReportSender } from './ingest-client';
 import { Pacer } from './pacer';
 import { backoffMs, type RetryPolicy } from './retry-policy';
 import { formatProgress, RunStats, type RunSummary } from './run-stats';
+import { abortableSleep } from './abortable-sleep';
 
 export interface SimulationSettings {
   /** Mean reports per second, `--scale` already applied. */
@@ -201,17 +202,7 @@ export class Simulation {
 
   /** Waits, or returns early when the drain deadline passes. */
   private sleep(ms: number): Promise<void> {
-    const { signal } = this.drain;
-    if (signal.aborted) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      signal.addEventListener('abort', done, { once: true });
-    });
+    return abortableSleep(ms, this.drain.signal);
   }
 
   /** Resolves once nothing is in flight and nothing is left to send, or the drain deadline has passed. */

@@ -1,42 +1,33 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { kpiResponseSchema, scopeDetailSchema, snapshotSchema, type KpiResponse } from '@grid-command/contracts';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/chromium';
 import { demoGridCodes, demoReports, postReports } from './support/demo-reports';
-import { freePort, startServer, stopServer, type ServerProcess } from './support/server-process';
 import { shownCount } from './support/wall-probe';
+import { startWallSession, type WallSession } from './support/wall-session';
 
 const WAIT = { timeout: 45_000, interval: 250 };
 const DISTRICT = 'district:450103';
 const STREET = 'street:450103001';
 
 describe('drilling down the wall on the real server', () => {
-  let dataDir = '';
-  let server: ServerProcess | undefined;
-  let browser: Browser | undefined;
+  let session: WallSession | undefined;
   let page: Page;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'screen-e2e-drill-'));
-    server = await startServer({ port: await freePort(), dataDir });
-    // Reports spread over the whole district, so every street has tickets and a live count of its own.
-    await postReports(server.baseUrl, demoReports(400, demoGridCodes()));
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    session = await startWallSession('screen-e2e-drill-', async (baseUrl) => {
+      // Reports spread over the whole district, so every street has tickets and a live count of its own.
+      await postReports(baseUrl, demoReports(400, demoGridCodes()));
+    });
+    page = session.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    if (server) await stopServer(server);
-    if (dataDir !== '') rmSync(dataDir, { recursive: true, force: true });
+    await session?.close();
   });
 
   function baseUrl(): string {
-    if (!server) throw new Error('server not started');
-    return server.baseUrl;
+    if (!session) throw new Error('server not started');
+    return session.baseUrl;
   }
 
   async function getJson(path: string): Promise<unknown> {

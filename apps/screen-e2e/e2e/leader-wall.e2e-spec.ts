@@ -1,12 +1,10 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/chromium';
 import { demoGridCodes, demoReports, postReports } from './support/demo-reports';
-import { freePort, startServer, stopServer, type ServerProcess } from './support/server-process';
 import { probeCharts, shownCount, type ChartProbe } from './support/wall-probe';
+import { startWallSession, type WallSession } from './support/wall-session';
 import { WORKSPACE_ROOT } from './support/workspace';
 
 const FIRST_BATCH = 180;
@@ -14,28 +12,22 @@ const SECOND_BATCH = 57;
 const WAIT = { timeout: 45_000, interval: 250 };
 
 describe('the leader wall on the real server', () => {
-  let dataDir = '';
-  let server: ServerProcess | undefined;
-  let browser: Browser | undefined;
+  let session: WallSession | undefined;
   let page: Page;
   const gridCodes = demoGridCodes();
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'screen-e2e-'));
-    server = await startServer({ port: await freePort(), dataDir });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    session = await startWallSession('screen-e2e-');
+    page = session.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    if (server) await stopServer(server);
-    if (dataDir !== '') rmSync(dataDir, { recursive: true, force: true });
+    await session?.close();
   });
 
   function baseUrl(): string {
-    if (!server) throw new Error('server not started');
-    return server.baseUrl;
+    if (!session) throw new Error('server not started');
+    return session.baseUrl;
   }
 
   async function charts(): Promise<Map<string, ChartProbe>> {

@@ -51,11 +51,11 @@ export class KpiService {
       this.config.timeZone,
     );
     const prefix = scope.code;
-    const [historyStart, current, previous, lastYear, overdueNow, overdue, distribution, ranking] = await Promise.all([
-      this.repository.historyStart(),
+    const historyStart = await this.repository.historyStart();
+    const [current, previous, lastYear, overdueNow, overdue, distribution, ranking] = await Promise.all([
       this.figures(prefix, period.range),
-      this.figures(prefix, period.previous),
-      this.figures(prefix, period.lastYear),
+      covers(historyStart, period.previous) ? this.figures(prefix, period.previous) : null,
+      covers(historyStart, period.lastYear) ? this.figures(prefix, period.lastYear) : null,
       this.repository.overdueCount(prefix, now),
       this.repository.overdueTickets(prefix, now, OVERDUE_LIST_LIMIT),
       this.repository.resolveDistribution(prefix, period.range),
@@ -70,8 +70,8 @@ export class KpiService {
       previousRange: isoRange(period.previous),
       lastYearRange: isoRange(period.lastYear),
       current,
-      previous: covers(historyStart, period.previous) ? previous : null,
-      lastYear: covers(historyStart, period.lastYear) ? lastYear : null,
+      previous,
+      lastYear,
       overdueNow,
       overdue: overdue.map((ticket) => ({
         ...ticket,

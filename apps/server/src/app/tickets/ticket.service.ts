@@ -37,7 +37,6 @@ interface LoadedRecord {
  */
 @Injectable()
 export class TicketService {
-  private readonly records: TicketRecordStore;
   private readonly ledger: ReportLedger;
   private readonly lookup: TicketLookup;
 
@@ -47,8 +46,8 @@ export class TicketService {
     @Inject(REDIS_PRODUCER) redis: Redis,
     @Inject(TICKET_EVENT_INTAKE) private readonly intake: TicketEventIntake,
     private readonly store: TicketStore,
+    private readonly records: TicketRecordStore,
   ) {
-    this.records = new TicketRecordStore(redis);
     this.ledger = new ReportLedger(redis);
     this.lookup = new TicketLookup(store);
   }

@@ -30,11 +30,12 @@ import { TICKET_EVENT_INTAKE, TICKET_EVENTS_QUEUE_PRODUCER, TICKET_QUEUE_CONNECT
       },
       inject: [TICKET_QUEUE_CONNECTION],
     },
+    { provide: TicketRecordStore, useFactory: (redis: Redis) => new TicketRecordStore(redis), inject: [REDIS_PRODUCER] },
     {
       provide: TICKET_EVENT_INTAKE,
-      useFactory: (queue: Queue<TicketEventBatchJob>, redis: Redis) =>
-        new TicketEventIntake(queue, new TicketRecordStore(redis), { flushAfterMs: 2, maxGroupEvents: 1000 }, new Logger(TicketEventIntake.name)),
-      inject: [TICKET_EVENTS_QUEUE_PRODUCER, REDIS_PRODUCER],
+      useFactory: (queue: Queue<TicketEventBatchJob>, records: TicketRecordStore) =>
+        new TicketEventIntake(queue, records, { flushAfterMs: 2, maxGroupEvents: 1000 }, new Logger(TicketEventIntake.name)),
+      inject: [TICKET_EVENTS_QUEUE_PRODUCER, TicketRecordStore],
     },
   ],
 })

@@ -1,37 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closingRate, percentile, rankDescending, relativeChange, sum } from './kpi';
-
-describe('closingRate', () => {
-  it('is resolved / reported: Xiangshan closed 1,310 of 1,380 issues, 94.9%', () => {
-    expect(closingRate(1310, 1380)).toBeCloseTo(0.949, 3);
-    expect(closingRate(0, 10)).toBe(0);
-    expect(closingRate(10, 10)).toBe(1);
-  });
-
-  it('is null when nothing was reported', () => {
-    expect(closingRate(0, 0)).toBeNull();
-    expect(closingRate(3, 0)).toBeNull();
-    expect(closingRate(3, -1)).toBeNull();
-  });
-
-  it('is capped at 1 when more were resolved than reported in the period', () => {
-    expect(closingRate(12, 10)).toBe(1);
-  });
-});
-
-describe('relativeChange', () => {
-  it('is the change relative to the previous value', () => {
-    expect(relativeChange(150, 100)).toBeCloseTo(0.5, 10);
-    expect(relativeChange(54.8, 100)).toBeCloseTo(-0.452, 10); // complaints down 45.2%
-    expect(relativeChange(0, 40)).toBe(-1);
-    expect(relativeChange(40, 40)).toBe(0);
-  });
-
-  it('is null without a baseline', () => {
-    expect(relativeChange(10, 0)).toBeNull();
-    expect(relativeChange(0, 0)).toBeNull();
-  });
-});
+import { percentile, rankDescending, sum } from './kpi';
 
 describe('percentile (nearest rank)', () => {
   // The textbook example: the 30th percentile of 15, 20, 35, 40, 50 is 20, the 40th is 20, the 50th 35.

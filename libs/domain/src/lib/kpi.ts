@@ -1,16 +1,4 @@
-/** KPI arithmetic shared by the server, the screen and the reports. Rates are fractions in [0, 1], or null when undefined. */
-
-/** 办结率: resolved / reported; null when nothing was reported, because 0% and 100% would both lie. */
-export function closingRate(resolved: number, reported: number): number | null {
-  if (reported <= 0) return null;
-  return Math.min(1, resolved / reported);
-}
-
-/** 环比 / 同比: relative change from `previous` to `current`; null without a baseline. */
-export function relativeChange(current: number, previous: number): number | null {
-  if (previous <= 0) return null;
-  return (current - previous) / previous;
-}
+/** Arithmetic behind the live snapshot and the benchmark; the workflow KPIs are defined in kpis/workflow-kpis.ts. */
 
 export function sum(values: Iterable<number>): number {
   let total = 0;

@@ -12,3 +12,6 @@ export * from './lib/zod-issues';
 export * from './lib/kpi.schema';
 export * from './lib/sla.schema';
 export * from './lib/ticket.schema';
+export * from './lib/departments';
+export * from './lib/alert-rules.schema';
+export * from './lib/alert.schema';

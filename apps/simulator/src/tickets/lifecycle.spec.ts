@@ -15,7 +15,7 @@ import { applyTicketEvent, nextTicketState, openTicket, WorkingTime, type Ticket
 import { describe, expect, it } from 'vitest';
 import { toLocalIso } from '../feed/local-time';
 import { createRandom, randomInt } from '../feed/prng';
-import { DEPARTMENTS_BY_CATEGORY } from './departments';
+import { DEPARTMENTS_BY_CATEGORY } from '@grid-command/contracts';
 import { planTicketLifecycle, ticketRandom, type TicketOrigin, type TicketPlan } from './lifecycle';
 import { deadlinesFrom } from './sla-deadlines';
 import { toEventInput } from './ticket-events';

@@ -1,9 +1,17 @@
-import type { ReportCategory, ReportSource, Satisfaction, Severity, TicketEventType } from '@grid-command/contracts';
+import {
+  DEPARTMENTS_BY_CATEGORY,
+  ESCALATION_DEPARTMENTS,
+  type ReportCategory,
+  type ReportSource,
+  type Satisfaction,
+  type Severity,
+  type TicketEventType,
+} from '@grid-command/contracts';
 import { localMinuteOfDay } from '../feed/local-time';
 import { HAZARD_CATEGORIES } from '../feed/mixes';
 import { createRandom, deriveSeed, gaussian, randomBetween, randomInt, type Random } from '../feed/prng';
 import { tableOf, WeightedTable } from '../feed/weighted-choice';
-import { DEPARTMENTS_BY_CATEGORY, ESCALATION_DEPARTMENTS, RESOLUTION_NOTES, SUSPENSION_REASONS } from './departments';
+import { RESOLUTION_NOTES, SUSPENSION_REASONS } from './departments';
 
 /** What the lifecycle of a ticket depends on: the report it was filed as. */
 export interface TicketOrigin {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { alertSchema } from './alert.schema';
 import { TICKET_STATES } from './ticket.schema';
 
 /** One problem with a request body. `index` is the position in a batch (0 for a single report). */
@@ -19,6 +20,7 @@ export const API_ERROR_CODES = [
   'illegal_transition',
   'invalid_event',
   'ticket_pending',
+  'alert_conflict',
   'unavailable',
   'internal',
 ] as const;
@@ -31,5 +33,7 @@ export const apiErrorSchema = z.strictObject({
   issues: z.array(fieldIssueSchema).optional(),
   /** With `illegal_transition`: the ticket's state, so the caller sees at once what happened instead. */
   currentState: z.enum(TICKET_STATES).optional(),
+  /** With `alert_conflict`: the alert as it now stands, after the action that got there first. */
+  alert: alertSchema.optional(),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;

@@ -15,3 +15,4 @@ export * from './lib/sla/sla-policy';
 export * from './lib/sla/working-time';
 export * from './lib/tickets/ticket-reducer';
 export * from './lib/tickets/ticket-state-machine';
+export * from './lib/alerts/alert-storms';

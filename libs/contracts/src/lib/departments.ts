@@ -1,4 +1,4 @@
-import type { ReportCategory } from '@grid-command/contracts';
+import type { ReportCategory } from './categories';
 
 /**
  * Which department a command center dispatches a category to (派单), with relative weights: the "15+1+N" of the

@@ -6,3 +6,5 @@ export * from './lib/scope-metrics.repository';
 export * from './lib/sql-time';
 export * from './lib/ticket-store.repository';
 export * from './lib/workflow-kpis.repository';
+export * from './lib/alert-history.repository';
+export * from './lib/alert-signals.repository';

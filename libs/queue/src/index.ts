@@ -7,3 +7,4 @@ export * from './lib/reports-stored-events';
 export * from './lib/ticket-event-intake';
 export * from './lib/ticket-record-store';
 export * from './lib/group-commit';
+export * from './lib/alert-store';

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type { AppConfig } from '../config/app-config';
+import { AlertsModule } from './alerts/alerts.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { DashboardsModule } from './dashboards/dashboards.module';
 import { HealthModule } from './health/health.module';
@@ -18,7 +19,7 @@ import { TicketsModule } from './tickets/tickets.module';
 export class AppModule {
   static forRoles(config: AppConfig, redis: RedisRuntime): DynamicModule {
     const capabilities: Type[] = [HealthModule];
-    if (config.roles.has('api')) capabilities.push(IngestModule, TicketsModule, KpisModule, ScopesModule, DashboardsModule);
+    if (config.roles.has('api')) capabilities.push(IngestModule, TicketsModule, AlertsModule, KpisModule, ScopesModule, DashboardsModule);
     if (config.roles.has('worker')) capabilities.push(PipelineModule);
     if (config.roles.has('live')) capabilities.push(LiveModule);
     return {

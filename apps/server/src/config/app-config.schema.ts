@@ -26,6 +26,7 @@ export const appEnvironmentSchema = z.object({
   REFERENCE_FILE: list.default(['reference/demo-district.json']).pipe(z.array(z.string()).min(1, 'must name at least one file')),
   SLA_POLICY_FILE: z.string().min(1).default('config/sla-policy.json'),
   WORK_CALENDAR_FILE: z.string().min(1).default('config/work-calendar.json'),
+  ALERT_RULES_FILE: z.string().min(1).default('config/alert-rules.json'),
   DASHBOARD_DIR: z.string().min(1).default('dashboards'),
   SCREEN_DIR: z.string().min(1).default('dist/apps/screen/browser'),
   ROLES: list

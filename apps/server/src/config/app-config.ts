@@ -11,6 +11,7 @@ export interface AppConfig {
   readonly timeZone: string;
   readonly referenceFiles: readonly string[];
   readonly tickets: { readonly slaPolicyFile: string; readonly workCalendarFile: string };
+  readonly alerts: { readonly rulesFile: string };
   readonly dashboardDir: string;
   readonly screenDir: string;
   readonly roles: ReadonlySet<ProcessRole>;
@@ -54,6 +55,7 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv): AppConfig {
     timeZone: env.APP_TIMEZONE,
     referenceFiles: env.REFERENCE_FILE.map((file) => resolve(file)),
     tickets: { slaPolicyFile: resolve(env.SLA_POLICY_FILE), workCalendarFile: resolve(env.WORK_CALENDAR_FILE) },
+    alerts: { rulesFile: resolve(env.ALERT_RULES_FILE) },
     dashboardDir: resolve(env.DASHBOARD_DIR),
     screenDir: resolve(env.SCREEN_DIR),
     roles,

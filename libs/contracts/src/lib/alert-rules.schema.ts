@@ -115,6 +115,13 @@ export const alertRulesFileSchema = z
     /** This many open alerts of one rule in one group are shown as one storm, with one sound. */
     stormThreshold: z.int().min(2).max(1000).default(5),
     response: z.strictObject({ critical: responseBoundsSchema, major: responseBoundsSchema, minor: responseBoundsSchema }),
+    /**
+     * Reports older than this when they are stored (a backfill, a replay) are history, not news: they raise no
+     * critical or spike alert. A hotline report typed in a few hours late still does.
+     */
+    ignoreReportsOlderThanMinutes: z.int().min(1).max(7 * 24 * 60).default(360),
+    /** How far back the SLA rules look for tickets past a deadline. */
+    slaLookBackDays: z.int().min(1).max(366).default(30),
     /** How often the SLA and anomaly rules and the response bounds are checked. */
     evaluateEverySeconds: z.int().min(1).max(3600).default(15),
     rules: z.array(alertRuleSchema).min(1),

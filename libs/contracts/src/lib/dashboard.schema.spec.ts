@@ -55,6 +55,11 @@ describe('dashboardSchema', () => {
     ]);
   });
 
+  it('fills in the defaults of the alert ticker and keeps options that are given', () => {
+    expect(panelSchema.parse({ ...at('alerts', 0, 0, 12, 1), type: 'alert-ticker' }).options).toEqual({ limit: 20, speed: 90 });
+    expect(panelSchema.parse({ ...at('alerts', 0, 0, 12, 1), type: 'alert-ticker', options: { limit: 5 } }).options).toEqual({ limit: 5, speed: 90 });
+  });
+
   it('keeps workflow items in the order given', () => {
     const panel = panelSchema.parse({ ...at('workflow', 0, 0, 6, 2), type: 'workflow-kpis', options: { items: ['overdue', 'closingRate'], columns: 2 } });
     expect(panel.options).toEqual({ items: ['overdue', 'closingRate'], columns: 2 });
@@ -112,6 +117,9 @@ describe('dashboardSchema', () => {
     ['no workflow figures', { ...at('workflow', 0, 0, 1, 1), type: 'workflow-kpis', options: { items: [] } }],
     ['an overdue list longer than 30', { ...at('overdue', 0, 0, 1, 1), type: 'overdue-list', options: { limit: 31 } }],
     ['an option on the distribution', { ...at('resolve', 0, 0, 1, 1), type: 'resolve-distribution', options: { bins: 5 } }],
+    ['a ticker limit of 0', { ...at('alerts', 0, 0, 1, 1), type: 'alert-ticker', options: { limit: 0 } }],
+    ['a ticker too fast to read', { ...at('alerts', 0, 0, 1, 1), type: 'alert-ticker', options: { speed: 1000 } }],
+    ['an unknown ticker option', { ...at('alerts', 0, 0, 1, 1), type: 'alert-ticker', options: { scope: 'district:450103' } }],
   ])('rejects %s', (_case, panel) => {
     expect(panelSchema.safeParse(panel).success).toBe(false);
   });

@@ -70,6 +70,22 @@ export const panelSchema = z.discriminatedUnion('type', [
     type: z.literal('closing-ranking'),
     options: z.strictObject({ limit: z.int().min(1).max(30).default(10) }).default({ limit: 10 }),
   }),
+  /**
+   * The active alerts of the wall's scope scrolling past, with who acknowledged, which department is on it, how long
+   * it has been open and its escalations; a storm is one item with its count. Watched over socket.io (`watchAlerts`).
+   */
+  z.strictObject({
+    ...position,
+    type: z.literal('alert-ticker'),
+    options: z
+      .strictObject({
+        /** At most this many items scroll past (the most urgent); the rest are counted. */
+        limit: z.int().min(1).max(50).default(20),
+        /** Scrolling speed in design pixels per second. */
+        speed: z.int().min(20).max(400).default(90),
+      })
+      .default({ limit: 20, speed: 90 }),
+  }),
 ]);
 export type Panel = z.infer<typeof panelSchema>;
 export type PanelType = Panel['type'];

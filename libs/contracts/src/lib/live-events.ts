@@ -27,7 +27,14 @@ export interface LiveClientToServerEvents {
   unwatchAlerts: (request: SubscribeRequest, ack: (result: SubscribeAck) => void) => void;
 }
 
+const ALERT_ROOM_PREFIX = 'alerts@';
+
 /** The socket.io room of a scope's alert watchers; snapshot rooms are the bare scope id. */
 export function alertRoomOf(scope: string): string {
-  return `alerts@${scope}`;
+  return `${ALERT_ROOM_PREFIX}${scope}`;
+}
+
+/** Whether a room is a scope's snapshot room (not a socket's own room, nor an alert room). */
+export function isSnapshotRoom(room: string): boolean {
+  return room.includes(':') && !room.startsWith(ALERT_ROOM_PREFIX);
 }

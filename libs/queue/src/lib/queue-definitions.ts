@@ -20,6 +20,32 @@ export function ticketKey(id: string): string {
 }
 
 /** Recorded ticket events not yet known to be queued for ClickHouse. */
+/** Alerts: each record, the open one per dedup key, an index by last change, the outbox toward ClickHouse. */
+export const ALERT_OPEN_KEY = `${QUEUE_PREFIX}:alerts:open`;
+export const ALERT_INDEX_KEY = `${QUEUE_PREFIX}:alerts:index`;
+export const ALERT_OUTBOX_KEY = `${QUEUE_PREFIX}:alerts:outbox`;
+export const ALERT_MUTES_KEY = `${QUEUE_PREFIX}:alerts:mutes`;
+export const ALERT_MUTE_SUPPRESSED_KEY = `${QUEUE_PREFIX}:alerts:mutes:suppressed`;
+export const ALERTS_CHANNEL = `${QUEUE_PREFIX}:events:alerts`;
+/** A closed alert stays readable in Redis this long; ClickHouse keeps its history for good. */
+export const CLOSED_ALERT_TTL_SECONDS = 7 * 24 * 3600;
+
+export function alertKey(id: string): string {
+  return `${QUEUE_PREFIX}:alert:${id}`;
+}
+
+export function alertReportsKey(id: string): string {
+  return `${QUEUE_PREFIX}:alert:${id}:reports`;
+}
+
+export function alertCooldownKey(dedupKey: string): string {
+  return `${QUEUE_PREFIX}:alert-cooldown:${dedupKey}`;
+}
+
+export function spikeWindowKeyOf(ruleId: string, scope: string, category: string): string {
+  return `${QUEUE_PREFIX}:spike:${ruleId}|${scope}|${category}`;
+}
+
 export const TICKET_EVENT_OUTBOX_KEY = `${QUEUE_PREFIX}:ticket-events:outbox`;
 
 /**

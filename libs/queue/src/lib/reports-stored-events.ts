@@ -1,5 +1,6 @@
 import { reportsStoredEventSchema, type ReportsStoredEvent } from '@grid-command/contracts';
 import type { Redis } from 'ioredis';
+import { subscribeParsed } from './channel-subscription';
 import { REPORTS_STORED_CHANNEL } from './queue-definitions';
 
 /** Redis pub/sub, so workers and live push can run in different processes. Losing one is harmless: live push also refreshes on a timer. */
@@ -8,20 +9,10 @@ export async function publishReportsStored(redis: Redis, event: ReportsStoredEve
 }
 
 /** `subscriber` must be a connection of its own: a subscribed Redis connection can do nothing else. */
-export async function subscribeReportsStored(
+export function subscribeReportsStored(
   subscriber: Redis,
   onEvent: (event: ReportsStoredEvent) => void,
   onInvalid: (problem: string) => void,
 ): Promise<void> {
-  subscriber.on('message', (channel: string, message: string) => {
-    if (channel !== REPORTS_STORED_CHANNEL) return;
-    try {
-      const parsed = reportsStoredEventSchema.safeParse(JSON.parse(message));
-      if (parsed.success) onEvent(parsed.data);
-      else onInvalid(parsed.error.message);
-    } catch (error) {
-      onInvalid((error as Error).message);
-    }
-  });
-  await subscriber.subscribe(REPORTS_STORED_CHANNEL);
+  return subscribeParsed(subscriber, REPORTS_STORED_CHANNEL, reportsStoredEventSchema, onEvent, onInvalid);
 }

@@ -1,4 +1,4 @@
-import type { ApiErrorCode, FieldIssue, TicketState } from '@grid-command/contracts';
+import type { Alert, ApiErrorCode, FieldIssue, TicketState } from '@grid-command/contracts';
 import { HttpException } from '@nestjs/common';
 
 /** An error the client can act on; its body is the public `ApiError` shape. */
@@ -9,7 +9,11 @@ export class ApiException extends HttpException {
     message: string,
     readonly issues?: readonly FieldIssue[],
     currentState?: TicketState,
+    alert?: Alert,
   ) {
-    super({ statusCode, error: code, message, ...(issues ? { issues } : {}), ...(currentState ? { currentState } : {}) }, statusCode);
+    super(
+      { statusCode, error: code, message, ...(issues ? { issues } : {}), ...(currentState ? { currentState } : {}), ...(alert ? { alert } : {}) },
+      statusCode,
+    );
   }
 }

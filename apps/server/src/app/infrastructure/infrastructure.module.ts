@@ -1,5 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import {
+  AlertHistoryRepository,
+  AlertSignalsRepository,
   createClickHouseClient,
   describeTarget,
   loadMigrations,
@@ -10,14 +12,17 @@ import {
   WorkflowKpiRepository,
 } from '@grid-command/clickhouse';
 import { openTicket, type TicketRules } from '@grid-command/domain';
-import { createRedis } from '@grid-command/queue';
+import { alertRulesFileSchema, type AlertRulesFile } from '@grid-command/contracts';
+import { AlertStore, createRedis } from '@grid-command/queue';
 import { Global, Logger, Module, type DynamicModule } from '@nestjs/common';
+import type { Redis } from 'ioredis';
 import type { AppConfig } from '../../config/app-config';
 import { ConnectionsLifecycle } from './connections-lifecycle.service';
 import { loadReferenceIndex } from './reference-loader';
 import { RedisRuntime } from './redis-runtime.service';
 import { loadTicketRules } from './ticket-rules-loader';
-import { APP_CONFIG, CLICKHOUSE_CLIENT, REDIS_PRODUCER, REDIS_TARGET, REFERENCE_INDEX, TICKET_RULES } from './tokens';
+import { readValidatedJson } from './validated-json-file';
+import { ALERT_RULES, APP_CONFIG, CLICKHOUSE_CLIENT, REDIS_PRODUCER, REDIS_TARGET, REFERENCE_INDEX, TICKET_RULES } from './tokens';
 
 /** Config, stores and reference data, shared by every capability module of the process. */
 @Global()
@@ -83,9 +88,28 @@ export class InfrastructureModule {
           useFactory: (client: ClickHouseClient) => new ScopeMetricsRepository(client),
           inject: [CLICKHOUSE_CLIENT],
         },
+        {
+          provide: ALERT_RULES,
+          useFactory: (): Promise<AlertRulesFile> => readValidatedJson(config.alerts.rulesFile, 'ALERT_RULES_FILE', alertRulesFileSchema),
+        },
+        { provide: AlertStore, useFactory: (redisConnection: Redis) => new AlertStore(redisConnection), inject: [REDIS_PRODUCER] },
+        {
+          provide: AlertHistoryRepository,
+          useFactory: (client: ClickHouseClient) => new AlertHistoryRepository(client),
+          inject: [CLICKHOUSE_CLIENT],
+        },
+        {
+          provide: AlertSignalsRepository,
+          useFactory: (client: ClickHouseClient) => new AlertSignalsRepository(client),
+          inject: [CLICKHOUSE_CLIENT],
+        },
         ConnectionsLifecycle,
       ],
       exports: [
+        ALERT_RULES,
+        AlertStore,
+        AlertHistoryRepository,
+        AlertSignalsRepository,
         APP_CONFIG,
         REDIS_TARGET,
         REDIS_PRODUCER,

@@ -1,4 +1,4 @@
-import type { LiveClientToServerEvents, LiveServerToClientEvents, ScopeSummary, Snapshot } from '@grid-command/contracts';
+import { isSnapshotRoom, type LiveClientToServerEvents, type LiveServerToClientEvents, type ScopeSummary, type Snapshot } from '@grid-command/contracts';
 import { formatScope, lineageOf, scopeOfCode, type ReferenceIndex } from '@grid-command/domain';
 import { createRedis, subscribeReportsStored, type RedisTarget } from '@grid-command/queue';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
@@ -75,7 +75,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   private subscribedScopes(): Set<string> {
     const scopes = new Set<string>();
     for (const [room, members] of this.namespace?.adapter.rooms ?? []) {
-      if (members.size > 0 && room.includes(':')) scopes.add(room);
+      if (members.size > 0 && isSnapshotRoom(room)) scopes.add(room);
     }
     return scopes;
   }

@@ -1,4 +1,6 @@
 import {
+  alertRoomOf,
+  isSnapshotRoom,
   LIVE_NAMESPACE,
   subscribeRequestSchema,
   type LiveClientToServerEvents,
@@ -12,6 +14,7 @@ import type { Socket } from 'socket.io';
 import { ApiException } from '../common/api.exception';
 import { resolveScope } from '../common/scope-resolver';
 import { REFERENCE_INDEX } from '../infrastructure/tokens';
+import { AlertBroadcaster } from '../alerts/alert-broadcaster.service';
 import { LivePublisher, type LiveNamespace } from './live-publisher.service';
 
 type LiveSocket = Socket<LiveClientToServerEvents, LiveServerToClientEvents>;
@@ -26,17 +29,41 @@ export class LiveGateway implements OnGatewayInit {
   constructor(
     @Inject(REFERENCE_INDEX) private readonly reference: ReferenceIndex,
     private readonly publisher: LivePublisher,
+    private readonly alerts: AlertBroadcaster,
   ) {}
 
   afterInit(namespace: LiveNamespace): void {
     this.publisher.attach(namespace);
+    this.alerts.attach(namespace);
+  }
+
+  /** Alert notices of the scope and everything under it; what the socket missed meanwhile it reads over REST. */
+  @SubscribeMessage('watchAlerts')
+  async watchAlerts(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<SubscribeAck> {
+    const scope = this.resolve(body);
+    if (!scope.ok) return scope;
+    const watched = [...socket.rooms].filter((room) => room.startsWith(alertRoomOf('')));
+    const room = alertRoomOf(scope.summary.scope);
+    if (!watched.includes(room) && watched.length >= MAX_SCOPES_PER_SOCKET) {
+      return { ok: false, error: `at most ${MAX_SCOPES_PER_SOCKET} alert scopes per connection` };
+    }
+    await socket.join(room);
+    return { ok: true, scope: scope.summary.scope };
+  }
+
+  @SubscribeMessage('unwatchAlerts')
+  async unwatchAlerts(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<SubscribeAck> {
+    const scope = this.resolve(body);
+    if (!scope.ok) return scope;
+    await socket.leave(alertRoomOf(scope.summary.scope));
+    return { ok: true, scope: scope.summary.scope };
   }
 
   @SubscribeMessage('subscribe')
   async subscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<SubscribeAck> {
     const scope = this.resolve(body);
     if (!scope.ok) return scope;
-    const rooms = [...socket.rooms].filter((room) => room.includes(':'));
+    const rooms = [...socket.rooms].filter(isSnapshotRoom);
     if (!rooms.includes(scope.summary.scope) && rooms.length >= MAX_SCOPES_PER_SOCKET) {
       return { ok: false, error: `at most ${MAX_SCOPES_PER_SOCKET} scopes per connection` };
     }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AlertEvaluationModule } from '../alerts/alert-evaluation.module';
 import { ReportBatchProcessor } from './report-batch.processor';
 
-@Module({ providers: [ReportBatchProcessor] })
+@Module({ imports: [AlertEvaluationModule], providers: [ReportBatchProcessor] })
 export class PipelineModule {}

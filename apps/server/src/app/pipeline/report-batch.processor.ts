@@ -18,10 +18,11 @@ import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } f
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '../../config/app-config';
+import { AlertEvaluator } from '../alerts/alert-evaluator.service';
 import { APP_CONFIG, REDIS_PRODUCER, REDIS_TARGET } from '../infrastructure/tokens';
 
 /**
- * Stores queued report batches and ticket event batches in ClickHouse. Reports are stored each report only by the batch that owns its id (a client's retry may
+ * Stores queued report batches and ticket event batches in ClickHouse, and runs the report alert rules on each stored batch. Reports are stored each report only by the batch that owns its id (a client's retry may
  * have queued it twice). A failed insert throws so BullMQ retries the job; the batch id is the insert's
  * deduplication token and the owned rows never change, so a retry after a failure or a crash is stored once.
  */
@@ -38,6 +39,7 @@ export class ReportBatchProcessor implements OnModuleInit, OnModuleDestroy {
     @Inject(REDIS_PRODUCER) private readonly redis: Redis,
     private readonly store: ReportStore,
     private readonly tickets: TicketStore,
+    private readonly alerts: AlertEvaluator,
   ) {
     this.ledger = new ReportLedger(redis);
   }
@@ -86,6 +88,9 @@ export class ReportBatchProcessor implements OnModuleInit, OnModuleDestroy {
     if (batch.reports.length === 0) return;
     await this.store.insertBatch(batch);
     const gridCodes = [...new Set(batch.reports.map((report) => report.gridCode))];
+    // Alerts before the announcement: a critical report must reach the duty officer first. A failure here fails
+    // the job, so the retry (stored once, by the batch token) evaluates again; the rules add a report only once.
+    await this.alerts.onReportsStored(batch.reports);
     await publishReportsStored(this.redis, { batchId: batch.batchId, gridCodes }).catch((error: Error) =>
       this.logger.warn(`stored batch ${batch.batchId} but could not announce it: ${error.message}`),
     );

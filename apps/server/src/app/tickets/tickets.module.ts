@@ -38,6 +38,7 @@ import { TICKET_EVENT_INTAKE, TICKET_EVENTS_QUEUE_PRODUCER, TICKET_QUEUE_CONNECT
       inject: [TICKET_EVENTS_QUEUE_PRODUCER, TicketRecordStore],
     },
   ],
+  exports: [TicketService],
 })
 export class TicketsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

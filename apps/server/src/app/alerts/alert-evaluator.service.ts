@@ -1,0 +1,151 @@
+import { AlertSignalsRepository, TicketStore } from '@grid-command/clickhouse';
+import type { AlertMute, AlertRule, AlertRulesFile, AnomalyRule, Report, SlaRule, SpikeRule } from '@grid-command/contracts';
+import {
+  anomalyCandidate,
+  breachesSla,
+  criticalCandidates,
+  dueResponse,
+  autoClose,
+  formatScope,
+  scopeOfCode,
+  slaCandidate,
+  spikeCandidate,
+  spikeWindowKey,
+  type AlertCandidate,
+  type AlertReportFacts,
+  type ReferenceIndex,
+} from '@grid-command/domain';
+import { AlertStore } from '@grid-command/queue';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { ALERT_RULES, REFERENCE_INDEX } from '../infrastructure/tokens';
+import { AlertBook } from './alert-book.service';
+
+const MINUTE_MS = 60_000;
+/** Tickets past a deadline read per rule and evaluation; the longest overdue come first. */
+const MAX_SLA_TICKETS = 2000;
+const CODE_LENGTH = { district: 6, street: 9, community: 12 } as const;
+
+/**
+ * Runs the alert rules: the report rules (critical, spike) on every stored batch, the time rules (SLA, anomaly)
+ * and the response bounds on a timer. Every decision is the pure rule code of libs/domain.
+ */
+@Injectable()
+export class AlertEvaluator implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(AlertEvaluator.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  constructor(
+    @Inject(ALERT_RULES) private readonly rules: AlertRulesFile,
+    @Inject(REFERENCE_INDEX) private readonly reference: ReferenceIndex,
+    private readonly book: AlertBook,
+    private readonly store: AlertStore,
+    private readonly signals: AlertSignalsRepository,
+    private readonly tickets: TicketStore,
+  ) {}
+
+  onModuleInit(): void {
+    this.schedule(1_000);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Critical alerts first: they are the ones an officer must see within a second. */
+  async onReportsStored(reports: readonly Report[], now = new Date()): Promise<void> {
+    const freshAfter = now.getTime() - this.rules.ignoreReportsOlderThanMinutes * MINUTE_MS;
+    const facts: AlertReportFacts[] = reports
+      .map((report) => ({ ...report, reportedAtMs: Date.parse(report.reportedAt) }))
+      .filter((report) => report.reportedAtMs > freshAfter);
+    if (facts.length === 0) return;
+    const mutes = await this.store.mutes(now.getTime());
+    const critical = this.enabled('critical').flatMap((rule) => criticalCandidates(rule, facts));
+    await this.raiseAll(critical, mutes, now);
+    const spikes = await Promise.all(this.enabled('spike').map((rule) => this.spikeCandidates(rule, facts, now)));
+    await this.raiseAll(spikes.flat(), mutes, now);
+  }
+
+  /** One pass of the time rules and the response bounds; exposed so tests can run it without waiting. */
+  async evaluateNow(now = new Date()): Promise<void> {
+    const mutes = await this.store.mutes(now.getTime());
+    for (const rule of this.enabled('sla')) await this.evaluateSla(rule, mutes, now);
+    for (const rule of this.enabled('anomaly')) await this.evaluateAnomaly(rule, mutes, now);
+    await this.enforceResponseBounds(now);
+  }
+
+  private schedule(delayMs = this.rules.evaluateEverySeconds * 1000): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.evaluateNow()
+        .catch((error: Error) => this.logger.warn(`alert evaluation failed, retried next round: ${error.message}`))
+        .finally(() => this.schedule());
+    }, delayMs);
+  }
+
+  private enabled<K extends AlertRule['kind']>(kind: K): Array<Extract<AlertRule, { kind: K }>> {
+    return this.rules.rules.filter((rule): rule is Extract<AlertRule, { kind: K }> => rule.kind === kind && rule.enabled);
+  }
+
+  private async spikeCandidates(rule: SpikeRule, reports: readonly AlertReportFacts[], now: Date): Promise<AlertCandidate[]> {
+    const byWindow = new Map<string, { key: NonNullable<ReturnType<typeof spikeWindowKey>>; reports: AlertReportFacts[] }>();
+    for (const report of reports) {
+      const key = spikeWindowKey(rule, report);
+      if (!key) continue;
+      const id = `${key.scope}|${key.category}`;
+      const entry = byWindow.get(id) ?? { key, reports: [] };
+      entry.reports.push(report);
+      byWindow.set(id, entry);
+    }
+    const windows = await Promise.all(
+      [...byWindow.values()].map(async ({ key, reports: added }) => {
+        const entries = added.map((report) => ({ reportId: report.id, reportedAtMs: report.reportedAtMs }));
+        const inside = await this.store.spikeWindow(rule.id, key.scope, key.category, entries, now.getTime(), rule.windowMinutes * MINUTE_MS);
+        return spikeCandidate(rule, key, inside, now.getTime());
+      }),
+    );
+    return windows.filter((candidate): candidate is AlertCandidate => candidate !== null);
+  }
+
+  private async evaluateSla(rule: SlaRule, mutes: readonly AlertMute[], now: Date): Promise<void> {
+    const overdue = await this.signals.ticketsPastDeadline(rule.deadline, now, this.rules.slaLookBackDays, MAX_SLA_TICKETS);
+    const candidates = overdue.map((ticket) => slaCandidate(rule, ticket, now.getTime())).filter((c): c is AlertCandidate => c !== null);
+    await this.raiseAll(candidates, mutes, now);
+
+    // An SLA alert whose ticket has since been dispatched (or resolved, or paused) closes by itself.
+    const open = (await this.store.openAlerts()).filter((alert) => alert.ruleId === rule.id && alert.ticketId !== null);
+    if (open.length === 0) return;
+    const current = await this.tickets.findTickets(open.map((alert) => alert.ticketId as string));
+    for (const alert of open) {
+      const ticket = current.get(alert.ticketId as string);
+      if (!ticket || breachesSla(rule, ticket, now.getTime())) continue;
+      const note = `工单已${ticket.state === 'suspended' ? '挂起' : rule.deadline === 'dispatch' ? '派单' : '办结'} / ticket is now ${ticket.state}`;
+      await this.book.applySystemChange(alert.id, (stored) => autoClose(stored, now, note));
+    }
+  }
+
+  private async evaluateAnomaly(rule: AnomalyRule, mutes: readonly AlertMute[], now: Date): Promise<void> {
+    const volumes = await this.signals.hourlyVolumes(CODE_LENGTH[rule.level], now, rule.baselineDays);
+    const candidates = volumes
+      .map((volume) => ({ volume, scope: scopeOfCode(volume.code) }))
+      .filter(({ scope }) => this.reference.find(scope) !== undefined)
+      .map(({ volume, scope }) => anomalyCandidate(rule, formatScope(scope), volume.current, volume.baseline))
+      .filter((candidate): candidate is AlertCandidate => candidate !== null);
+    await this.raiseAll(candidates, mutes, now);
+  }
+
+  private async enforceResponseBounds(now: Date): Promise<void> {
+    for (const alert of await this.store.openAlerts()) {
+      const bounds = this.book.bounds(alert.severity);
+      if (dueResponse(alert, now, bounds) === null) continue;
+      await this.book.applySystemChange(alert.id, (stored) => dueResponse(stored, now, bounds));
+    }
+  }
+
+  private async raiseAll(candidates: readonly AlertCandidate[], mutes: readonly AlertMute[], now: Date): Promise<void> {
+    await Promise.all(candidates.map((candidate) => this.book.raise(candidate, mutes, now)));
+  }
+}

@@ -1,0 +1,162 @@
+import { AlertHistoryRepository, AlertSignalsRepository } from '@grid-command/clickhouse';
+import {
+  ACTIVE_ALERT_STATES,
+  ALERT_STATES,
+  alertActionRequestSchema,
+  alertListQuerySchema,
+  formatIssuePath,
+  type Alert,
+  type AlertActionResult,
+  type AlertDetail,
+  type AlertList,
+  type AlertState,
+  type AlertTicketOutcome,
+} from '@grid-command/contracts';
+import { allowedTicketEvents, compareAlerts, parseScope, type ReferenceIndex } from '@grid-command/domain';
+import { AlertStore } from '@grid-command/queue';
+import { Inject, Injectable } from '@nestjs/common';
+import { ApiException } from '../common/api.exception';
+import { resolveScope } from '../common/scope-resolver';
+import { REFERENCE_INDEX } from '../infrastructure/tokens';
+import { TicketService } from '../tickets/ticket.service';
+import { AlertBook, AlertBusyError } from './alert-book.service';
+
+/** How far back a list that asks for closed alerts looks when it names no `updatedSince`: what Redis still holds. */
+const CLOSED_LOOK_BACK_MS = 7 * 24 * 3600_000;
+const MAX_DETAIL_REPORTS = 200;
+
+/** The REST face of alerts: list, read, act. */
+@Injectable()
+export class AlertsService {
+  constructor(
+    @Inject(REFERENCE_INDEX) private readonly reference: ReferenceIndex,
+    private readonly book: AlertBook,
+    private readonly store: AlertStore,
+    private readonly history: AlertHistoryRepository,
+    private readonly signals: AlertSignalsRepository,
+    private readonly tickets: TicketService,
+  ) {}
+
+  async list(rawQuery: unknown): Promise<AlertList> {
+    const parsed = alertListQuerySchema.safeParse(rawQuery);
+    if (!parsed.success) {
+      const [issue] = parsed.error.issues;
+      throw new ApiException(400, 'invalid_parameter', `${formatIssuePath(issue?.path ?? []) || 'query'}: ${issue?.message ?? 'invalid'}`);
+    }
+    const query = parsed.data;
+    const scope = resolveScope(this.reference, query.scope, 'scope');
+    const states = parseStates(query.state);
+    const now = Date.now();
+    const onlyActive = states.every((state) => state !== 'closed');
+    const source =
+      query.updatedSince !== undefined
+        ? await this.store.changedSince(Date.parse(query.updatedSince))
+        : onlyActive
+          ? await this.store.openAlerts()
+          : await this.store.changedSince(now - CLOSED_LOOK_BACK_MS);
+    const matching = source
+      .filter((alert) => alert.scope.slice(alert.scope.indexOf(':') + 1).startsWith(scope.code))
+      .filter((alert) => states.includes(alert.state))
+      .filter((alert) => query.category === undefined || alert.category === query.category)
+      .sort(compareAlerts);
+    const mutes = (await this.store.mutes(now)).filter((mute) => mute.scope === null || overlaps(mute.scope, scope.code));
+    return {
+      asOf: new Date(now).toISOString(),
+      alerts: matching.slice(0, query.limit),
+      truncated: matching.length > query.limit,
+      mutes,
+    };
+  }
+
+  async detail(id: string): Promise<AlertDetail> {
+    const alert = await this.find(id);
+    const ids = await this.store.reportIds(alert.id, MAX_DETAIL_REPORTS);
+    const reports = await this.signals.reportsByIds(ids.length > 0 ? ids : alert.reportIds);
+    return { alert, reports };
+  }
+
+  async act(id: string, body: unknown): Promise<AlertActionResult> {
+    const alertId = parseAlertId(id);
+    const parsed = alertActionRequestSchema.safeParse(body);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((issue) => ({ index: 0, path: formatIssuePath(issue.path), message: issue.message }));
+      const [first] = issues;
+      throw new ApiException(400, 'invalid_body', `${first?.path || 'body'}: ${first?.message ?? 'invalid'}`, issues);
+    }
+    const request = parsed.data;
+    let outcome;
+    try {
+      outcome = await this.book.act(alertId, request, new Date());
+    } catch (error) {
+      if (error instanceof AlertBusyError) throw new ApiException(503, 'unavailable', error.message);
+      throw error;
+    }
+    if (outcome === null) {
+      const archived = await this.history.latest(alertId);
+      if (archived) throw conflict(`alert ${alertId} is ${archived.state} and no longer live`, archived);
+      throw new ApiException(404, 'not_found', `no alert ${alertId}`);
+    }
+    if (outcome.kind === 'conflict') throw conflict(outcome.message, outcome.alert);
+    const tickets = request.action === 'dispatch' ? await this.dispatchTickets(outcome.alert, request.by, request.department ?? '') : [];
+    return { alert: outcome.alert, tickets };
+  }
+
+  private async find(id: string): Promise<Alert> {
+    const alertId = parseAlertId(id);
+    const alert = (await this.store.get(alertId)) ?? (await this.history.latest(alertId));
+    if (!alert) throw new ApiException(404, 'not_found', `no alert ${alertId}`);
+    return alert;
+  }
+
+  /**
+   * Dispatching an alert dispatches its tickets (派单) or, where a department already has one, blows the whistle on
+   * it (吹哨) so that department must report. A ticket that is past both (resolved, say) is listed as skipped.
+   */
+  private async dispatchTickets(alert: Alert, by: string, department: string): Promise<AlertTicketOutcome[]> {
+    const ids = alert.ticketId ? [alert.ticketId] : await this.store.reportIds(alert.id, MAX_DETAIL_REPORTS);
+    const at = new Date().toISOString();
+    const outcomes: AlertTicketOutcome[] = [];
+    for (const ticketId of ids.length > 0 ? ids : alert.reportIds) {
+      try {
+        const { ticket } = await this.tickets.view(ticketId);
+        const allowed = allowedTicketEvents(ticket.state);
+        const type = allowed.includes('dispatched') ? 'dispatched' : allowed.includes('escalated') ? 'escalated' : null;
+        if (type === null) {
+          outcomes.push({ ticketId, event: null, skipped: `ticket is ${ticket.state}` });
+          continue;
+        }
+        const note = `告警 ${alert.title.zh}`;
+        await this.tickets.record(ticketId, { type, at, actor: by, department, note });
+        outcomes.push({ ticketId, event: type, skipped: null });
+      } catch (error) {
+        outcomes.push({ ticketId, event: null, skipped: (error as Error).message });
+      }
+    }
+    return outcomes;
+  }
+}
+
+function parseAlertId(id: string): string {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
+    throw new ApiException(400, 'invalid_parameter', `id: must be an alert's UUID, got ${JSON.stringify(id)}`);
+  }
+  return id.toLowerCase();
+}
+
+function parseStates(input: string | undefined): AlertState[] {
+  if (input === undefined || input === '') return [...ACTIVE_ALERT_STATES];
+  const states = input.split(',').map((state) => state.trim());
+  const unknown = states.find((state) => !(ALERT_STATES as readonly string[]).includes(state));
+  if (unknown !== undefined) throw new ApiException(400, 'invalid_parameter', `state: ${unknown} is not one of ${ALERT_STATES.join(', ')}`);
+  return states as AlertState[];
+}
+
+function overlaps(muteScope: string, code: string): boolean {
+  const muteCode = parseScope(muteScope).code;
+  return muteCode.startsWith(code) || code.startsWith(muteCode);
+}
+
+function conflict(message: string, alert: Alert): ApiException {
+  return new ApiException(409, 'alert_conflict', message, undefined, undefined, alert);
+}
+

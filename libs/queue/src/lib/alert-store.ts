@@ -1,0 +1,274 @@
+import { alertMuteSchema, alertNoticeSchema, type Alert, type AlertChange, type AlertMute, type AlertNotice } from '@grid-command/contracts';
+import type { Redis } from 'ioredis';
+import { subscribeParsed } from './channel-subscription';
+import {
+  ALERT_INDEX_KEY,
+  ALERT_MUTE_SUPPRESSED_KEY,
+  ALERT_MUTES_KEY,
+  ALERT_OPEN_KEY,
+  ALERT_OUTBOX_KEY,
+  ALERTS_CHANNEL,
+  alertCooldownKey,
+  alertKey,
+  alertReportsKey,
+  CLOSED_ALERT_TTL_SECONDS,
+  spikeWindowKeyOf,
+} from './queue-definitions';
+
+/** One alert version waiting in the outbox for ClickHouse. */
+export interface AlertOutboxEntry {
+  readonly alert: Alert;
+  readonly change: AlertChange;
+  readonly recordedAt: number;
+}
+
+/**
+ * Opens the alert unless one with its dedup key is already open, then writes the record, indexes it, puts it in
+ * the outbox and announces it, all in one step. Returns '' when opened, else the id of the alert already open.
+ * KEYS: open, record, index, outbox. ARGV: dedup key, id, version, record, updated at ms, outbox field, outbox entry, channel, notice.
+ */
+const OPEN_ALERT = `
+local existing = redis.call('HGET', KEYS[1], ARGV[1])
+if existing then return existing end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('HSET', KEYS[2], 'v', ARGV[3], 'r', ARGV[4])
+redis.call('ZADD', KEYS[3], ARGV[5], ARGV[2])
+redis.call('HSET', KEYS[4], ARGV[6], ARGV[7])
+redis.call('PUBLISH', ARGV[8], ARGV[9])
+return ''
+`;
+
+/**
+ * Compare-and-set on the version: the first of two officers wins. A closing change also frees the dedup key, starts
+ * the cooldown and lets the record expire.
+ * KEYS: record, index, outbox, open, cooldown, reports. ARGV: expected version, version, record, updated at ms,
+ * outbox field, outbox entry, channel, notice, closing ('1'/'0'), dedup key, id, cooldown ms, closed ttl s.
+ */
+const UPDATE_ALERT = `
+if redis.call('HGET', KEYS[1], 'v') ~= ARGV[1] then return 0 end
+redis.call('HSET', KEYS[1], 'v', ARGV[2], 'r', ARGV[3])
+redis.call('ZADD', KEYS[2], ARGV[4], ARGV[11])
+redis.call('HSET', KEYS[3], ARGV[5], ARGV[6])
+if ARGV[9] == '1' then
+  if redis.call('HGET', KEYS[4], ARGV[10]) == ARGV[11] then redis.call('HDEL', KEYS[4], ARGV[10]) end
+  if tonumber(ARGV[12]) > 0 then redis.call('SET', KEYS[5], ARGV[4], 'PX', ARGV[12]) end
+  redis.call('EXPIRE', KEYS[1], ARGV[13])
+  redis.call('EXPIRE', KEYS[6], ARGV[13])
+end
+redis.call('PUBLISH', ARGV[7], ARGV[8])
+return 1
+`;
+
+type AlertRedis = Redis & {
+  openAlert(...args: Array<string | number>): Promise<string>;
+  updateAlert(...args: Array<string | number>): Promise<number>;
+};
+
+/**
+ * Alerts' live state in Redis, the authority every process checks actions against. Each change is announced on
+ * a channel (the live processes push it to sockets) and queued in an outbox for the history in ClickHouse, in the
+ * same atomic step as the change itself.
+ */
+export class AlertStore {
+  private readonly redis: AlertRedis;
+
+  constructor(redis: Redis) {
+    redis.defineCommand('openAlert', { numberOfKeys: 4, lua: OPEN_ALERT });
+    redis.defineCommand('updateAlert', { numberOfKeys: 6, lua: UPDATE_ALERT });
+    this.redis = redis as AlertRedis;
+  }
+
+  async get(id: string): Promise<Alert | null> {
+    const text = await this.redis.hget(alertKey(id), 'r');
+    return text === null ? null : (JSON.parse(text) as Alert);
+  }
+
+  async getMany(ids: readonly string[]): Promise<Alert[]> {
+    if (ids.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    for (const id of ids) pipeline.hget(alertKey(id), 'r');
+    const results = (await pipeline.exec()) ?? [];
+    return results.flatMap(([error, text]) => (error || typeof text !== 'string' ? [] : [JSON.parse(text) as Alert]));
+  }
+
+  async openIdFor(dedupKey: string): Promise<string | null> {
+    return this.redis.hget(ALERT_OPEN_KEY, dedupKey);
+  }
+
+  /** Every alert not closed yet. */
+  async openAlerts(): Promise<Alert[]> {
+    return this.getMany(await this.redis.hvals(ALERT_OPEN_KEY));
+  }
+
+  /** When the last alert with this key was closed, while its cooldown runs. */
+  async lastClosedAt(dedupKey: string): Promise<number | null> {
+    const value = await this.redis.get(alertCooldownKey(dedupKey));
+    return value === null ? null : Number(value);
+  }
+
+  /** Opens the alert, or answers the id of the one already open for its dedup key. */
+  async open(alert: Alert): Promise<{ readonly opened: true } | { readonly opened: false; readonly openId: string }> {
+    const change: AlertChange = 'opened';
+    const existing = await this.redis.openAlert(
+      ALERT_OPEN_KEY,
+      alertKey(alert.id),
+      ALERT_INDEX_KEY,
+      ALERT_OUTBOX_KEY,
+      alert.dedupKey,
+      alert.id,
+      String(alert.version),
+      JSON.stringify(alert),
+      Date.parse(alert.updatedAt),
+      outboxField(alert),
+      JSON.stringify({ alert, change, recordedAt: Date.now() } satisfies AlertOutboxEntry),
+      ALERTS_CHANNEL,
+      JSON.stringify({ alert, change } satisfies AlertNotice),
+    );
+    if (existing !== '') return { opened: false, openId: existing };
+    if (alert.reportIds.length > 0) await this.redis.sadd(alertReportsKey(alert.id), ...alert.reportIds);
+    return { opened: true };
+  }
+
+  /** Writes `next` if the stored alert is still at `expectedVersion`; false when another change got there first. */
+  async update(expectedVersion: number, next: Alert, change: AlertChange, cooldownMs: number): Promise<boolean> {
+    const closing = next.state === 'closed';
+    const written = await this.redis.updateAlert(
+      alertKey(next.id),
+      ALERT_INDEX_KEY,
+      ALERT_OUTBOX_KEY,
+      ALERT_OPEN_KEY,
+      alertCooldownKey(next.dedupKey),
+      alertReportsKey(next.id),
+      String(expectedVersion),
+      String(next.version),
+      JSON.stringify(next),
+      Date.parse(next.updatedAt),
+      outboxField(next),
+      JSON.stringify({ alert: next, change, recordedAt: Date.now() } satisfies AlertOutboxEntry),
+      ALERTS_CHANNEL,
+      JSON.stringify({ alert: next, change } satisfies AlertNotice),
+      closing ? '1' : '0',
+      next.dedupKey,
+      next.id,
+      Math.round(cooldownMs),
+      CLOSED_ALERT_TTL_SECONDS,
+    );
+    return written === 1;
+  }
+
+  /** Adds reports behind an alert and answers how many distinct ones it has; a repeated id is counted once. */
+  async addReports(alertId: string, reportIds: readonly string[]): Promise<number> {
+    const key = alertReportsKey(alertId);
+    if (reportIds.length > 0) await this.redis.sadd(key, ...reportIds);
+    return this.redis.scard(key);
+  }
+
+  async reportIds(alertId: string, limit: number): Promise<string[]> {
+    return (await this.redis.smembers(alertReportsKey(alertId))).slice(0, limit);
+  }
+
+  /** Ids of alerts changed at or after `sinceMs`, oldest change first; index entries of expired alerts are dropped. */
+  async changedSince(sinceMs: number): Promise<Alert[]> {
+    const ids = await this.redis.zrangebyscore(ALERT_INDEX_KEY, sinceMs, '+inf');
+    const alerts = await this.getMany(ids);
+    if (alerts.length < ids.length) {
+      const present = new Set(alerts.map((alert) => alert.id));
+      const gone = ids.filter((id) => !present.has(id));
+      if (gone.length > 0) await this.redis.zrem(ALERT_INDEX_KEY, ...gone);
+    }
+    return alerts;
+  }
+
+  /**
+   * Adds the reports to a spike's sliding window and answers what is in it now. Entries older than the window
+   * are dropped; the window key expires when nothing has come for a whole window.
+   */
+  async spikeWindow(
+    ruleId: string,
+    scope: string,
+    category: string,
+    entries: ReadonlyArray<{ readonly reportId: string; readonly reportedAtMs: number }>,
+    nowMs: number,
+    windowMs: number,
+  ): Promise<Array<{ reportId: string; reportedAtMs: number }>> {
+    const key = spikeWindowKeyOf(ruleId, scope, category);
+    const pipeline = this.redis.pipeline();
+    if (entries.length > 0) pipeline.zadd(key, ...entries.flatMap((entry) => [entry.reportedAtMs, entry.reportId]));
+    pipeline.zremrangebyscore(key, '-inf', nowMs - windowMs);
+    pipeline.zrangebyscore(key, `(${nowMs - windowMs}`, '+inf', 'WITHSCORES');
+    pipeline.pexpire(key, Math.ceil(windowMs * 2));
+    const results = (await pipeline.exec()) ?? [];
+    const failed = results.find(([error]) => error);
+    if (failed?.[0]) throw failed[0];
+    const flat = (results.at(-2)?.[1] ?? []) as string[];
+    const inside: Array<{ reportId: string; reportedAtMs: number }> = [];
+    for (let index = 0; index < flat.length; index += 2) {
+      inside.push({ reportId: flat[index] as string, reportedAtMs: Number(flat[index + 1]) });
+    }
+    return inside;
+  }
+
+  /** Outbox entries recorded before `olderThan` (epoch ms), up to `limit`. */
+  async outboxEntries(olderThan: number, limit: number): Promise<AlertOutboxEntry[]> {
+    const stranded: AlertOutboxEntry[] = [];
+    let cursor = '0';
+    do {
+      const [next, flat] = await this.redis.hscan(ALERT_OUTBOX_KEY, cursor, 'COUNT', 500);
+      cursor = next;
+      for (let index = 1; index < flat.length; index += 2) {
+        const entry = JSON.parse(flat[index] as string) as AlertOutboxEntry;
+        if (entry.recordedAt < olderThan) stranded.push(entry);
+        if (stranded.length >= limit) return stranded;
+      }
+    } while (cursor !== '0');
+    return stranded;
+  }
+
+  async removeFromOutbox(entries: readonly AlertOutboxEntry[]): Promise<void> {
+    if (entries.length > 0) await this.redis.hdel(ALERT_OUTBOX_KEY, ...entries.map((entry) => outboxField(entry.alert)));
+  }
+
+  async addMute(mute: AlertMute): Promise<void> {
+    await this.redis.hset(ALERT_MUTES_KEY, mute.id, JSON.stringify(mute));
+  }
+
+  /** Mutes not yet past, with what each has held back; mutes that ended a day ago are dropped. */
+  async mutes(nowMs: number): Promise<AlertMute[]> {
+    const [stored, counts] = await Promise.all([this.redis.hgetall(ALERT_MUTES_KEY), this.redis.hgetall(ALERT_MUTE_SUPPRESSED_KEY)]);
+    const mutes: AlertMute[] = [];
+    const expired: string[] = [];
+    for (const [id, text] of Object.entries(stored)) {
+      const parsed = alertMuteSchema.safeParse(JSON.parse(text));
+      if (!parsed.success || Date.parse(parsed.data.until) < nowMs - 24 * 3600_000) {
+        expired.push(id);
+        continue;
+      }
+      mutes.push({ ...parsed.data, suppressed: Number(counts[id] ?? 0) });
+    }
+    if (expired.length > 0) {
+      await this.redis.hdel(ALERT_MUTES_KEY, ...expired);
+      await this.redis.hdel(ALERT_MUTE_SUPPRESSED_KEY, ...expired);
+    }
+    return mutes.sort((a, b) => Date.parse(a.until) - Date.parse(b.until));
+  }
+
+  /** False when there was no such mute. */
+  async removeMute(id: string): Promise<boolean> {
+    const removed = await this.redis.hdel(ALERT_MUTES_KEY, id);
+    await this.redis.hdel(ALERT_MUTE_SUPPRESSED_KEY, id);
+    return removed === 1;
+  }
+
+  async countSuppressed(muteId: string): Promise<void> {
+    await this.redis.hincrby(ALERT_MUTE_SUPPRESSED_KEY, muteId, 1);
+  }
+}
+
+function outboxField(alert: Alert): string {
+  return `${alert.id}:${alert.version}`;
+}
+
+/** `subscriber` must be a connection of its own: a subscribed Redis connection can do nothing else. */
+export function subscribeAlertNotices(subscriber: Redis, onNotice: (notice: AlertNotice) => void, onInvalid: (problem: string) => void): Promise<void> {
+  return subscribeParsed(subscriber, ALERTS_CHANNEL, alertNoticeSchema, onNotice, onInvalid);
+}

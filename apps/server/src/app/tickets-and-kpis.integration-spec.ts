@@ -12,7 +12,7 @@ import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REDIS_PRODUCER } from './infrastructure/tokens';
-import { demoGridCodes, startTestServer, tempDataDir, until, type RunningServer } from '../testing/test-server';
+import { callApi as call, demoGridCodes, startTestServer, tempDataDir, until, type RunningServer } from '../testing/test-server';
 
 const grids = demoGridCodes();
 const DISTRICT = `district:${grids[0]?.slice(0, 6) ?? ''}`;
@@ -20,15 +20,6 @@ const minutesAgo = (minutes: number): string => new Date(Date.now() - minutes * 
 
 function report(gridCode: string, reportedAt: string): Report {
   return { id: randomUUID(), gridCode, category: 'noise', severity: 2, source: 'hotline_12345', reportedAt };
-}
-
-async function call(server: RunningServer, method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${server.baseUrl}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 const event = (type: TicketEventInput['type'], at: string, extra: Partial<TicketEventInput> = {}): TicketEventInput => ({

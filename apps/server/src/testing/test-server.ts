@@ -30,6 +30,7 @@ export async function startTestServer(dataDir: string, overrides: Record<string,
     DASHBOARD_DIR: join(WORKSPACE_ROOT, 'dashboards'),
     SLA_POLICY_FILE: join(WORKSPACE_ROOT, 'config/sla-policy.json'),
     WORK_CALENDAR_FILE: join(WORKSPACE_ROOT, 'config/work-calendar.json'),
+    ALERT_RULES_FILE: join(WORKSPACE_ROOT, 'config/alert-rules.json'),
     SCREEN_DIR: join(dataDir, 'no-screen'),
     LOG_LEVEL: 'warn',
     ...overrides,
@@ -54,4 +55,15 @@ export async function until<T>(probe: () => Promise<T | undefined> | T | undefin
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** One JSON request; answers the status and the parsed body (an empty body reads as {}). */
+export async function callApi(server: RunningServer, method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${server.baseUrl}${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>) };
 }

@@ -1,11 +1,11 @@
 import { DOCUMENT, DestroyRef, ErrorHandler, Injectable, inject, signal } from '@angular/core';
-import { dashboardSchema, scopeDetailSchema, scopeIdSchema, type Dashboard, type ScopeDetail } from '@grid-command/contracts';
+import { dashboardSchema, type Dashboard, type ScopeDetail } from '@grid-command/contracts';
 import { WALL_PARAMS } from '../config/wall-params.token';
 import { parseWallParams, withScope } from '../config/wall-params';
-import { scopeChain } from '../navigation/scope-trail';
 import { WallClock } from '../time/wall-clock.service';
 import { ApiClient } from './api-client.service';
 import { backoffDelay } from './backoff';
+import { fetchScopeLineage, type ScopeLineage } from './scope-lineage';
 
 export type WallState =
   | { readonly status: 'loading' }
@@ -119,14 +119,7 @@ export class WallLoader {
     return { status: 'ready', dashboard, scope: detail, names };
   }
 
-  /** The scope's details and the names of its ancestors, asked for at once (the code names every ancestor). */
-  private async fetchScope(requested: string): Promise<{ detail: ScopeDetail; names: ReadonlyMap<string, string> }> {
-    const scopeId = scopeIdSchema.safeParse(requested);
-    if (!scopeId.success) throw new Error(`scope "${requested}": ${scopeId.error.issues[0]?.message ?? 'invalid'}`);
-    // A checked scope id is URL-safe as it stands: letters, digits and one colon.
-    const details = await Promise.all(scopeChain(scopeId.data).map((id) => this.api.get(`/api/v1/scopes/${id}`, scopeDetailSchema)));
-    const detail = details.at(-1);
-    if (detail === undefined) throw new Error(`scope "${requested}": invalid`);
-    return { detail, names: new Map(details.map((item) => [item.scope, item.name])) };
+  private fetchScope(requested: string): Promise<ScopeLineage> {
+    return fetchScopeLineage(this.api, requested);
   }
 }

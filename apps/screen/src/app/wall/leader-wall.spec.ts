@@ -41,10 +41,11 @@ describe('dashboards/leader-wall.json', () => {
     expect(wall.staleAfterSeconds).toBe(30);
   });
 
-  it('shows the live panels and the workflow KPI panels once each, with no two panels on the same cell', () => {
+  it('shows the live panels, the workflow KPI panels and the alert ticker once each, with no two panels on the same cell', () => {
     const wall = dashboard();
     // The closing-rate ranking takes the place of the live report-count ranking: it also lists reports, and drills down.
     expect(wall.panels.map((panel) => panel.type).sort()).toEqual([
+      'alert-ticker',
       'category-mix',
       'clock',
       'closing-ranking',
@@ -64,6 +65,14 @@ describe('dashboards/leader-wall.json', () => {
     const covered = wall.panels.reduce((cells, panel) => cells + panel.w * panel.h, 0);
     // The middle of the header row (12 cells) is the title.
     expect(covered).toBe(wall.grid.columns * wall.grid.rows - 12);
+  });
+
+  it('runs the alert ticker as one strip under the map, so the wall and the duty console tell the same story', () => {
+    const wall = dashboard();
+    const ticker = wall.panels.find((panel) => panel.type === 'alert-ticker');
+    const map = wall.panels.find((panel) => panel.type === 'map');
+    expect(ticker && { x: ticker.x, y: ticker.y, w: ticker.w, h: ticker.h }).toEqual({ x: map?.x, y: (map?.y ?? 0) + (map?.h ?? 0), w: map?.w, h: 1 });
+    expect(ticker?.y).toBe(wall.grid.rows - 1);
   });
 
   it('shows every workflow figure, five to a row, refreshed every 15 s', () => {

@@ -60,6 +60,7 @@ export function panelTitle(panel: Panel, context: PanelTitleContext): string | n
     case 'kpis':
     case 'clock':
     case 'freshness':
+    case 'alert-ticker':
       return null;
   }
 }

@@ -11,6 +11,7 @@ import { assessKpiFreshness, kpiFreshnessNotice, kpiStaleAfterSeconds } from '..
 import { periodLabel } from '../kpi/kpi-format';
 import { panelRect, titleSpan } from '../layout/panel-geometry';
 import { breadcrumb, drillTarget, isDrillable } from '../navigation/scope-trail';
+import { AlertTickerPanelComponent } from '../panels/alert-ticker/alert-ticker-panel.component';
 import { CategoryMixPanelComponent } from '../panels/category-mix/category-mix-panel.component';
 import { ClockPanelComponent } from '../panels/clock/clock-panel.component';
 import { ClosingRankingPanelComponent } from '../panels/closing-ranking/closing-ranking-panel.component';
@@ -27,6 +28,8 @@ import { panelTitle } from './panel-title';
 
 /** Panels fed by `GET /api/v1/kpis` rather than the live socket: they carry their own freshness. */
 const KPI_PANELS: ReadonlySet<string> = new Set(['workflow-kpis', 'overdue-list', 'resolve-distribution', 'closing-ranking']);
+/** Panels with a feed of their own (the alert ticker watches alerts): the snapshot's freshness does not drain them. */
+const OWN_FEED_PANELS: ReadonlySet<string> = new Set(['alert-ticker']);
 
 /**
  * One dashboard on the stage: its panels where the layout puts them, fed by the scope's live snapshot and
@@ -46,6 +49,7 @@ const KPI_PANELS: ReadonlySet<string> = new Set(['workflow-kpis', 'overdue-list'
     OverdueListPanelComponent,
     ResolveDistributionPanelComponent,
     ClosingRankingPanelComponent,
+    AlertTickerPanelComponent,
   ],
   providers: [LiveSnapshotService, KpiFeedService],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -117,7 +121,7 @@ export class WallComponent {
       kpiScopeName: data?.scopeName ?? scope.name,
       overdueNow: data?.overdueNow ?? null,
     };
-    return panels.map((panel) => ({ panel, rect: panelRect(panel, grid), title: panelTitle(panel, context), fedByKpis: KPI_PANELS.has(panel.type) }));
+    return panels.map((panel) => ({ panel, rect: panelRect(panel, grid), title: panelTitle(panel, context), fedByKpis: KPI_PANELS.has(panel.type), ownFeed: OWN_FEED_PANELS.has(panel.type) }));
   });
 
   /** The dashboard's title on its own scope; on another (a drill-down, a street's wall) the title names that scope. */

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { actionRequest, legalActions } from './alert-actions';
+
+const form = { officer: ' 张三 ', department: '城管执法局', otherDepartment: '', note: '' };
+
+describe('legalActions', () => {
+  it('offers what the server accepts from each state', () => {
+    expect(legalActions('open')).toEqual(['acknowledge', 'dispatch', 'escalate', 'close']);
+    expect(legalActions('acknowledged')).toEqual(['dispatch', 'escalate', 'close']);
+    expect(legalActions('dispatched')).toEqual(['report_in', 'escalate', 'close']);
+    expect(legalActions('closed')).toEqual([]);
+  });
+});
+
+describe('actionRequest', () => {
+  it('signs with the officer and carries the version seen', () => {
+    expect(actionRequest('acknowledge', form, 3)).toEqual({ action: 'acknowledge', by: '张三', expectedVersion: 3 });
+  });
+
+  it('dispatches to the department picked, or the one typed in', () => {
+    expect(actionRequest('dispatch', form, 2)).toEqual({ action: 'dispatch', by: '张三', expectedVersion: 2, department: '城管执法局' });
+    expect(actionRequest('dispatch', { ...form, otherDepartment: ' 水务局 ' }, 2)).toMatchObject({ department: '水务局' });
+  });
+
+  it('closes only with a note', () => {
+    expect(actionRequest('close', form, 4)).toBe('noteRequired');
+    expect(actionRequest('close', { ...form, note: '已处置完毕' }, 4)).toEqual({ action: 'close', by: '张三', expectedVersion: 4, note: '已处置完毕' });
+  });
+
+  it('asks for the name and the department before sending anything', () => {
+    expect(actionRequest('acknowledge', { ...form, officer: '  ' }, 1)).toBe('needOfficer');
+    expect(actionRequest('dispatch', { ...form, department: '' }, 1)).toBe('departmentRequired');
+  });
+});

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { routeOf } from './app-route';
+
+describe('routeOf', () => {
+  it('opens the duty console at /console', () => {
+    expect(routeOf('/console')).toBe('console');
+    expect(routeOf('/console/')).toBe('console');
+  });
+
+  it('opens the wall everywhere else', () => {
+    expect(routeOf('/')).toBe('wall');
+    expect(routeOf('/consoles')).toBe('wall');
+    expect(routeOf('/anything')).toBe('wall');
+  });
+});

@@ -1,0 +1,136 @@
+import type { Alert, AlertMute, AlertNotice } from '@grid-command/contracts';
+import type { Redis } from 'ioredis';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTempRedis, type TempRedis } from '../testing/temp-redis';
+import { AlertStore, subscribeAlertNotices } from './alert-store';
+import { alertKey } from './queue-definitions';
+
+const AT = '2026-11-25T02:00:00.000Z';
+
+function alert(dedupKey: string, extra: Partial<Alert> = {}): Alert {
+  return {
+    id: randomUUID(),
+    ruleId: 'critical-report',
+    kind: 'critical',
+    severity: 'critical',
+    title: { zh: '特急事件', en: 'Critical report' },
+    scope: 'grid:450103001002015',
+    scopeName: '网格',
+    category: null,
+    ticketId: null,
+    reportIds: [randomUUID()],
+    reportCount: 1,
+    measure: null,
+    slaDueAt: null,
+    state: 'open',
+    loud: false,
+    escalations: 0,
+    escalatedTo: null,
+    department: null,
+    deadline: null,
+    groupKey: 'critical-report|street:450103001',
+    dedupKey,
+    openedAt: AT,
+    updatedAt: AT,
+    acknowledgedAt: null,
+    acknowledgedBy: null,
+    dispatchedAt: null,
+    reportedInAt: null,
+    closedAt: null,
+    version: 1,
+    actions: [],
+    ...extra,
+  };
+}
+
+describe('AlertStore', () => {
+  let redis: TempRedis;
+  let connection: Redis;
+  let store: AlertStore;
+  const notices: AlertNotice[] = [];
+
+  beforeAll(async () => {
+    redis = await startTempRedis();
+    connection = redis.connect('alerts-test');
+    store = new AlertStore(connection);
+    await subscribeAlertNotices(redis.connect('alerts-subscriber'), (notice) => notices.push(notice), () => undefined);
+  });
+
+  afterAll(async () => {
+    await redis.dispose();
+  });
+
+  it('opens one alert per dedup key and answers the open one to a second opener', async () => {
+    const first = alert('k1');
+    expect(await store.open(first)).toEqual({ opened: true });
+    expect(await store.open(alert('k1'))).toEqual({ opened: false, openId: first.id });
+    expect((await store.openAlerts()).map((open) => open.id)).toEqual([first.id]);
+    expect(await store.addReports(first.id, [...first.reportIds, randomUUID()])).toBe(2);
+  });
+
+  it('lets only the writer holding the current version change an alert; closing frees the key and starts the cooldown', async () => {
+    const opened = alert('k2');
+    await store.open(opened);
+    const acknowledged = { ...opened, state: 'acknowledged' as const, version: 2, updatedAt: '2026-11-25T02:01:00.000Z' };
+    expect(await store.update(1, acknowledged, 'acknowledge', 0)).toBe(true);
+    expect(await store.update(1, { ...acknowledged, acknowledgedBy: 'late' }, 'acknowledge', 0)).toBe(false);
+    expect((await store.get(opened.id))?.state).toBe('acknowledged');
+
+    const closed = { ...acknowledged, state: 'closed' as const, version: 3, updatedAt: '2026-11-25T02:05:00.000Z' };
+    expect(await store.update(2, closed, 'close', 60_000)).toBe(true);
+    expect(await store.openIdFor('k2')).toBeNull();
+    expect(await store.lastClosedAt('k2')).toBe(Date.parse(closed.updatedAt));
+    expect(await connection.ttl(alertKey(opened.id))).toBeGreaterThan(0);
+    expect((await store.changedSince(Date.parse('2026-11-25T02:04:00.000Z'))).map((changed) => changed.id)).toContain(opened.id);
+  });
+
+  it('announces every change and keeps every version in the outbox until it is taken out', async () => {
+    const opened = alert('k3');
+    await store.open(opened);
+    await store.update(1, { ...opened, loud: true, version: 2 }, 'renotified', 0);
+    const versions = (await store.outboxEntries(Number.MAX_SAFE_INTEGER, 1000)).filter((entry) => entry.alert.id === opened.id);
+    expect(versions.map((entry) => [entry.alert.version, entry.change])).toEqual(
+      expect.arrayContaining([
+        [1, 'opened'],
+        [2, 'renotified'],
+      ]),
+    );
+    await store.removeFromOutbox(versions);
+    expect((await store.outboxEntries(Number.MAX_SAFE_INTEGER, 1000)).some((entry) => entry.alert.id === opened.id)).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(notices.filter((notice) => notice.alert.id === opened.id).map((notice) => notice.change)).toEqual(['opened', 'renotified']);
+  });
+
+  it('keeps a spike window: each report once, nothing as old as the window', async () => {
+    const now = Date.parse(AT);
+    const window = 30 * 60_000;
+    const entry = (reportId: string, ageMs: number) => ({ reportId, reportedAtMs: now - ageMs });
+    await store.spikeWindow('noise', 'community:450103001002', 'noise', [entry('old', window), entry('a', window - 1)], now, window);
+    const inside = await store.spikeWindow('noise', 'community:450103001002', 'noise', [entry('a', window - 1), entry('b', 0)], now, window);
+    expect(inside.map((item) => item.reportId).sort()).toEqual(['a', 'b']);
+  });
+
+  it('lists mutes with what they held back, and forgets them a day after they end', async () => {
+    const mute = (until: string): AlertMute => ({
+      id: randomUUID(),
+      ruleId: 'noise-spike',
+      scope: null,
+      from: AT,
+      until,
+      reason: '活动报备',
+      by: '运维',
+      createdAt: AT,
+      suppressed: 0,
+    });
+    const current = mute('2026-11-25T03:00:00.000Z');
+    const stale = mute('2026-11-23T03:00:00.000Z');
+    await store.addMute(current);
+    await store.addMute(stale);
+    await store.countSuppressed(current.id);
+    await store.countSuppressed(current.id);
+    expect(await store.mutes(Date.parse(AT))).toEqual([{ ...current, suppressed: 2 }]);
+    expect(await store.removeMute(current.id)).toBe(true);
+    expect(await store.removeMute(current.id)).toBe(false);
+  });
+});

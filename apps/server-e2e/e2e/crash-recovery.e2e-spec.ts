@@ -1,4 +1,4 @@
-import type { Report, Snapshot } from '@grid-command/contracts';
+import { alertListSchema, type Report, type Snapshot } from '@grid-command/contracts';
 import { freePort, startBuiltServer, stopServer, type ServerProcess } from '@grid-command/server-harness';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,6 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 const WORKSPACE_ROOT = resolve(__dirname, '../../..');
 const TOTAL = 3000;
 const PER_REQUEST = 50;
+/** Every tenth report is 特急, so the crash also hits the critical alert rule mid-batch. */
+const isCritical = (index: number): boolean => index % 10 === 0;
 
 const grids = (
   JSON.parse(readFileSync(join(WORKSPACE_ROOT, 'reference/demo-district.json'), 'utf8')) as {
@@ -23,7 +25,7 @@ function reports(): Report[][] {
     id: randomUUID(),
     gridCode: grids[index % grids.length] ?? '',
     category: 'environment_sanitation',
-    severity: 1,
+    severity: isCritical(index) ? 4 : 1,
     source: 'iot_sensor',
     reportedAt: new Date().toISOString(),
   }));
@@ -41,6 +43,17 @@ async function send(baseUrl: string, batch: Report[]): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** Reports behind the open critical alerts, summed, and how many grids have one. */
+async function criticalAlerts(baseUrl: string): Promise<{ alerts: number; grids: number; reports: number }> {
+  const response = await fetch(`${baseUrl}/api/v1/alerts?scope=district:450103&limit=1000`);
+  const critical = alertListSchema.parse(await response.json()).alerts.filter((alert) => alert.ruleId === 'critical-report');
+  return {
+    alerts: critical.length,
+    grids: new Set(critical.map((alert) => alert.scope)).size,
+    reports: critical.reduce((sum, alert) => sum + alert.reportCount, 0),
+  };
 }
 
 async function districtTotal(baseUrl: string): Promise<number> {
@@ -96,6 +109,11 @@ describe('a server killed mid-ingest (SIGKILL)', () => {
     // Let any late duplicate surface before the final count.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await districtTotal(server.baseUrl)).toBe(TOTAL);
+
+    // One alert per grid with a critical report, holding each of those reports exactly once.
+    const criticalReports = batches.flat().filter((report) => report.severity === 4);
+    const criticalGrids = new Set(criticalReports.map((report) => `grid:${report.gridCode}`)).size;
+    expect(await criticalAlerts(server.baseUrl)).toEqual({ alerts: criticalGrids, grids: criticalGrids, reports: criticalReports.length });
 
     expect(await stopServer(server)).toBe(0);
     expect(existsSync(join(dataDir, 'redis', 'redis.sock'))).toBe(false);

@@ -106,9 +106,16 @@ describe('AlertStore', () => {
     const now = Date.parse(AT);
     const window = 30 * 60_000;
     const entry = (reportId: string, ageMs: number) => ({ reportId, reportedAtMs: now - ageMs });
-    await store.spikeWindow('noise', 'community:450103001002', 'noise', [entry('old', window), entry('a', window - 1)], now, window);
-    const inside = await store.spikeWindow('noise', 'community:450103001002', 'noise', [entry('a', window - 1), entry('b', 0)], now, window);
-    expect(inside.map((item) => item.reportId).sort()).toEqual(['a', 'b']);
+    const update = (scope: string, ...entries: ReturnType<typeof entry>[]) => ({ ruleId: 'noise', scope, category: 'noise', entries });
+    await store.spikeWindows([update('community:450103001002', entry('old', window), entry('a', window - 1))], now, window);
+    const [inside, untouched, other] = await store.spikeWindows(
+      [update('community:450103001002', entry('a', window - 1), entry('b', 0)), update('community:450103001002'), update('community:450103001003', entry('c', 5))],
+      now,
+      window,
+    );
+    expect(inside?.map((item) => item.reportId).sort()).toEqual(['a', 'b']);
+    expect(untouched?.map((item) => item.reportId).sort()).toEqual(['a', 'b']);
+    expect(other?.map((item) => item.reportId)).toEqual(['c']);
   });
 
   it('lists mutes with what they held back, and forgets them a day after they end', async () => {

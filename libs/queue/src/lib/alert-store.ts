@@ -15,6 +15,19 @@ import {
   spikeWindowKeyOf,
 } from './queue-definitions';
 
+export interface WindowEntry {
+  readonly reportId: string;
+  readonly reportedAtMs: number;
+}
+
+/** Reports to add to one spike window: a rule's window over a scope and a category. */
+export interface SpikeWindowUpdate {
+  readonly ruleId: string;
+  readonly scope: string;
+  readonly category: string;
+  readonly entries: readonly WindowEntry[];
+}
+
 /** One alert version waiting in the outbox for ClickHouse. */
 export interface AlertOutboxEntry {
   readonly alert: Alert;
@@ -180,30 +193,32 @@ export class AlertStore {
   }
 
   /**
-   * Adds the reports to a spike's sliding window and answers what is in it now. Entries older than the window
-   * are dropped; the window key expires when nothing has come for a whole window.
+   * Adds reports to spike sliding windows and answers what is in each window now, in one round trip. Entries as
+   * old as the window are dropped; a window's key expires when nothing has come for two windows.
    */
-  async spikeWindow(
-    ruleId: string,
-    scope: string,
-    category: string,
-    entries: ReadonlyArray<{ readonly reportId: string; readonly reportedAtMs: number }>,
-    nowMs: number,
-    windowMs: number,
-  ): Promise<Array<{ reportId: string; reportedAtMs: number }>> {
-    const key = spikeWindowKeyOf(ruleId, scope, category);
+  async spikeWindows(windows: readonly SpikeWindowUpdate[], nowMs: number, windowMs: number): Promise<WindowEntry[][]> {
+    if (windows.length === 0) return [];
+    const opensAfter = nowMs - windowMs;
     const pipeline = this.redis.pipeline();
-    if (entries.length > 0) pipeline.zadd(key, ...entries.flatMap((entry) => [entry.reportedAtMs, entry.reportId]));
-    pipeline.zremrangebyscore(key, '-inf', nowMs - windowMs);
-    pipeline.zrangebyscore(key, `(${nowMs - windowMs}`, '+inf', 'WITHSCORES');
-    pipeline.pexpire(key, Math.ceil(windowMs * 2));
+    for (const window of windows) {
+      const key = spikeWindowKeyOf(window.ruleId, window.scope, window.category);
+      if (window.entries.length > 0) pipeline.zadd(key, ...window.entries.flatMap((entry) => [entry.reportedAtMs, entry.reportId]));
+      pipeline.zremrangebyscore(key, '-inf', opensAfter);
+      pipeline.zrangebyscore(key, `(${opensAfter}`, '+inf', 'WITHSCORES');
+      pipeline.pexpire(key, Math.ceil(windowMs * 2));
+    }
     const results = (await pipeline.exec()) ?? [];
     const failed = results.find(([error]) => error);
     if (failed?.[0]) throw failed[0];
-    const flat = (results.at(-2)?.[1] ?? []) as string[];
-    const inside: Array<{ reportId: string; reportedAtMs: number }> = [];
-    for (let index = 0; index < flat.length; index += 2) {
-      inside.push({ reportId: flat[index] as string, reportedAtMs: Number(flat[index + 1]) });
+    const inside: WindowEntry[][] = [];
+    let position = 0;
+    for (const window of windows) {
+      position += window.entries.length > 0 ? 3 : 2;
+      const flat = (results[position - 1]?.[1] ?? []) as string[];
+      position += 1;
+      const entries: WindowEntry[] = [];
+      for (let index = 0; index < flat.length; index += 2) entries.push({ reportId: flat[index] as string, reportedAtMs: Number(flat[index + 1]) });
+      inside.push(entries);
     }
     return inside;
   }

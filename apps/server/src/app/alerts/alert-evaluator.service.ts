@@ -100,13 +100,18 @@ export class AlertEvaluator implements OnModuleInit, OnModuleDestroy {
       entry.reports.push(report);
       byWindow.set(id, entry);
     }
-    const windows = await Promise.all(
-      [...byWindow.values()].map(async ({ key, reports: added }) => {
-        const entries = added.map((report) => ({ reportId: report.id, reportedAtMs: report.reportedAtMs }));
-        const inside = await this.store.spikeWindow(rule.id, key.scope, key.category, entries, now.getTime(), rule.windowMinutes * MINUTE_MS);
-        return spikeCandidate(rule, key, inside, now.getTime());
-      }),
+    const groups = [...byWindow.values()];
+    const insides = await this.store.spikeWindows(
+      groups.map(({ key, reports: added }) => ({
+        ruleId: rule.id,
+        scope: key.scope,
+        category: key.category,
+        entries: added.map((report) => ({ reportId: report.id, reportedAtMs: report.reportedAtMs })),
+      })),
+      now.getTime(),
+      rule.windowMinutes * MINUTE_MS,
     );
+    const windows = groups.map(({ key }, index) => spikeCandidate(rule, key, insides[index] ?? [], now.getTime()));
     return windows.filter((candidate): candidate is AlertCandidate => candidate !== null);
   }
 

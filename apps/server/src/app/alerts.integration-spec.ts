@@ -232,6 +232,23 @@ describe('alerts: rules, lifecycle and delivery on the real pipeline', () => {
     expect(versions.map((version) => version.change)).toEqual(changes);
   });
 
+  it('closes a critical alert by itself once every ticket behind it is resolved', async () => {
+    const [grid] = gridsOf(CRITICAL_STREET).slice(10) as [string];
+    const fire = report(grid, { category: 'fire_safety', severity: 4 });
+    await post([fire]);
+    const alert = await until(async () => (await activeAlerts(`grid:${grid}`))[0], 10_000, 'the alert');
+    const at = (offsetMs: number) => new Date(Date.now() - 3_000 + offsetMs).toISOString();
+    const lifecycle = await call(server, 'POST', `/api/v1/tickets/${fire.id}/events`, [
+      { type: 'dispatched', at: at(0), actor: '区指挥中心', department: '消防救援大队' },
+      { type: 'accepted', at: at(1_000), actor: '消防救援大队' },
+      { type: 'resolved', at: at(2_000), actor: '消防救援大队' },
+    ]);
+    expect(lifecycle.status).toBe(202);
+    await until(async () => ((await activeAlerts(`grid:${grid}`)).length === 0 ? true : undefined), 15_000, 'auto-close');
+    const closed = alertDetailSchema.parse((await call(server, 'GET', `/api/v1/alerts/${alert.id}`)).body).alert;
+    expect(closed.actions.at(-1)).toMatchObject({ change: 'auto_closed', by: 'system', note: expect.stringContaining('工单均已办结') });
+  });
+
   it('raises an SLA alert for a ticket past its dispatch deadline, escalates it unanswered, and closes it once dispatched', async () => {
     const [grid] = gridsOf(SLA_STREET) as [string];
     const late = report(grid, { category: 'parking', reportedAt: minutesAgo(40) });
@@ -298,10 +315,12 @@ describe('alerts: rules, lifecycle and delivery on the real pipeline', () => {
     const keys = all.map((alert) => `${alert.ruleId}@${alert.scope}:${alert.state}`).sort();
     const [criticalGrid] = gridsOf(CRITICAL_STREET) as [string];
     const [otherCriticalGrid] = gridsOf(CRITICAL_STREET).slice(5) as [string];
+    const [settledGrid] = gridsOf(CRITICAL_STREET).slice(10) as [string];
     expect(keys).toEqual(
       [
         `critical-report@grid:${criticalGrid}:open`,
         `critical-report@grid:${otherCriticalGrid}:closed`,
+        `critical-report@grid:${settledGrid}:closed`,
         `noise-spike@${communityOf(gridsOf(SPIKE_STREET)[0] as string)}:closed`,
         `dispatch-overdue@grid:${gridsOf(SLA_STREET)[0] as string}:closed`,
         `street-volume-anomaly@street:${ANOMALY_STREET}:open`,

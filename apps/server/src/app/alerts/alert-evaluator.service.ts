@@ -4,6 +4,7 @@ import {
   anomalyCandidate,
   breachesSla,
   criticalCandidates,
+  reportAlertSettled,
   dueResponse,
   autoClose,
   formatScope,
@@ -74,6 +75,7 @@ export class AlertEvaluator implements OnModuleInit, OnModuleDestroy {
     const mutes = await this.store.mutes(now.getTime());
     for (const rule of this.enabled('sla')) await this.evaluateSla(rule, mutes, now);
     for (const rule of this.enabled('anomaly')) await this.evaluateAnomaly(rule, mutes, now);
+    await this.closeSettledReportAlerts(now);
     await this.enforceResponseBounds(now);
   }
 
@@ -140,6 +142,17 @@ export class AlertEvaluator implements OnModuleInit, OnModuleDestroy {
       .map(({ volume, scope }) => anomalyCandidate(rule, formatScope(scope), volume.current, volume.baseline))
       .filter((candidate): candidate is AlertCandidate => candidate !== null);
     await this.raiseAll(candidates, mutes, now);
+  }
+
+  /** A critical or spike alert whose tickets have all been resolved meanwhile has nothing left for the desk. */
+  private async closeSettledReportAlerts(now: Date): Promise<void> {
+    const open = (await this.store.openAlerts()).filter((alert) => alert.kind === 'critical' || alert.kind === 'spike');
+    if (open.length === 0) return;
+    const tickets = await this.tickets.findTickets([...new Set(open.flatMap((alert) => alert.reportIds))]);
+    for (const alert of open) {
+      if (!reportAlertSettled(alert, tickets)) continue;
+      await this.book.applySystemChange(alert.id, (stored) => (reportAlertSettled(stored, tickets) ? autoClose(stored, now, '工单均已办结 / every ticket is resolved') : null));
+    }
   }
 
   private async enforceResponseBounds(now: Date): Promise<void> {

@@ -10,7 +10,17 @@ import { describe, expect, it } from 'vitest';
 import { ticketTestRules } from '../../testing/ticket-rules';
 import { openTicket } from '../tickets/ticket-reducer';
 import { dedupKeyOf } from './alert-candidate';
-import { anomalyCandidate, anomalyVerdict, breachesSla, criticalCandidates, scopeAt, slaCandidate, spikeCandidate, spikeWindowKey } from './alert-rules';
+import {
+  anomalyCandidate,
+  anomalyVerdict,
+  breachesSla,
+  criticalCandidates,
+  reportAlertSettled,
+  scopeAt,
+  slaCandidate,
+  spikeCandidate,
+  spikeWindowKey,
+} from './alert-rules';
 import { matchesReport, type AlertReportFacts } from './report-match';
 
 const MINUTE = 60_000;
@@ -208,5 +218,25 @@ describe('SLA rules', () => {
     const candidate = slaCandidate(sla('dispatch'), ticket, dispatchDue);
     expect(candidate).toMatchObject({ scope: 'grid:450103001002015', ticketId: ticket.id, reportIds: [ticket.id], slaDueAt: ticket.dispatchDueAt });
     expect(candidate && dedupKeyOf(candidate)).toBe(`sla-dispatch|grid:450103001002015|noise|${ticket.id}`);
+  });
+});
+
+describe('reportAlertSettled', () => {
+  const tickets = new Map([
+    ['a', { state: 'resolved' as const }],
+    ['b', { state: 'verified' as const }],
+    ['c', { state: 'accepted' as const }],
+  ]);
+
+  it('is settled once every ticket behind it is resolved or verified', () => {
+    expect(reportAlertSettled({ kind: 'critical', reportIds: ['a', 'b'], reportCount: 2 }, tickets)).toBe(true);
+    expect(reportAlertSettled({ kind: 'spike', reportIds: ['a', 'c'], reportCount: 2 }, tickets)).toBe(false);
+  });
+
+  it('cannot tell for a ticket it cannot see, a list that outgrew its cap, or an SLA or anomaly alert', () => {
+    expect(reportAlertSettled({ kind: 'critical', reportIds: ['a', 'missing'], reportCount: 2 }, tickets)).toBe(false);
+    expect(reportAlertSettled({ kind: 'spike', reportIds: ['a', 'b'], reportCount: 60 }, tickets)).toBe(false);
+    expect(reportAlertSettled({ kind: 'anomaly', reportIds: [], reportCount: 0 }, tickets)).toBe(false);
+    expect(reportAlertSettled({ kind: 'sla', reportIds: ['a'], reportCount: 1 }, tickets)).toBe(false);
   });
 });

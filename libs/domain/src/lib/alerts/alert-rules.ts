@@ -1,6 +1,6 @@
-import type { AnomalyRule, CriticalRule, SlaRule, SpikeRule, TicketSnapshot } from '@grid-command/contracts';
+import type { Alert, AnomalyRule, CriticalRule, SlaRule, SpikeRule, TicketSnapshot } from '@grid-command/contracts';
 import { formatScope, scopeOfCode } from '../scope';
-import { OPEN_TICKET_STATES } from '../tickets/ticket-state-machine';
+import { CLOSED_TICKET_STATES, OPEN_TICKET_STATES } from '../tickets/ticket-state-machine';
 import type { AlertCandidate } from './alert-candidate';
 import { matchesReport, type AlertReportFacts } from './report-match';
 
@@ -138,4 +138,17 @@ export function slaCandidate(rule: SlaRule, ticket: TicketSnapshot, nowMs: numbe
     measure: null,
     slaDueAt: slaDeadlineOf(rule, ticket),
   };
+}
+
+const SETTLED_STATES = new Set<string>(CLOSED_TICKET_STATES);
+
+/**
+ * Whether a report alert (critical, spike) has nothing left to act on: every one of its reports' tickets is
+ * resolved or verified. Only decidable when the alert still lists all its reports; a long spike that outgrew the
+ * list stays for an officer to close.
+ */
+export function reportAlertSettled(alert: Pick<Alert, 'kind' | 'reportIds' | 'reportCount'>, tickets: ReadonlyMap<string, Pick<TicketSnapshot, 'state'>>): boolean {
+  if (alert.kind !== 'critical' && alert.kind !== 'spike') return false;
+  if (alert.reportIds.length === 0 || alert.reportIds.length < alert.reportCount) return false;
+  return alert.reportIds.every((id) => SETTLED_STATES.has(tickets.get(id)?.state ?? ''));
 }

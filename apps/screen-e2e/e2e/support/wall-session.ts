@@ -9,6 +9,8 @@ import { freePort, startServer, stopServer, type ServerProcess } from './server-
 export interface WallSession {
   readonly baseUrl: string;
   readonly page: Page;
+  /** For more pages in contexts of their own (two officers, each with their own storage). */
+  readonly browser: Browser;
   close(): Promise<void>;
 }
 
@@ -26,7 +28,7 @@ export async function startWallSession(dataDirPrefix: string, prepare?: (baseUrl
     await prepare?.(server.baseUrl);
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    return { baseUrl: server.baseUrl, page, close };
+    return { baseUrl: server.baseUrl, page, browser, close };
   } catch (error) {
     await close();
     throw error;

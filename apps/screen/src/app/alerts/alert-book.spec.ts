@@ -73,6 +73,13 @@ describe('applyRefresh', () => {
     expect(dropped.alerts.size).toBe(0);
     expect(applyRefresh(dropped, [v1], asOf).alerts.size).toBe(0);
   });
+
+  it('takes an alert back when a wider list names it again in the version already seen', () => {
+    const v1 = alertFixture();
+    const closed = nextVersion(v1, { state: 'closed', closedAt: '2026-11-23T02:00:10.000Z' });
+    const activeOnly = applyRefresh(applyAlert(EMPTY_BOOK, closed), [], asOf);
+    expect(applyRefresh(activeOnly, [closed], asOf).alerts.get(v1.id)).toEqual(closed);
+  });
 });
 
 describe('missedUpdates', () => {

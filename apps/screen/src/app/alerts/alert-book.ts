@@ -65,7 +65,10 @@ export function applyRefresh(book: AlertBook, listed: readonly Alert[], asOfMs: 
   }
   const versions = new Map(book.versions);
   for (const alert of listed) {
-    if (!isNewer(book, alert)) continue;
+    const held = alerts.get(alert.id);
+    // A list may name again, in the version already seen, an alert an earlier, narrower list had dropped.
+    const wanted = held === undefined ? alert.version >= (book.versions.get(alert.id) ?? 0) : alert.version > held.version;
+    if (!wanted) continue;
     alerts.set(alert.id, alert);
     remember(versions, alert);
   }

@@ -65,6 +65,8 @@ export class AlertDetailComponent {
   private readonly feed = inject(AlertFeedService);
   private readonly errors = inject(ErrorHandler);
 
+  /** Changes only with the selection, not with every new version of the selected alert. */
+  private readonly alertId = computed(() => this.alert()?.id ?? null);
   protected readonly departments = DEPARTMENTS;
   protected readonly detail = signal<Loadable<AlertDetail> | null>(null);
   protected readonly ticketId = signal<string | null>(null);
@@ -86,7 +88,8 @@ export class AlertDetailComponent {
       severity: severityLabel(alert, lang),
       rule: ruleName(alert, this.rules(), lang),
       title: alert.title[lang],
-      place: [alert.scopeName, categoryLabel(alert, lang)].filter((part) => part !== null).join(' · '),
+      // The server's title usually names the place already.
+      place: [alert.title[lang].includes(alert.scopeName) ? null : alert.scopeName, categoryLabel(alert, lang)].filter((part) => part !== null).join(' · '),
       state: stateText(alert, lang),
       opened: translate(lang, 'detail.opened', { time: timeOfDay(Date.parse(alert.openedAt), undefined, true) }),
       measure: alert.measure === null ? null : translate(lang, 'detail.measure', { value: alert.measure.value, threshold: alert.measure.threshold }),
@@ -111,7 +114,7 @@ export class AlertDetailComponent {
       severity: SEVERITY_LABELS[report.severity as Severity][lang],
       category: CATEGORY_LABELS[report.category][lang],
       source: SOURCE_LABELS[report.source][lang],
-      grid: this.names().get(`grid:${report.gridCode}`) ?? report.gridCode,
+      grid: `grid:${report.gridCode}` === this.alert()?.scope ? (this.alert()?.scopeName ?? report.gridCode) : (this.names().get(`grid:${report.gridCode}`) ?? report.gridCode),
       description: report.description,
     }));
   });
@@ -155,7 +158,7 @@ export class AlertDetailComponent {
     inject(DestroyRef).onDestroy(() => (this.destroyed = true));
     // A new selection starts clean: no stale message, its own ticket.
     effect(() => {
-      const id = this.alert()?.id ?? null;
+      const id = this.alertId();
       untracked(() => {
         this.message.set(null);
         this.note.set('');

@@ -119,6 +119,7 @@ export class MutePanelComponent {
   private readonly feed = inject(AlertFeedService);
   private readonly errors = inject(ErrorHandler);
 
+  private readonly alertId = computed(() => this.alert()?.id ?? null);
   protected readonly durations = DURATIONS;
   protected readonly byRule = signal(true);
   protected readonly byScope = signal(false);
@@ -150,7 +151,7 @@ export class MutePanelComponent {
 
   constructor() {
     effect(() => {
-      this.alert();
+      this.alertId();
       untracked(() => this.problem.set(null));
     });
   }

@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { alertListSchema, reportSchema, type Alert } from '@grid-command/contracts';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoGridCodes, postReports } from './support/demo-reports';
+import { tapSockets, type SocketTap } from './support/socket-tap';
+import { startWallSession, type WallSession } from './support/wall-session';
+import { WORKSPACE_ROOT } from './support/workspace';
+
+const WAIT = { timeout: 30_000, interval: 200 };
+const FIRST = '张三';
+const SECOND = '李四';
+
+describe('two duty consoles on the real server', () => {
+  let session: WallSession | undefined;
+  let first: Page;
+  let second: Page;
+  let secondLink: SocketTap;
+  let alert: Alert;
+
+  beforeAll(async () => {
+    session = await startWallSession('screen-e2e-console-');
+    first = session.page;
+    // The second officer works in a browser profile of their own, with a name given on an earlier shift.
+    const context = await session.browser.newContext({ viewport: { width: 1600, height: 900 } });
+    await context.addInitScript((name) => window.localStorage.setItem('gc.console.officer', name), SECOND);
+    second = await context.newPage();
+    secondLink = await tapSockets(second);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  function baseUrl(): string {
+    if (!session) throw new Error('server not started');
+    return session.baseUrl;
+  }
+
+  const row = (page: Page, id: string) => page.locator(`gc-alert-list [data-alert-id="${id}"]`);
+  const rowState = (page: Page, id: string) => row(page, id).locator('[data-alert-state]').innerText();
+  const freshness = (page: Page) => page.locator('gc-console').getAttribute('data-freshness');
+
+  async function alertOfReport(reportId: string): Promise<Alert | undefined> {
+    const response = await fetch(`${baseUrl()}/api/v1/alerts?scope=district:450103&state=open,acknowledged,dispatched,closed`, { signal: AbortSignal.timeout(10_000) });
+    return alertListSchema.parse(await response.json()).alerts.find((candidate) => candidate.reportIds.includes(reportId));
+  }
+
+  it('opens both consoles live; the first asks for the officer once, the second remembers its officer', async () => {
+    await Promise.all([first.goto(`${baseUrl()}/console`, { timeout: 30_000 }), second.goto(`${baseUrl()}/console`, { timeout: 30_000 })]);
+    await expect.poll(() => freshness(first), WAIT).toBe('fresh');
+    await expect.poll(() => freshness(second), WAIT).toBe('fresh');
+    expect(await first.locator('h1').innerText()).toBe('青秀区 · 指挥调度值班台');
+    // Sound waits for a gesture, and says so.
+    expect(await first.locator('[data-sound]').getAttribute('data-sound-state')).toBe('locked');
+    expect(await first.locator('[data-sound]').innerText()).toContain('点击启用声音');
+
+    await first.locator('[data-officer-form] input').fill(FIRST);
+    await first.locator('[data-officer-form] button[type="submit"]').click();
+    await expect.poll(() => first.locator('[data-officer]').innerText(), WAIT).toContain(FIRST);
+    expect(await second.locator('[data-officer]').innerText()).toContain(SECOND);
+    // The click on the page was the gesture the browser waited for.
+    await expect.poll(() => first.locator('[data-sound]').getAttribute('data-sound-state'), WAIT).toBe('ready');
+  });
+
+  it('shows a critical report in both consoles within seconds', async () => {
+    const report = reportSchema.parse({
+      id: randomUUID(),
+      gridCode: demoGridCodes()[0],
+      category: 'gas_utilities',
+      severity: 4,
+      source: 'hotline_12345',
+      reportedAt: new Date().toISOString(),
+      description: '居民反映楼道内有明显燃气味',
+    });
+    await postReports(baseUrl(), [report]);
+    await expect.poll(async () => (await alertOfReport(report.id)) !== undefined, WAIT).toBe(true);
+    const raised = await alertOfReport(report.id);
+    if (raised === undefined) throw new Error('no alert');
+    alert = raised;
+    await expect.poll(() => row(first, alert.id).count(), WAIT).toBe(1);
+    await expect.poll(() => row(second, alert.id).count(), WAIT).toBe(1);
+    expect(await row(first, alert.id).getAttribute('data-severity')).toBe('critical');
+    expect(await rowState(second, alert.id)).toBe('待确认');
+    expect(await row(first, alert.id).innerText()).toMatch(/确认时限 剩 \d/);
+  });
+
+  it('acknowledges in the first console; the second shows who did without a reload', async () => {
+    await row(first, alert.id).click();
+    await expect.poll(() => first.locator('gc-alert-detail').getAttribute('data-detail-alert'), WAIT).toBe(alert.id);
+    // The reports behind the alert, with the reporter's words.
+    await expect.poll(() => first.locator('gc-alert-detail [data-report-id]').count(), WAIT).toBe(1);
+    expect(await first.locator('gc-alert-detail [data-report-id]').innerText()).toContain('燃气味');
+
+    await first.locator('[data-action="acknowledge"]').click();
+    await expect.poll(() => rowState(first, alert.id), WAIT).toBe(`已确认 · ${FIRST}`);
+    await expect.poll(() => rowState(second, alert.id), WAIT).toBe(`已确认 · ${FIRST}`);
+    expect(await first.locator('[data-action-log]').innerText()).toContain(`确认 · ${FIRST}`);
+  });
+
+  it("answers the second officer's stale dispatch with 409 and shows the state the first one left at once", async () => {
+    await row(second, alert.id).click();
+    await expect.poll(() => second.locator('[data-action="dispatch"]').count(), WAIT).toBe(1);
+    // The second console hears nothing for a while, so it still shows the alert as acknowledged.
+    secondLink.hold();
+    await first.locator('[data-field="other-department"]').fill('燃气公司');
+    await first.locator('[data-action="dispatch"]').click();
+    await expect.poll(() => rowState(first, alert.id), WAIT).toContain('已派遣 · 燃气公司');
+    expect(await rowState(second, alert.id)).toBe(`已确认 · ${FIRST}`);
+
+    await second.locator('[data-action="dispatch"]').click();
+    const message = second.locator('[data-action-message]');
+    await expect.poll(() => message.getAttribute('data-kind'), WAIT).toBe('conflict');
+    expect(await message.innerText()).toContain('操作未生效');
+    // The 409's alert replaced the stale one before any notice got through.
+    expect(await rowState(second, alert.id)).toContain('已派遣 · 燃气公司');
+    expect(await second.locator('[data-detail-state]').innerText()).toContain('燃气公司');
+    secondLink.release();
+  });
+
+  it('shows the alert on the wall ticker with its state', async () => {
+    if (!session) throw new Error('server not started');
+    const wall = await session.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await wall.goto(`${baseUrl()}/`, { timeout: 30_000 });
+    const item = wall.locator(`[data-panel="alert-ticker"] [data-ticker-item="${alert.id}"]`).first();
+    await expect.poll(() => item.count(), WAIT).toBe(1);
+    expect(await item.innerText()).toMatch(/已派遣 · 燃气公司 处置 · 待报到 · 已持续/);
+    expect(await wall.locator('gc-alert-ticker-panel').getAttribute('data-level')).toBe('fresh');
+    await wall.close();
+  });
+
+  it('tells the second console what it missed while its link was dead, after it reconnects', async () => {
+    // A dead link: no notices, and no list answers either, until it comes back.
+    secondLink.drop();
+    await second.route('**/api/v1/alerts?**', (route) => route.abort('internetdisconnected'));
+    await first.locator('[data-action="report_in"]').click();
+    await expect.poll(() => rowState(first, alert.id), WAIT).toContain('已报到');
+    await first.locator('[data-field="note"]').fill('燃气公司已到场关阀，隐患排除');
+    await first.locator('[data-action="close"]').click();
+    await expect.poll(() => row(first, alert.id).count(), WAIT).toBe(0);
+    expect(await row(second, alert.id).count()).toBe(1);
+
+    await second.unroute('**/api/v1/alerts?**');
+    await secondLink.cut();
+    const notice = second.locator('[data-missed-notice]');
+    await expect.poll(() => notice.count(), WAIT).toBe(1);
+    expect(await notice.innerText()).toMatch(/断线期间错过 [1-9]\d* 条更新/);
+    // The closed alert leaves the active list once the catch-up and the full list are in.
+    await expect.poll(() => row(second, alert.id).count(), WAIT).toBe(0);
+    await expect.poll(() => freshness(second), WAIT).toBe('fresh');
+
+    // With closed alerts shown, it is there with the whole action log.
+    await second.locator('[data-filter-state="closed"]').check();
+    await expect.poll(() => new URL(second.url()).searchParams.get('state'), WAIT).toBe('open,acknowledged,dispatched,closed');
+    await expect.poll(() => row(second, alert.id).count(), WAIT).toBe(1);
+    await row(second, alert.id).click();
+    await expect.poll(() => second.locator('[data-action-log] li').count(), WAIT).toBeGreaterThanOrEqual(5);
+
+    const artifacts = join(WORKSPACE_ROOT, 'test-artifacts');
+    mkdirSync(artifacts, { recursive: true });
+    await second.screenshot({ path: join(artifacts, 'duty-console.png') });
+  });
+});

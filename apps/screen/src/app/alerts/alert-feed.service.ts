@@ -111,6 +111,8 @@ export class AlertFeedService {
       this.filters = filters;
       this.loadRules(0);
       this.connect();
+      // The list need not wait for the socket: a console whose socket cannot get through still shows (and refreshes) it.
+      this.refresh();
       return;
     }
     const scopeChanged = scope !== this.scope;

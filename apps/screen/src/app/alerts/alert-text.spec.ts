@@ -2,7 +2,7 @@ import { alertRulesFileSchema } from '@grid-command/contracts';
 import { groupStorms } from '@grid-command/domain';
 import { describe, expect, it } from 'vitest';
 import { alertFixture } from '../testing/alert-fixture';
-import { actionLogText, ageText, alertTimers, countdown, escalationText, ruleName, stateText, tickerItems } from './alert-text';
+import { actionLogText, ageText, alertAge, alertTimers, countdown, escalationText, ruleName, stateText, tickerItems } from './alert-text';
 
 const opened = Date.parse('2026-11-23T02:00:00.000Z');
 const names = new Map([
@@ -101,6 +101,12 @@ describe('tickerItems', () => {
     expect(items).toHaveLength(1);
     expect(items[0]?.alertIds).toHaveLength(6);
     expect(items[0]?.text).toBe('Critical report (rule) · Alert storm ×6 · 6 places incl. 第015网格 · Open · open 10 min 0 s');
+  });
+
+  it('stops the age of a closed alert when it closed', () => {
+    const closed = alertFixture({ state: 'closed', closedAt: '2026-11-23T02:05:00.000Z' });
+    expect(alertAge(closed, opened + 3_600_000, 'zh')).toBe('已持续 5 分 0 秒');
+    expect(alertAge(alertFixture(), opened + 3_600_000, 'zh')).toBe('已持续 1 小时 0 分');
   });
 
   it('ages from the opening time', () => {

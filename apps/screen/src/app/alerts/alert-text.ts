@@ -33,6 +33,11 @@ export function ageText(openedAt: string, nowMs: number, lang: Lang): string {
   return translate(lang, 'alert.age', { age: formatDuration((nowMs - Date.parse(openedAt)) / 1000, lang) });
 }
 
+/** How long the alert has been open; a closed one stops counting when it closed. */
+export function alertAge(alert: Pick<Alert, 'openedAt' | 'closedAt'>, nowMs: number, lang: Lang): string {
+  return ageText(alert.openedAt, alert.closedAt === null ? nowMs : Math.min(nowMs, Date.parse(alert.closedAt)), lang);
+}
+
 /** The rule's name from the rules file, or the alert's own title until the rules are loaded (or for a retired rule). */
 export function ruleName(alert: Alert, rules: AlertRulesFile | null, lang: Lang): string {
   const rule = rules?.rules.find((candidate) => candidate.id === alert.ruleId);
@@ -159,7 +164,7 @@ export function tickerItems(lines: readonly AlertLine[], rules: AlertRulesFile |
       return { key: `storm:${line.groupKey}`, severity: line.severity, loud: storm.loud, alertIds: line.alerts.map((alert) => alert.id), text: parts.join(' · ') };
     }
     const { alert } = line;
-    const parts = [ruleName(alert, rules, lang), alert.scopeName, stateText(alert, lang), ageText(alert.openedAt, nowMs, lang)];
+    const parts = [ruleName(alert, rules, lang), alert.scopeName, stateText(alert, lang), alertAge(alert, nowMs, lang)];
     const escalation = escalationText(alert, names, lang);
     if (escalation !== null) parts.push(escalation);
     return { key: alert.id, severity: alert.severity, loud: alert.loud, alertIds: [alert.id], text: parts.join(' · ') };

@@ -158,13 +158,15 @@ export class AlertDetailComponent {
     inject(DestroyRef).onDestroy(() => (this.destroyed = true));
     // A new selection starts clean: no stale message, its own ticket.
     effect(() => {
-      const id = this.alertId();
+      this.alertId();
       untracked(() => {
         this.message.set(null);
         this.note.set('');
         this.otherDepartment.set('');
         this.department.set(suggestedDepartment(this.alert()));
-        this.ticketId.set(id === null ? null : (this.alert()?.ticketId ?? null));
+        // An SLA alert is about its ticket; otherwise the latest report's ticket (report id = ticket id).
+        const alert = this.alert();
+        this.ticketId.set(alert === null ? null : (alert.ticketId ?? alert.reportIds.at(-1) ?? null));
       });
     });
     // Reports again when more arrived.

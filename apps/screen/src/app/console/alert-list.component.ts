@@ -2,7 +2,7 @@ import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import type { Alert, AlertRulesFile } from '@grid-command/contracts';
 import type { AlertLine } from '@grid-command/domain';
-import { ageText, alertTimers, categoryLabel, escalationText, ruleName, severityLabel, stateText, stormText, type ScopeNames } from '../alerts/alert-text';
+import { alertAge, alertTimers, categoryLabel, escalationText, ruleName, severityLabel, stateText, stormText, type ScopeNames } from '../alerts/alert-text';
 import type { Lang } from '../config/wall-params';
 import { translate } from '../i18n/messages';
 
@@ -139,7 +139,7 @@ export class AlertListComponent {
       place: [alert.scopeName, categoryLabel(alert, lang), translate(lang, 'alert.reportCount', { count: alert.reportCount })].filter((part) => part !== null).join(' · '),
       state: stateText(alert, lang),
       timers: alertTimers(alert, now, lang),
-      age: ageText(alert.openedAt, now, lang),
+      age: alertAge(alert, now, lang),
       escalation: escalationText(alert, names, lang),
     });
     return this.lines().map((line): ListItem => {

@@ -131,7 +131,7 @@ describe('two duty consoles on the real server', () => {
     await wall.close();
   });
 
-  it('tells the second console what it missed while its link was dead, after it reconnects', async () => {
+  it('tells the second console what it missed while its link was dead, after it reconnects; mutes come and go', async () => {
     // A dead link: no notices, and no list answers either, until it comes back.
     secondLink.drop();
     await second.route('**/api/v1/alerts?**', (route) => route.abort('internetdisconnected'));
@@ -157,6 +157,16 @@ describe('two duty consoles on the real server', () => {
     await expect.poll(() => row(second, alert.id).count(), WAIT).toBe(1);
     await row(second, alert.id).click();
     await expect.poll(() => second.locator('[data-action-log] li').count(), WAIT).toBeGreaterThanOrEqual(5);
+
+    // Mute the rule for a known event, see it listed with its reason, and lift it again.
+    const form = second.locator('[data-mute-form]');
+    await form.locator('input.reason').fill('燃气管道检修演练');
+    await form.locator('button[type="submit"]').click();
+    const mute = second.locator('gc-mute-panel [data-mute]');
+    await expect.poll(() => mute.count(), WAIT).toBe(1);
+    expect(await mute.innerText()).toMatch(/特急事件[\s\S]*燃气管道检修演练[\s\S]*李四 设置/);
+    await mute.locator('button').click();
+    await expect.poll(() => mute.count(), WAIT).toBe(0);
 
     const artifacts = join(WORKSPACE_ROOT, 'test-artifacts');
     mkdirSync(artifacts, { recursive: true });

@@ -13,6 +13,7 @@ import { kpiResponseSchema, ticketEventsAcceptedSchema, ticketViewSchema, type T
 import { wallScopes } from './lib/district';
 import { BASE_URL, durationFromEnv, numberFromEnv } from './lib/env';
 import { postReports, requireReady } from './lib/ingest';
+import { jsonOf } from './lib/json';
 
 const OFFICERS = numberFromEnv('OFFICERS', 20, 1, 10_000);
 const THINK_SECONDS = numberFromEnv('THINK_SECONDS', 1, 0, 600);
@@ -64,14 +65,6 @@ export const options: Options = {
 
 export function setup(): void {
   requireReady();
-}
-
-function jsonOf(response: RefinedResponse<ResponseType | undefined>): unknown {
-  try {
-    return response.json();
-  } catch {
-    return null;
-  }
 }
 
 function retryAfterSeconds(response: RefinedResponse<ResponseType | undefined>): number {

@@ -2,17 +2,30 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import vm from 'node:vm';
+import type { z } from 'zod';
 import {
+  ACTIVE_ALERT_STATES,
+  alertActionRequestSchema,
+  alertListQuerySchema,
   kpiQuerySchema,
   reportBatchSchema,
   ticketEventsBodySchema,
+  type Alert,
+  type AlertRulesFile,
+  type CriticalRule,
   type KpiResponse,
   type ReferenceFile,
+  type Report,
   type TicketEvent,
   type TicketSnapshot,
 } from '@grid-command/contracts';
 import {
+  applyAlertAction,
   applyTicketEvent,
+  criticalCandidates,
+  dedupKeyOf,
+  openAlert,
+  withReports,
   buildSnapshot,
   findRecordedEvent,
   openTicket,
@@ -30,6 +43,16 @@ interface FakeTicket {
   pending: boolean;
 }
 
+/** An alert of the fake API and the reports behind it. */
+interface FakeAlert {
+  alert: Alert;
+  readonly reports: Report[];
+  /** A colleague acts on it just before the script's first action, so the script meets a 409 once. */
+  contested: boolean;
+}
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
 /**
  * Just enough of k6's runtime to execute a bundle once per scenario without k6: the modules it imports,
  * and an in-memory grid-command API behind k6/http and k6/websockets that answers as the real one does
@@ -45,12 +68,16 @@ export class FakeK6 {
   private readonly reference: ReferenceIndex;
   private readonly parseJson: (text: string) => unknown;
   private readonly tickets = new Map<string, FakeTicket>();
+  private readonly alerts = new Map<string, FakeAlert>();
+  /** Dedup key → id of the alert open for it. */
+  private readonly openAlerts = new Map<string, string>();
 
   constructor(
     readonly context: vm.Context,
     private readonly bundleDir: string,
     reference: ReferenceFile,
     private readonly rules: TicketRules,
+    private readonly alertRules: AlertRulesFile,
   ) {
     this.reference = new ReferenceIndex([reference]);
     // Values handed to the script are built in its own realm, as k6 builds them in its runtime.
@@ -132,7 +159,99 @@ export class FakeK6 {
     }
     const reports = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
     for (const report of reports) this.tickets.set(report.id, { ticket: openTicket(report, this.rules), history: [], pending: true });
+    this.raiseCriticalAlerts(reports);
     return this.respond(202, { accepted: reports.length, duplicates: 0 });
+  }
+
+  /** The critical rules of the alert rules file, at once (the real server raises them as the batch is stored). */
+  private raiseCriticalAlerts(reports: readonly Report[]): void {
+    const now = new Date();
+    const facts = reports.map((report) => ({ ...report, reportedAtMs: Date.parse(report.reportedAt) }));
+    const rules = this.alertRules.rules.filter((rule): rule is CriticalRule => rule.kind === 'critical' && rule.enabled);
+    for (const candidate of rules.flatMap((rule) => criticalCandidates(rule, facts))) {
+      const added = reports.filter((report) => candidate.reportIds.includes(report.id));
+      const openId = this.openAlerts.get(dedupKeyOf(candidate));
+      const open = openId === undefined ? undefined : this.alerts.get(openId);
+      if (open) {
+        open.reports.push(...added);
+        open.alert = withReports(open.alert, candidate.reportIds, open.reports.length, null, now) ?? open.alert;
+        continue;
+      }
+      const scopeName = this.reference.find(parseScope(candidate.scope))?.name ?? candidate.scope;
+      const alert = openAlert(candidate, { id: randomUUID(), scopeName, now, bounds: this.alertRules.response[candidate.rule.severity] });
+      this.alerts.set(alert.id, { alert, reports: [...added], contested: true });
+      this.openAlerts.set(alert.dedupKey, alert.id);
+    }
+  }
+
+  private listAlerts(url: string, search: string): ReturnType<FakeK6['respond']> {
+    const parsed = this.scopedQuery(url, search, alertListQuerySchema);
+    if ('refused' in parsed) return parsed.refused;
+    const { query, scope } = parsed;
+    const states = query.state?.split(',') ?? ACTIVE_ALERT_STATES;
+    const alerts = [...this.alerts.values()]
+      .map(({ alert }) => alert)
+      .filter((alert) => parseScope(alert.scope).code.startsWith(scope.code) && states.includes(alert.state));
+    return this.respond(200, { asOf: new Date().toISOString(), alerts: alerts.slice(0, query.limit), truncated: alerts.length > query.limit, mutes: [] });
+  }
+
+  /** A query string the real API would accept, naming a scope of the reference; else the 400 it would answer. */
+  private scopedQuery<T extends { scope: string }>(
+    url: string,
+    search: string,
+    schema: z.ZodType<T>,
+  ): { query: T; scope: NonNullable<ReturnType<ReferenceIndex['find']>> } | { refused: ReturnType<FakeK6['respond']> } {
+    const query = schema.safeParse(Object.fromEntries(new URLSearchParams(search)));
+    if (!query.success) {
+      this.problems.push(`GET ${url}: a query the API would refuse`);
+      return { refused: this.error(400, 'invalid_parameter') };
+    }
+    const scope = this.reference.find(parseScope(query.data.scope));
+    if (!scope) throw new Error(`the script asked for ${query.data.scope}, which the reference does not have`);
+    return { query: query.data, scope };
+  }
+
+  private alertDetail(id: string): ReturnType<FakeK6['respond']> {
+    const stored = this.alerts.get(id);
+    if (!stored) return this.error(404, 'not_found');
+    const reports = stored.reports.map(({ id: reportId, gridCode, category, severity, source, reportedAt, description }) => ({
+      id: reportId,
+      gridCode,
+      category,
+      severity,
+      source,
+      reportedAt,
+      description: description ?? null,
+    }));
+    return this.respond(200, { alert: stored.alert, reports });
+  }
+
+  /** The real endpoint's rules (the domain's lifecycle): 200 with the next version, or 409 with the alert as it is. */
+  private actOnAlert(url: string, id: string, body: string): ReturnType<FakeK6['respond']> {
+    const parsed = alertActionRequestSchema.safeParse(JSON.parse(body));
+    if (!parsed.success) {
+      this.problems.push(`POST ${url} with an action the API would refuse: ${parsed.error.issues[0]?.message ?? ''}`);
+      return this.error(400, 'invalid_body');
+    }
+    const stored = this.alerts.get(id);
+    if (!stored) {
+      this.problems.push(`POST ${url}: no such alert`);
+      return this.error(404, 'not_found');
+    }
+    const now = new Date();
+    const bounds = this.alertRules.response[stored.alert.severity];
+    if (stored.contested) {
+      stored.contested = false;
+      const colleague = applyAlertAction(stored.alert, { action: 'acknowledge', by: 'fake-colleague' }, now, bounds);
+      if (colleague.kind === 'applied') stored.alert = colleague.alert;
+    }
+    const outcome = applyAlertAction(stored.alert, parsed.data, now, bounds);
+    if (outcome.kind === 'conflict') {
+      return this.respond(409, { statusCode: 409, error: 'alert_conflict', message: outcome.message, alert: stored.alert });
+    }
+    stored.alert = outcome.alert;
+    if (outcome.alert.state === 'closed') this.openAlerts.delete(outcome.alert.dedupKey);
+    return this.respond(200, { alert: outcome.alert, tickets: [] });
   }
 
   /** The real endpoint's rules: all or none, idempotent on (type, at), 409 for an illegal transition. */
@@ -185,22 +304,18 @@ export class FakeK6 {
 
   /** KPIs over the fake's own tickets, from the domain's definitions. */
   private kpis(url: string, search: string): ReturnType<FakeK6['respond']> {
-    const query = kpiQuerySchema.safeParse(Object.fromEntries(new URLSearchParams(search)));
-    if (!query.success) {
-      this.problems.push(`GET ${url}: a query the API would refuse`);
-      return this.error(400, 'invalid_parameter');
-    }
-    const scope = this.reference.find(parseScope(query.data.scope));
-    if (!scope) throw new Error(`the script asked for ${query.data.scope}, which the reference does not have`);
+    const parsed = this.scopedQuery(url, search, kpiQuerySchema);
+    if ('refused' in parsed) return parsed.refused;
+    const { query, scope } = parsed;
     const now = new Date();
-    const { period: kind, from = '', to = '' } = query.data;
+    const { period: kind, from = '', to = '' } = query;
     const period = resolveKpiPeriod(kind === 'custom' ? { kind, from, to } : { kind }, now, 'Asia/Shanghai');
     const tickets = [...this.tickets.values()].map((stored) => stored.ticket).filter((ticket) => ticket.gridCode.startsWith(scope.code));
     const range = (of: { from: Date; to: Date }) => ({ from: of.from.toISOString(), to: of.to.toISOString() });
     const answer: KpiResponse = {
       scope: scope.scope,
       scopeName: scope.name,
-      period: query.data.period,
+      period: query.period,
       generatedAt: now.toISOString(),
       range: range(period.range),
       previousRange: range(period.previous),
@@ -224,6 +339,8 @@ export class FakeK6 {
         if (url.endsWith('/api/v1/reports')) return this.postReports(url, body);
         const ticket = /\/api\/v1\/tickets\/([0-9a-f-]{36})\/events$/.exec(url)?.[1];
         if (ticket !== undefined) return this.postEvents(url, ticket, body);
+        const alert = new RegExp(`/api/v1/alerts/(${UUID})/actions$`).exec(url)?.[1];
+        if (alert !== undefined) return this.actOnAlert(url, alert, body);
         this.problems.push(`POST ${url}: not an API route`);
         return this.error(404, 'not_found');
       },
@@ -236,6 +353,10 @@ export class FakeK6 {
         if (ticket !== undefined) return this.getTicket(ticket);
         const kpis = /\/api\/v1\/kpis\?(.*)$/.exec(url)?.[1];
         if (kpis !== undefined) return this.kpis(url, kpis);
+        const alerts = /\/api\/v1\/alerts\?(.*)$/.exec(url)?.[1];
+        if (alerts !== undefined) return this.listAlerts(url, alerts);
+        const alert = new RegExp(`/api/v1/alerts/(${UUID})$`).exec(url)?.[1];
+        if (alert !== undefined) return this.alertDetail(alert);
         this.problems.push(`GET ${url}: not an API route`);
         return this.respond(404, { statusCode: 404, error: 'not_found', message: 'not found' });
       },

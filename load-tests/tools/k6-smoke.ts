@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import { slaPolicySchema, workCalendarSchema } from '@grid-command/contracts';
+import { alertRulesFileSchema, slaPolicySchema, workCalendarSchema, type AlertRulesFile } from '@grid-command/contracts';
 import { validateReferenceFile, WorkingTime, type TicketRules } from '@grid-command/domain';
 import { FakeK6 } from './fake-k6';
 
@@ -16,10 +16,16 @@ const bundleDir = join(__dirname, '..', 'dist');
 const workspace = join(__dirname, '..', '..');
 const referencePath = join(workspace, 'reference', 'demo-district.json');
 
+const readConfig = (file: string): unknown => JSON.parse(readFileSync(join(workspace, 'config', file), 'utf8'));
+
 /** The server's default deadlines and calendar, so the fake API opens and moves tickets as the real one does. */
 function ticketRules(): TicketRules {
-  const read = (file: string): unknown => JSON.parse(readFileSync(join(workspace, 'config', file), 'utf8'));
-  return { policy: slaPolicySchema.parse(read('sla-policy.json')), workingTime: new WorkingTime(workCalendarSchema.parse(read('work-calendar.json'))) };
+  return { policy: slaPolicySchema.parse(readConfig('sla-policy.json')), workingTime: new WorkingTime(workCalendarSchema.parse(readConfig('work-calendar.json'))) };
+}
+
+/** The server's default alert rules, so the fake API raises critical alerts as the real one does. */
+function alertRules(): AlertRulesFile {
+  return alertRulesFileSchema.parse(readConfig('alert-rules.json'));
 }
 
 /** k6's own metrics a threshold may name. */
@@ -31,7 +37,7 @@ interface Scenario {
 
 async function smoke(file: string): Promise<string[]> {
   const context = vm.createContext(FakeK6.globals(bundleDir, {}));
-  const fake = new FakeK6(context, bundleDir, validateReferenceFile(JSON.parse(readFileSync(referencePath, 'utf8')), referencePath), ticketRules());
+  const fake = new FakeK6(context, bundleDir, validateReferenceFile(JSON.parse(readFileSync(referencePath, 'utf8')), referencePath), ticketRules(), alertRules());
   const stubs = fake.modules();
   const script = new vm.SourceTextModule(readFileSync(join(bundleDir, file), 'utf8'), { context, identifier: file });
   await script.link((specifier) => {

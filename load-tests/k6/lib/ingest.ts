@@ -3,10 +3,11 @@ import { randomBytes } from 'k6/crypto';
 import execution from 'k6/execution';
 import http from 'k6/http';
 import { Counter } from 'k6/metrics';
-import { ingestAcceptedSchema } from '@grid-command/contracts';
+import { ingestAcceptedSchema, type Report } from '@grid-command/contracts';
 import { makeBatch, uuidFromBytes, type ReportEntropy } from '../../src/report-factory';
 import { BASE_URL } from './env';
 import { gridSites } from './district';
+import { jsonOf } from './json';
 
 const entropy: ReportEntropy = {
   random: Math.random,
@@ -19,23 +20,18 @@ export const reportsAccepted = new Counter('reports_accepted');
 const reportsDuplicated = new Counter('reports_duplicated');
 
 /**
- * Posts `size` fresh reports as one request (an object for one, an array otherwise), as clients do.
- * Returns their ids when the API acknowledged them (each is now a ticket), none otherwise.
+ * Posts `size` fresh reports as one request (an object for one, an array otherwise), as clients do; `shape` may
+ * change each (say, make it critical). Returns their ids when the API acknowledged them (each is now a ticket),
+ * none otherwise.
  */
-export function postReports(size: number): string[] {
-  const reports = makeBatch(gridSites, size, entropy);
+export function postReports(size: number, shape: (report: Report) => Report = (report) => report): string[] {
+  const reports = makeBatch(gridSites, size, entropy).map(shape);
   const response = http.post(`${BASE_URL}/api/v1/reports`, JSON.stringify(size === 1 ? reports[0] : reports), {
     headers: { 'content-type': 'application/json' },
     tags: { name: 'POST /api/v1/reports', batch: String(size) },
     responseCallback: http.expectedStatuses(202),
   });
-  let body: unknown = null;
-  try {
-    body = response.json();
-  } catch {
-    // A non-JSON body fails the contract check below.
-  }
-  const acknowledged = ingestAcceptedSchema.safeParse(body);
+  const acknowledged = ingestAcceptedSchema.safeParse(jsonOf(response));
   check(response, {
     'ingest: 202 accepted': (r) => r.status === 202,
     'ingest: every fresh report counted once': () => acknowledged.success && acknowledged.data.accepted === size && acknowledged.data.duplicates === 0,

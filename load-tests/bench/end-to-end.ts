@@ -1,15 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { LIVE_NAMESPACE, type LiveClientToServerEvents, type LiveServerToClientEvents } from '@grid-command/contracts';
-import { percentile } from '@grid-command/domain';
-import { io, type Socket } from 'socket.io-client';
-import type { EndToEndRun } from '../src/bench-result';
+import { percentilesOf, type EndToEndRun } from '../src/bench-result';
 import type { GridSite } from '../src/grid-sites';
 import type { KeepAliveClient } from './http-client';
-import { postBody, prepareBodies, type IngestLedger } from './ingest';
+import { postBody, prepareBodies, startBackgroundFeed, type IngestLedger } from './ingest';
+import { connectLive, type LiveSocket } from './live-socket';
 import { DISTRICT_SCOPE, reportedToday } from './snapshot-watch';
-
-type LiveSocket = Socket<LiveServerToClientEvents, LiveClientToServerEvents>;
 
 export interface EndToEndPlan {
   readonly label: string;
@@ -26,37 +22,13 @@ interface Push {
 
 /** A screen: subscribed to the district over socket.io, remembering when each push arrived and what it counted. */
 async function openScreen(baseUrl: string): Promise<{ socket: LiveSocket; pushes: Push[] }> {
-  const socket: LiveSocket = io(`${baseUrl}${LIVE_NAMESPACE}`, { transports: ['websocket'], reconnection: false });
   const pushes: Push[] = [];
-  socket.on('snapshot', (snapshot) => {
-    if (snapshot.scope === DISTRICT_SCOPE) pushes.push({ at: performance.now(), reported: snapshot.totals.reported });
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', resolve);
-    socket.once('connect_error', reject);
-  });
-  const ack = await socket.timeout(5_000).emitWithAck('subscribe', { scope: DISTRICT_SCOPE });
-  if (!ack.ok) throw new Error(`subscribe ${DISTRICT_SCOPE} refused: ${ack.error}`);
+  const socket = await connectLive(baseUrl, 'subscribe', DISTRICT_SCOPE, (live) =>
+    live.on('snapshot', (snapshot) => {
+      if (snapshot.scope === DISTRICT_SCOPE) pushes.push({ at: performance.now(), reported: snapshot.totals.reported });
+    }),
+  );
   return { socket, pushes };
-}
-
-/** Posts batches of 100 at `rate` reports/s until stopped; returns how to stop and wait for it. */
-function backgroundFeed(client: KeepAliveClient, ledger: IngestLedger, sites: readonly GridSite[], rate: number): () => Promise<void> {
-  if (rate <= 0) return () => Promise.resolve();
-  const bodies = prepareBodies(sites, 100, Math.ceil(rate / 100) * 120);
-  const inFlight = new Set<Promise<unknown>>();
-  let next = 0;
-  const timer = setInterval(() => {
-    const body = bodies[next];
-    if (body === undefined) return;
-    next += 1;
-    const sending = postBody(client, ledger, body).finally(() => inFlight.delete(sending));
-    inFlight.add(sending);
-  }, 100_000 / rate);
-  return async () => {
-    clearInterval(timer);
-    await Promise.all(inFlight);
-  };
 }
 
 /**
@@ -72,7 +44,7 @@ export async function measureEndToEnd(
   plan: EndToEndPlan,
 ): Promise<EndToEndRun> {
   const { socket, pushes } = await openScreen(baseUrl);
-  const stopBackground = backgroundFeed(client, ledger, sites, plan.backgroundRate);
+  const stopBackground = startBackgroundFeed(client, ledger, sites, plan.backgroundRate);
   const bodies = prepareBodies(sites, 1, plan.samples);
   const snapshotMs: number[] = [];
   const pushMs: number[] = [];
@@ -110,11 +82,5 @@ export async function measureEndToEnd(
     await stopBackground();
     socket.close();
   }
-  const stats = (values: number[]): EndToEndRun['pushMs'] => ({
-    p50: percentile(values, 50),
-    p95: percentile(values, 95),
-    p99: percentile(values, 99),
-    max: percentile(values, 100),
-  });
-  return { label: plan.label, backgroundRate: plan.backgroundRate, samples: bodies.length, timeouts, snapshotMs: stats(snapshotMs), pushMs: stats(pushMs) };
+  return { label: plan.label, backgroundRate: plan.backgroundRate, samples: bodies.length, timeouts, snapshotMs: percentilesOf(snapshotMs), pushMs: percentilesOf(pushMs) };
 }

@@ -73,3 +73,25 @@ export async function postBody(client: KeepAliveClient, ledger: IngestLedger, bo
   }
   return { acknowledged: false, latenciesMs, errors };
 }
+
+/**
+ * Posts prepared batches of 100 at `rate` reports/s over `sites` until stopped, without waiting for answers (an
+ * open loop: a slow server gets more requests in flight, not fewer reports). Returns how to stop and wait for it.
+ */
+export function startBackgroundFeed(client: KeepAliveClient, ledger: IngestLedger, sites: readonly GridSite[], rate: number, maxSeconds = 120): () => Promise<void> {
+  if (rate <= 0) return () => Promise.resolve();
+  const bodies = prepareBodies(sites, 100, Math.ceil((rate / 100) * maxSeconds));
+  const inFlight = new Set<Promise<unknown>>();
+  let next = 0;
+  const timer = setInterval(() => {
+    const body = bodies[next];
+    if (body === undefined) return;
+    next += 1;
+    const sending = postBody(client, ledger, body).finally(() => inFlight.delete(sending));
+    inFlight.add(sending);
+  }, 100_000 / rate);
+  return async () => {
+    clearInterval(timer);
+    await Promise.all(inFlight);
+  };
+}

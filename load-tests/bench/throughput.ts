@@ -1,6 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { percentile } from '@grid-command/domain';
-import type { ThroughputRun } from '../src/bench-result';
+import { percentilesOf, type ThroughputRun } from '../src/bench-result';
 import type { GridSite } from '../src/grid-sites';
 import type { KeepAliveClient } from './http-client';
 import { postBody, prepareBodies, type IngestLedger, type PreparedBody } from './ingest';
@@ -59,6 +58,6 @@ export async function measureThroughput(
     reportsPerSecond: accepted / seconds,
     requestsPerSecond: requests / seconds,
     errors,
-    latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: percentile(latencies, 100) },
+    latencyMs: percentilesOf(latencies),
   };
 }

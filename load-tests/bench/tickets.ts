@@ -7,8 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { kpiResponseSchema, type KpiResponse, type TicketEventInput } from '@grid-command/contracts';
-import { localDayOf, percentile } from '@grid-command/domain';
-import type { Percentiles, TicketDrainCheck, TicketEventRun, TicketFigures } from '../src/bench-result';
+import { localDayOf } from '@grid-command/domain';
+import { percentilesOf, type TicketDrainCheck, type TicketEventRun, type TicketFigures } from '../src/bench-result';
 import type { GridSite } from '../src/grid-sites';
 import { makeBatch } from '../src/report-factory';
 import type { KeepAliveClient } from './http-client';
@@ -64,12 +64,6 @@ class EventLedger {
 
 const MAX_ATTEMPTS = 5;
 const iso = (ms: number): string => new Date(ms).toISOString();
-const percentiles = (values: readonly number[]): Percentiles => ({
-  p50: percentile(values, 50),
-  p95: percentile(values, 95),
-  p99: percentile(values, 99),
-  max: percentile(values, 100),
-});
 
 function counts(body: unknown): { recorded: number; duplicates: number } | null {
   if (typeof body !== 'object' || body === null) return null;
@@ -182,7 +176,7 @@ async function runEvents(
     eventsPerSecond: recorded / seconds,
     requestsPerSecond: requests / seconds,
     errors,
-    latencyMs: percentiles(latencies),
+    latencyMs: percentilesOf(latencies),
   };
 }
 
@@ -338,7 +332,7 @@ export async function measureTickets(
       weekReported = kpis.current.reported;
     }
   }
-  const kpiQuery = { period: 'week', samples: plan.kpiSamples, errors: kpiErrors, latencyMs: percentiles(kpiLatencies), ticketsInStore, weekReported };
+  const kpiQuery = { period: 'week', samples: plan.kpiSamples, errors: kpiErrors, latencyMs: percentilesOf(kpiLatencies), ticketsInStore, weekReported };
   log(`  p50 ${Math.round(kpiQuery.latencyMs.p50 ?? 0)} ms, p95 ${Math.round(kpiQuery.latencyMs.p95 ?? 0)} ms; week's reported ${weekReported}`);
 
   return {

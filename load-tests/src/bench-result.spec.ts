@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  alertVerdict,
   correctnessFailed,
   evaluateTargets,
   integrityVerdict,
   renderMarkdown,
+  previousRunOf,
+  type AlertRun,
   type BenchFigures,
   type BenchResult,
   ticketDrainVerdict,
@@ -67,13 +70,29 @@ const tickets: TicketFigures = {
   kpiQuery: { period: 'week', samples: 20, errors: 0, latencyMs: { p50: 80, p95: 200, p99: 250, max: 250 }, ticketsInStore: 240_000, weekReported: 240_000 },
 };
 
+const alertRun: AlertRun = {
+  label: 'idle',
+  backgroundRate: 0,
+  reportsPerSecond: 20,
+  sent: 200,
+  acknowledged: 200,
+  received: 200,
+  receivedSecond: 200,
+  extraNotices: 0,
+  pushMs: { p50: 60, p95: 120, p99: 150, max: 180 },
+  actions: { samples: 40, applied: 40, conflicts: 0, errors: 0, timeouts: 0, requestMs: { p50: 8, p95: 15, p99: 20, max: 20 }, pushMs: { p50: 10, p95: 18, p99: 25, max: 25 } },
+  seconds: 14,
+};
+
 const figures: BenchFigures = {
   throughput: [run(1, 3_000), run(100, 9_000), run(1000, 12_000)],
   endToEnd: [idle],
   integrity: { distinctAccepted: 1_000, acceptedAnswers: 1_000, resent: 200, duplicatesAnswered: 200, snapshotReported: 1_000, waitedMs: 800, conclusive: true },
   memory: { serverBeforeMb: 300, serverPeakMb: 600, serverAfterMb: 500, childrenAfterMb: 20 },
   tickets,
+  alerts: [alertRun],
 };
+const withAlert = (change: Partial<AlertRun>): BenchFigures => ({ ...figures, alerts: [{ ...alertRun, ...change }] });
 
 const check = (figuresToCheck: BenchFigures, prefix: string) => evaluateTargets(figuresToCheck).find((entry) => entry.name.startsWith(prefix));
 const withDrain = (drain: Partial<TicketFigures['drain']>): BenchFigures => ({ ...figures, tickets: { ...tickets, drain: { ...tickets.drain, ...drain } } });
@@ -185,18 +204,58 @@ describe('ticket targets', () => {
   });
 });
 
+describe('alert targets', () => {
+  it('passes when both consoles got exactly one alert per critical report', () => {
+    expect(check(figures, 'critical alerts, idle')).toMatchObject({ kind: 'correctness', pass: true, actual: '200 acknowledged, received 200 / 200 (lost 0, doubled 0)' });
+    expect(check(figures, 'critical report to console')).toMatchObject({ kind: 'speed', pass: true, actual: 'p95 120 ms, max 180 ms' });
+    expect(check(figures, 'acknowledge to the other console')).toMatchObject({ kind: 'speed', pass: true });
+  });
+
+  it('fails the bench on an alert missing from either console, or a second alert for a grid', () => {
+    expect(alertVerdict({ ...alertRun, received: 198 })).toEqual({ lost: 2, doubled: 0 });
+    expect(alertVerdict({ ...alertRun, receivedSecond: 199, extraNotices: 3 })).toEqual({ lost: 1, doubled: 3 });
+    for (const change of [{ received: 199 }, { receivedSecond: 199 }, { extraNotices: 1 }, { acknowledged: 199 }, { sent: 0, acknowledged: 0, received: 0, receivedSecond: 0 }]) {
+      expect(correctnessFailed(evaluateTargets(withAlert(change)))).toBe(true);
+    }
+  });
+
+  it('reports a slow alert path or an acknowledgement that never reached the other console without failing the bench', () => {
+    const slow = withAlert({ pushMs: { p50: 900, p95: 1_400, p99: 2_000, max: 2_100 }, actions: { ...alertRun.actions, timeouts: 1 } });
+    expect(check(slow, 'critical report to console')?.pass).toBe(false);
+    expect(check(slow, 'acknowledge to the other console')).toMatchObject({ pass: false, actual: 'p95 18 ms, 1 timed out, 0 failed' });
+    expect(correctnessFailed(evaluateTargets(slow))).toBe(false);
+  });
+});
+
+describe('previousRunOf', () => {
+  it('reads the ingest figures of an older results file, without the fields it lacks', () => {
+    const older = { date: '2026-11-25T16:36:12.157Z', throughput: [run(100, 15_594), { batchSize: 'x' }], endToEnd: [] };
+    expect(previousRunOf(older)).toEqual({ date: '2026-11-25T16:36:12.157Z', commit: null, throughput: [{ batchSize: 100, reportsPerSecond: 15_594, p99Ms: 20, drainMs: 400 }] });
+    expect(previousRunOf({ ...older, commit: 'abc1234' })?.commit).toBe('abc1234');
+  });
+
+  it('gives null for a file without ingest figures', () => {
+    for (const file of [null, 'text', {}, { date: 'd', throughput: [] }, { throughput: [run(1, 10)] }]) expect(previousRunOf(file)).toBeNull();
+  });
+});
+
 describe('renderMarkdown', () => {
   it('shows the machine, every target with its result, and every figure table', () => {
     const result: BenchResult = {
       ...figures,
       version: 1,
       date: '2026-11-23T18:00:00.000Z',
+      commit: 'abc1234',
+      previous: { date: '2026-11-20T10:00:00.000Z', commit: null, throughput: [{ batchSize: 100, reportsPerSecond: 10_000, p99Ms: 30, drainMs: 50 }] },
       durationSeconds: 120,
       machine: { cpus: 2, cpuModel: 'Test CPU', memoryGb: 4, platform: 'linux x64', node: 'v20.20.2', loadAverageAtStart: 0.5 },
       targets: evaluateTargets(figures),
     };
     const text = renderMarkdown(result);
-    expect(text).toContain('2 × Test CPU · 4 GB · linux x64 · Node v20.20.2');
+    expect(text).toContain('2026-11-23T18:00:00.000Z · abc1234 · 2 × Test CPU · 4 GB · linux x64 · Node v20.20.2');
+    expect(text).toContain('Against the previous results file (2026-11-20T10:00:00.000Z)');
+    expect(text).toContain('| 100 | 10,000 | 9,000 | −10 % | 30 ms | 20 ms | 50 ms | 400 ms |');
+    expect(text).toContain('| idle | 20 | 200 | 200 | 200 / 200 | 0 | 60 ms | 120 ms | 150 ms | 180 ms | 40 | 40 | 0 | 8 ms | 15 ms | 10 ms | 18 ms | 25 ms |');
     expect(text).toContain('| ingest, 100 reports per request | ≥ 5,000 reports/s | 9,000 reports/s | pass |');
     expect(text).toContain('| 1000 | 8 | 8.0 |');
     expect(text).toContain('| idle | 15 | 0 |');
@@ -211,6 +270,7 @@ describe('renderMarkdown', () => {
     expect(text).toContain('240,000 tickets in the store');
     expect(text).toContain('p50 80 ms, p95 200 ms');
     expect(text).not.toContain('Other work was running');
+    expect(renderMarkdown({ ...result, previous: null, alerts: [] })).not.toMatch(/previous results file|Critical alerts/);
     expect(renderMarkdown({ ...result, machine: { ...result.machine, loadAverageAtStart: 6.5 } })).toContain('load average 6.5 on 2 CPUs');
   });
 });

@@ -1,10 +1,16 @@
 /** The figures `npm run bench` measures, as written to bench-results/latest.json. */
+import { percentile } from '@grid-command/domain';
 
 export interface Percentiles {
   readonly p50: number | null;
   readonly p95: number | null;
   readonly p99: number | null;
   readonly max: number | null;
+}
+
+/** p50, p95, p99 and the largest of a sample (nulls when it is empty). */
+export function percentilesOf(values: readonly number[]): Percentiles {
+  return { p50: percentile(values, 50), p95: percentile(values, 95), p99: percentile(values, 99), max: percentile(values, 100) };
 }
 
 export interface ThroughputRun {
@@ -124,12 +130,54 @@ export interface TicketFigures {
   };
 }
 
+/** Acknowledgements of alerts one at a time over REST, each timed to the `alertUpdated` on another console. */
+export interface AlertActionRun {
+  readonly samples: number;
+  /** Answered 200; a 409 (someone else acted first) is counted apart, anything else is an error. */
+  readonly applied: number;
+  readonly conflicts: number;
+  readonly errors: number;
+  /** Applied, but no `alertUpdated` reached the other console in time. */
+  readonly timeouts: number;
+  /** `POST /api/v1/alerts/{id}/actions` answered. */
+  readonly requestMs: Percentiles;
+  /** From sending the POST to the `alertUpdated` (change `acknowledge`) on the second console. */
+  readonly pushMs: Percentiles;
+}
+
+/** Critical reports, one per grid, timed from the 202 to the `alert` on a console watching the district. */
+export interface AlertRun {
+  readonly label: string;
+  /** Ordinary reports per second ingested meanwhile in other grids (0 = idle). */
+  readonly backgroundRate: number;
+  readonly reportsPerSecond: number;
+  /** Critical reports posted, and answered 202. */
+  readonly sent: number;
+  readonly acknowledged: number;
+  /** Of the acknowledged, whose grid's `alert` reached the first console, and the second. */
+  readonly received: number;
+  readonly receivedSecond: number;
+  /** `alert` notices for the measured grids beyond one per grid and console: a doubled alert. */
+  readonly extraNotices: number;
+  readonly pushMs: Percentiles;
+  readonly actions: AlertActionRun;
+  readonly seconds: number;
+}
+
+/** The ingest figures of the bench-results file this run replaced, to set this run's beside. */
+export interface PreviousRun {
+  readonly date: string;
+  readonly commit: string | null;
+  readonly throughput: ReadonlyArray<{ readonly batchSize: number; readonly reportsPerSecond: number; readonly p99Ms: number | null; readonly drainMs: number | null }>;
+}
+
 export interface BenchFigures {
   readonly throughput: readonly ThroughputRun[];
   readonly endToEnd: readonly EndToEndRun[];
   readonly integrity: IntegrityCheck;
   readonly memory: MemoryFigures;
   readonly tickets: TicketFigures;
+  readonly alerts: readonly AlertRun[];
 }
 
 export interface Machine {
@@ -155,6 +203,9 @@ export interface TargetCheck {
 export interface BenchResult extends BenchFigures {
   readonly version: 1;
   readonly date: string;
+  /** `git describe --always --dirty` of the tree that ran. */
+  readonly commit: string | null;
+  readonly previous: PreviousRun | null;
   readonly durationSeconds: number;
   readonly machine: Machine;
   readonly targets: readonly TargetCheck[];
@@ -175,6 +226,9 @@ export const TARGETS = {
   ticketEventP99Ms: 1_000,
   ticketDrainMs: 10_000,
   kpiQueryP95Ms: 1_000,
+  /** The issue's promise: a duty officer sees a problem within a second of its report. */
+  alertP95Ms: 1_000,
+  alertActionP95Ms: 1_000,
 } as const;
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -248,8 +302,41 @@ export function evaluateTargets(figures: BenchFigures): TargetCheck[] {
       kind: 'speed',
     });
   }
-  checks.push(...ticketChecks(figures.tickets));
+  checks.push(...ticketChecks(figures.tickets), ...figures.alerts.flatMap(alertChecks));
   return checks;
+}
+
+/** Critical reports whose alert did not reach a console, and `alert` notices beyond one per grid and console. */
+export function alertVerdict(run: AlertRun): { lost: number; doubled: number } {
+  return { lost: run.sent - run.received + (run.sent - run.receivedSecond), doubled: run.extraNotices };
+}
+
+function alertChecks(run: AlertRun): TargetCheck[] {
+  const verdict = alertVerdict(run);
+  const { actions } = run;
+  return [
+    {
+      name: `critical alerts, ${run.label}: one \`alert\` per report's grid on each console`,
+      target: `${integer.format(run.sent)} sent = received on both consoles, none extra`,
+      actual: `${integer.format(run.acknowledged)} acknowledged, received ${integer.format(run.received)} / ${integer.format(run.receivedSecond)} (lost ${verdict.lost}, doubled ${verdict.doubled})`,
+      pass: run.sent > 0 && run.acknowledged === run.sent && verdict.lost === 0 && verdict.doubled === 0,
+      kind: 'correctness',
+    },
+    {
+      name: `critical report to console (socket.io \`alert\`), ${run.label}`,
+      target: `p95 ≤ ${ms(TARGETS.alertP95Ms)}`,
+      actual: `p95 ${ms(run.pushMs.p95)}, max ${ms(run.pushMs.max)}`,
+      pass: atMost(run.pushMs.p95, TARGETS.alertP95Ms),
+      kind: 'speed',
+    },
+    {
+      name: `acknowledge to the other console (\`alertUpdated\`), ${run.label}`,
+      target: `p95 ≤ ${ms(TARGETS.alertActionP95Ms)}`,
+      actual: `p95 ${ms(actions.pushMs.p95)}${actions.timeouts + actions.errors > 0 ? `, ${actions.timeouts} timed out, ${actions.errors} failed` : ''}`,
+      pass: actions.timeouts + actions.errors > 0 ? false : atMost(actions.pushMs.p95, TARGETS.alertActionP95Ms),
+      kind: 'speed',
+    },
+  ];
 }
 
 /** Tickets' KPI counts against what was acknowledged; null when the KPI endpoint never answered. */
@@ -336,7 +423,7 @@ export function renderMarkdown(result: BenchResult): string {
   const lines = [
     '# grid-command bench',
     '',
-    `${result.date} · ${result.machine.cpus} × ${result.machine.cpuModel} · ${result.machine.memoryGb} GB · ${result.machine.platform} · Node ${result.machine.node} · ${integer.format(result.durationSeconds)} s`,
+    `${result.date}${result.commit === null ? '' : ` · ${result.commit}`} · ${result.machine.cpus} × ${result.machine.cpuModel} · ${result.machine.memoryGb} GB · ${result.machine.platform} · Node ${result.machine.node} · ${integer.format(result.durationSeconds)} s`,
     '',
     'Server and load generator share this machine; figures are a floor for a dedicated server.',
     ...(result.machine.loadAverageAtStart > result.machine.cpus
@@ -359,6 +446,7 @@ export function renderMarkdown(result: BenchResult): string {
         `${integer.format(run.reportsPerSecond)} | ${integer.format(run.requestsPerSecond)} | ${run.errors} | ${ms(run.latencyMs.p50)} | ${ms(run.latencyMs.p95)} | ${ms(run.latencyMs.p99)} | ${ms(run.latencyMs.max)} | ${ms(run.drainMs)} |`,
     ),
     '',
+    ...previousLines(result),
     '## Post to screen (from the 202 to the report being counted)',
     '',
     '| while | samples | timeouts | snapshot (HTTP) p50 | p95 | max | socket.io push p50 | p95 | max |',
@@ -369,6 +457,7 @@ export function renderMarkdown(result: BenchResult): string {
         `${ms(run.pushMs.p50)} | ${ms(run.pushMs.p95)} | ${ms(run.pushMs.max)} |`,
     ),
     '',
+    ...alertLines(result.alerts),
     '## Tickets (`POST /api/v1/tickets/{id}/events`, keep-alive, one ticket per request)',
     '',
     `${integer.format(result.tickets.reports)} reports posted ${integer.format(result.tickets.reportsPerRequest)} per request (reported about 2 h earlier); every one a ticket (\`GET /api/v1/tickets/{id}\` 200) ${ms(result.tickets.readyMs)} after the last 202.`,
@@ -397,4 +486,62 @@ export function renderMarkdown(result: BenchResult): string {
     '',
   ];
   return lines.join('\n');
+}
+
+/** This run's ingest figures beside those of the results file it replaced. */
+function previousLines(result: BenchResult): string[] {
+  const { previous } = result;
+  if (previous === null) return [];
+  const signed = (now: number, before: number): string => `${now >= before ? '+' : '−'}${Math.abs(Math.round(((now - before) / before) * 100))} %`;
+  const rows = result.throughput.flatMap((run) => {
+    const before = previous.throughput.find((entry) => entry.batchSize === run.batchSize);
+    if (before === undefined) return [];
+    return [
+      `| ${run.batchSize} | ${integer.format(before.reportsPerSecond)} | ${integer.format(run.reportsPerSecond)} | ${signed(run.reportsPerSecond, before.reportsPerSecond)} | ` +
+        `${ms(before.p99Ms)} | ${ms(run.latencyMs.p99)} | ${ms(before.drainMs)} | ${ms(run.drainMs)} |`,
+    ];
+  });
+  return [
+    `Against the previous results file (${previous.date}${previous.commit === null ? '' : `, ${previous.commit}`}); both runs are noisy, a few tens of per cent is the machine, not the code. ` +
+      '"Drained after" is how long the pipeline (the worker: store, evaluate alerts, announce) lagged behind the 202s:',
+    '',
+    '| reports/request | reports/s before | now | change | p99 before | now | drained after, before | now |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+    '',
+  ];
+}
+
+function alertLines(runs: readonly AlertRun[]): string[] {
+  if (runs.length === 0) return [];
+  return [
+    '## Critical alerts (from the report\'s 202 to the socket.io `alert` on a console watching the district)',
+    '',
+    'One critical report per request, each in a grid of its own; two consoles watch the district. Then one officer acknowledges alerts one at a time (`POST /api/v1/alerts/{id}/actions` with `expectedVersion`), timed from the request to the `alertUpdated` on the other console.',
+    '',
+    '| while | reports/s | sent | acknowledged | received (console 1 / 2) | extra `alert`s | p50 | p95 | p99 | max | acknowledge: samples | applied | 409 | request p50 | p95 | → other console p50 | p95 | max |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...runs.map(
+      (run) =>
+        `| ${run.label} | ${run.reportsPerSecond} | ${run.sent} | ${run.acknowledged} | ${run.received} / ${run.receivedSecond} | ${run.extraNotices} | ` +
+        `${ms(run.pushMs.p50)} | ${ms(run.pushMs.p95)} | ${ms(run.pushMs.p99)} | ${ms(run.pushMs.max)} | ` +
+        `${run.actions.samples} | ${run.actions.applied} | ${run.actions.conflicts} | ${ms(run.actions.requestMs.p50)} | ${ms(run.actions.requestMs.p95)} | ` +
+        `${ms(run.actions.pushMs.p50)} | ${ms(run.actions.pushMs.p95)} | ${ms(run.actions.pushMs.max)} |`,
+    ),
+    '',
+  ];
+}
+
+/** The ingest figures of an earlier results file, read leniently (older files lack fields); null if it has none. */
+export function previousRunOf(file: unknown): PreviousRun | null {
+  if (typeof file !== 'object' || file === null) return null;
+  const { date, commit, throughput } = file as { date?: unknown; commit?: unknown; throughput?: unknown };
+  if (typeof date !== 'string' || !Array.isArray(throughput)) return null;
+  const runs = throughput.flatMap((entry: unknown) => {
+    const { batchSize, reportsPerSecond, latencyMs, drainMs } = (entry ?? {}) as { batchSize?: unknown; reportsPerSecond?: unknown; latencyMs?: { p99?: unknown }; drainMs?: unknown };
+    if (typeof batchSize !== 'number' || typeof reportsPerSecond !== 'number') return [];
+    const orNull = (value: unknown): number | null => (typeof value === 'number' ? value : null);
+    return [{ batchSize, reportsPerSecond, p99Ms: orNull(latencyMs?.p99), drainMs: orNull(drainMs) }];
+  });
+  return runs.length === 0 ? null : { date, commit: typeof commit === 'string' ? commit : null, throughput: runs };
 }

@@ -102,20 +102,32 @@ describe('AlertStore', () => {
     expect(notices.filter((notice) => notice.alert.id === opened.id).map((notice) => notice.change)).toEqual(['opened', 'renotified']);
   });
 
-  it('keeps a spike window: each report once, nothing as old as the window', async () => {
+  it('keeps spike windows: each report once, nothing as old as the window, nothing from the future', async () => {
     const now = Date.parse(AT);
-    const window = 30 * 60_000;
+    const windowMs = 30 * 60_000;
+    const bounds = { opensAfterMs: now - windowMs, endsAtMs: now };
     const entry = (reportId: string, ageMs: number) => ({ reportId, reportedAtMs: now - ageMs });
-    const update = (scope: string, ...entries: ReturnType<typeof entry>[]) => ({ ruleId: 'noise', scope, category: 'noise', entries });
-    await store.spikeWindows([update('community:450103001002', entry('old', window), entry('a', window - 1))], now, window);
-    const [inside, untouched, other] = await store.spikeWindows(
-      [update('community:450103001002', entry('a', window - 1), entry('b', 0)), update('community:450103001002'), update('community:450103001003', entry('c', 5))],
-      now,
-      window,
+    const window = (scope: string, ...entries: ReturnType<typeof entry>[]) => ({ ruleId: 'noise', scope, category: 'noise', entries });
+    expect(await store.countSpikeWindows([window('community:450103001002', entry('old', windowMs), entry('a', windowMs - 1))], bounds, windowMs)).toEqual([1]);
+    const counts = await store.countSpikeWindows(
+      [window('community:450103001002', entry('a', windowMs - 1), entry('b', 0), entry('ahead', -1)), window('community:450103001003', entry('c', 5))],
+      bounds,
+      windowMs,
     );
-    expect(inside?.map((item) => item.reportId).sort()).toEqual(['a', 'b']);
-    expect(untouched?.map((item) => item.reportId).sort()).toEqual(['a', 'b']);
-    expect(other?.map((item) => item.reportId)).toEqual(['c']);
+    expect(counts).toEqual([2, 1]);
+    const [latest, other] = await store.latestInSpikeWindows([window('community:450103001002'), window('community:450103001003')], bounds, 50);
+    expect(latest).toEqual(['b', 'a']);
+    expect(other).toEqual(['c']);
+    expect(await store.latestInSpikeWindows([window('community:450103001002')], bounds, 1)).toEqual([['b']]);
+  });
+
+  it('adds reports to many alerts at once and counts the distinct reports of each', async () => {
+    const [first, second] = [alert('k4'), alert('k5')];
+    await store.open(first);
+    await store.open(second);
+    expect(await store.openIdsFor(['k4', 'k5', 'none'])).toEqual([first.id, second.id, null]);
+    const extra = randomUUID();
+    expect(await store.addReportsToMany([{ alertId: first.id, reportIds: [extra, extra] }, { alertId: second.id, reportIds: [] }])).toEqual([2, 1]);
   });
 
   it('lists mutes with what they held back, and forgets them a day after they end', async () => {

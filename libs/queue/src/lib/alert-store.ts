@@ -15,17 +15,22 @@ import {
   spikeWindowKeyOf,
 } from './queue-definitions';
 
-export interface WindowEntry {
-  readonly reportId: string;
-  readonly reportedAtMs: number;
-}
-
-/** Reports to add to one spike window: a rule's window over a scope and a category. */
-export interface SpikeWindowUpdate {
+/** A rule's spike window over a scope and a category. */
+export interface SpikeWindowId {
   readonly ruleId: string;
   readonly scope: string;
   readonly category: string;
-  readonly entries: readonly WindowEntry[];
+}
+
+/** Reports to add to one spike window. */
+export interface SpikeWindowUpdate extends SpikeWindowId {
+  readonly entries: ReadonlyArray<{ readonly reportId: string; readonly reportedAtMs: number }>;
+}
+
+/** Reports after `opensAfterMs` and not after `endsAtMs` are inside. */
+export interface SpikeWindowBounds {
+  readonly opensAfterMs: number;
+  readonly endsAtMs: number;
 }
 
 /** One alert version waiting in the outbox for ClickHouse. */
@@ -171,9 +176,8 @@ export class AlertStore {
 
   /** Adds reports behind an alert and answers how many distinct ones it has; a repeated id is counted once. */
   async addReports(alertId: string, reportIds: readonly string[]): Promise<number> {
-    const key = alertReportsKey(alertId);
-    if (reportIds.length > 0) await this.redis.sadd(key, ...reportIds);
-    return this.redis.scard(key);
+    const [count] = await this.addReportsToMany([{ alertId, reportIds }]);
+    return count ?? 0;
   }
 
   async reportIds(alertId: string, limit: number): Promise<string[]> {
@@ -193,34 +197,54 @@ export class AlertStore {
   }
 
   /**
-   * Adds reports to spike sliding windows and answers what is in each window now, in one round trip. Entries as
-   * old as the window are dropped; a window's key expires when nothing has come for two windows.
+   * Adds reports to spike windows, drops what has left them and counts what is inside (after `opensAfterMs`, not
+   * after `endsAtMs`), every window in one round trip. A window's key expires when nothing came for `ttlMs`.
    */
-  async spikeWindows(windows: readonly SpikeWindowUpdate[], nowMs: number, windowMs: number): Promise<WindowEntry[][]> {
-    if (windows.length === 0) return [];
-    const opensAfter = nowMs - windowMs;
+  async countSpikeWindows(updates: readonly SpikeWindowUpdate[], window: SpikeWindowBounds, ttlMs: number): Promise<number[]> {
+    if (updates.length === 0) return [];
     const pipeline = this.redis.pipeline();
-    for (const window of windows) {
-      const key = spikeWindowKeyOf(window.ruleId, window.scope, window.category);
-      if (window.entries.length > 0) pipeline.zadd(key, ...window.entries.flatMap((entry) => [entry.reportedAtMs, entry.reportId]));
-      pipeline.zremrangebyscore(key, '-inf', opensAfter);
-      pipeline.zrangebyscore(key, `(${opensAfter}`, '+inf', 'WITHSCORES');
-      pipeline.pexpire(key, Math.ceil(windowMs * 2));
+    for (const update of updates) {
+      const key = spikeWindowKeyOf(update.ruleId, update.scope, update.category);
+      pipeline.zadd(key, ...update.entries.flatMap((entry) => [entry.reportedAtMs, entry.reportId]));
+      pipeline.zremrangebyscore(key, '-inf', window.opensAfterMs);
+      pipeline.zcount(key, `(${window.opensAfterMs}`, window.endsAtMs);
+      pipeline.pexpire(key, Math.ceil(ttlMs));
     }
-    const results = (await pipeline.exec()) ?? [];
-    const failed = results.find(([error]) => error);
-    if (failed?.[0]) throw failed[0];
-    const inside: WindowEntry[][] = [];
+    const results = await execOrThrow(pipeline);
+    return updates.map((_, index) => Number(results[index * 4 + 2]));
+  }
+
+  /** The `limit` latest reports inside each window, newest first. */
+  async latestInSpikeWindows(windows: readonly SpikeWindowId[], window: SpikeWindowBounds, limit: number): Promise<string[][]> {
+    if (windows.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    for (const { ruleId, scope, category } of windows) {
+      pipeline.zrevrangebyscore(spikeWindowKeyOf(ruleId, scope, category), window.endsAtMs, `(${window.opensAfterMs}`, 'LIMIT', 0, limit);
+    }
+    return (await execOrThrow(pipeline)) as string[][];
+  }
+
+  /** The open alert's id for each dedup key, or null. */
+  async openIdsFor(dedupKeys: readonly string[]): Promise<Array<string | null>> {
+    return dedupKeys.length === 0 ? [] : this.redis.hmget(ALERT_OPEN_KEY, ...dedupKeys);
+  }
+
+  /** Adds reports behind several alerts in one round trip; answers each alert's count of distinct reports. */
+  async addReportsToMany(additions: ReadonlyArray<{ readonly alertId: string; readonly reportIds: readonly string[] }>): Promise<number[]> {
+    if (additions.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    for (const { alertId, reportIds } of additions) {
+      if (reportIds.length > 0) pipeline.sadd(alertReportsKey(alertId), ...reportIds);
+      pipeline.scard(alertReportsKey(alertId));
+    }
+    const results = await execOrThrow(pipeline);
+    const counts: number[] = [];
     let position = 0;
-    for (const window of windows) {
-      position += window.entries.length > 0 ? 3 : 2;
-      const flat = (results[position - 1]?.[1] ?? []) as string[];
-      position += 1;
-      const entries: WindowEntry[] = [];
-      for (let index = 0; index < flat.length; index += 2) entries.push({ reportId: flat[index] as string, reportedAtMs: Number(flat[index + 1]) });
-      inside.push(entries);
+    for (const { reportIds } of additions) {
+      position += reportIds.length > 0 ? 2 : 1;
+      counts.push(Number(results[position - 1]));
     }
-    return inside;
+    return counts;
   }
 
   /** Outbox entries recorded before `olderThan` (epoch ms), up to `limit`. */
@@ -277,6 +301,14 @@ export class AlertStore {
   async countSuppressed(muteId: string): Promise<void> {
     await this.redis.hincrby(ALERT_MUTE_SUPPRESSED_KEY, muteId, 1);
   }
+}
+
+/** The pipeline's replies in order; the first failed command fails the whole call. */
+async function execOrThrow(pipeline: ReturnType<Redis['pipeline']>): Promise<unknown[]> {
+  const results = (await pipeline.exec()) ?? [];
+  const failed = results.find(([error]) => error);
+  if (failed?.[0]) throw failed[0];
+  return results.map(([, value]) => value);
 }
 
 function outboxField(alert: Alert): string {

@@ -17,6 +17,12 @@ import { ALERT_RULES, REFERENCE_INDEX } from '../infrastructure/tokens';
 
 /** Two changes racing on one alert retry against the winner; more collisions than this is a hot loop. */
 const MAX_ATTEMPTS = 5;
+/**
+ * An open alert that keeps growing (a spike during a campaign) is rewritten and announced at most this often;
+ * in between its reports are only counted, and the timer's pass writes the count.
+ */
+const GROWTH_NOTICE_INTERVAL_MS = 5_000;
+const MAX_TRACKED_GROWTH = 10_000;
 const MINUTE_MS = 60_000;
 
 export type RaiseOutcome = 'opened' | 'grown' | 'unchanged' | 'muted' | 'cooling_down';
@@ -31,11 +37,45 @@ export class AlertBusyError extends Error {}
  */
 @Injectable()
 export class AlertBook {
+  private readonly lastGrowthWrittenAt = new Map<string, number>();
+
   constructor(
     @Inject(ALERT_RULES) private readonly rules: AlertRulesFile,
     @Inject(REFERENCE_INDEX) private readonly reference: ReferenceIndex,
     private readonly store: AlertStore,
   ) {}
+
+  /**
+   * Raises many candidates with a few round trips for the common case of a condition holding again while its
+   * alert is open: the new reports are added to the alert's set in one pipeline, and the alert itself is rewritten
+   * only when its growth is due to be announced. Every other candidate goes through `raise`.
+   */
+  async raiseMany(candidates: readonly AlertCandidate[], mutes: readonly AlertMute[], now: Date): Promise<void> {
+    if (candidates.length === 0) return;
+    const openIds = await this.store.openIdsFor(candidates.map(dedupKeyOf));
+    const growing = candidates.flatMap((candidate, index) => {
+      const alertId = openIds[index];
+      return alertId ? [{ alertId, candidate }] : [];
+    });
+    await this.store.addReportsToMany(growing.map(({ alertId, candidate }) => ({ alertId, reportIds: candidate.reportIds })));
+    const due = growing.filter(({ alertId }) => this.growthDue(alertId, now.getTime())).map(({ candidate }) => candidate);
+    const fresh = candidates.filter((_, index) => !openIds[index]);
+    await Promise.all([...fresh, ...due].map((candidate) => this.raise(candidate, mutes, now)));
+  }
+
+  /** Writes the count of reports the alert's set holds, if the alert shows fewer (growth held back by `raiseMany`). */
+  async syncReportCount(alert: Alert, count: number, now: Date): Promise<void> {
+    if (count <= alert.reportCount) return;
+    await this.applySystemChange(alert.id, (stored) => withReports(stored, [], count, null, now));
+  }
+
+  private growthDue(alertId: string, nowMs: number): boolean {
+    const last = this.lastGrowthWrittenAt.get(alertId);
+    if (last !== undefined && nowMs - last < GROWTH_NOTICE_INTERVAL_MS) return false;
+    if (this.lastGrowthWrittenAt.size >= MAX_TRACKED_GROWTH) this.lastGrowthWrittenAt.clear();
+    this.lastGrowthWrittenAt.set(alertId, nowMs);
+    return true;
+  }
 
   /** Opens an alert for the candidate, adds to the open one, or holds it back (mute, cooldown). */
   async raise(candidate: AlertCandidate, mutes: readonly AlertMute[], now: Date): Promise<RaiseOutcome> {
@@ -85,7 +125,7 @@ export class AlertBook {
       if (!alert || alert.state === 'closed') return null;
       const next = decide(alert);
       if (next === null) return null;
-      const change: AlertChange = next.actions.length > alert.actions.length ? (next.actions.at(-1)?.change ?? 'renotified') : 'renotified';
+      const change: AlertChange = next.actions.length > alert.actions.length ? (next.actions.at(-1)?.change ?? 'renotified') : 'reports_added';
       if (await this.store.update(alert.version, next, change, this.cooldownMs(next))) return next;
     }
     return null;

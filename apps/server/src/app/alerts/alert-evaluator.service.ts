@@ -1,5 +1,5 @@
 import { AlertSignalsRepository, TicketStore } from '@grid-command/clickhouse';
-import type { AlertMute, AlertRule, AlertRulesFile, AnomalyRule, Report, SlaRule, SpikeRule } from '@grid-command/contracts';
+import { MAX_ALERT_REPORT_IDS, type AlertMute, type AlertRule, type AlertRulesFile, type AnomalyRule, type Report, type SlaRule, type SpikeRule } from '@grid-command/contracts';
 import {
   anomalyCandidate,
   breachesSla,
@@ -11,7 +11,10 @@ import {
   scopeOfCode,
   slaCandidate,
   spikeCandidate,
+  spikeWindowAt,
   spikeWindowKey,
+  dedupKeyOf,
+  type SpikeWindowKey,
   type AlertCandidate,
   type AlertReportFacts,
   type ReferenceIndex,
@@ -65,9 +68,9 @@ export class AlertEvaluator implements OnModuleInit, OnModuleDestroy {
     if (facts.length === 0) return;
     const mutes = await this.store.mutes(now.getTime());
     const critical = this.enabled('critical').flatMap((rule) => criticalCandidates(rule, facts));
-    await this.raiseAll(critical, mutes, now);
+    await this.book.raiseMany(critical, mutes, now);
     const spikes = await Promise.all(this.enabled('spike').map((rule) => this.spikeCandidates(rule, facts, now)));
-    await this.raiseAll(spikes.flat(), mutes, now);
+    await this.book.raiseMany(spikes.flat(), mutes, now);
   }
 
   /** One pass of the time rules and the response bounds; exposed so tests can run it without waiting. */
@@ -75,6 +78,7 @@ export class AlertEvaluator implements OnModuleInit, OnModuleDestroy {
     const mutes = await this.store.mutes(now.getTime());
     for (const rule of this.enabled('sla')) await this.evaluateSla(rule, mutes, now);
     for (const rule of this.enabled('anomaly')) await this.evaluateAnomaly(rule, mutes, now);
+    await this.writeHeldBackGrowth(now);
     await this.closeSettledReportAlerts(now);
     await this.enforceResponseBounds(now);
   }
@@ -92,8 +96,13 @@ export class AlertEvaluator implements OnModuleInit, OnModuleDestroy {
     return this.rules.rules.filter((rule): rule is Extract<AlertRule, { kind: K }> => rule.kind === kind && rule.enabled);
   }
 
+  /**
+   * Counts the batch into the rule's windows in one round trip; a window at the threshold is a candidate carrying
+   * the latest reports that made it fire, or, when its alert is already open, just this batch's reports in it.
+   */
   private async spikeCandidates(rule: SpikeRule, reports: readonly AlertReportFacts[], now: Date): Promise<AlertCandidate[]> {
-    const byWindow = new Map<string, { key: NonNullable<ReturnType<typeof spikeWindowKey>>; reports: AlertReportFacts[] }>();
+    const bounds = spikeWindowAt(rule, now.getTime());
+    const byWindow = new Map<string, { key: SpikeWindowKey; reports: AlertReportFacts[] }>();
     for (const report of reports) {
       const key = spikeWindowKey(rule, report);
       if (!key) continue;
@@ -102,19 +111,31 @@ export class AlertEvaluator implements OnModuleInit, OnModuleDestroy {
       entry.reports.push(report);
       byWindow.set(id, entry);
     }
-    const groups = [...byWindow.values()];
-    const insides = await this.store.spikeWindows(
-      groups.map(({ key, reports: added }) => ({
-        ruleId: rule.id,
-        scope: key.scope,
-        category: key.category,
-        entries: added.map((report) => ({ reportId: report.id, reportedAtMs: report.reportedAtMs })),
-      })),
-      now.getTime(),
-      rule.windowMinutes * MINUTE_MS,
+    const windows = [...byWindow.values()].map(({ key, reports: added }) => ({
+      key,
+      id: { ruleId: rule.id, scope: key.scope, category: key.category },
+      added: added.filter((report) => report.reportedAtMs > bounds.opensAfterMs && report.reportedAtMs <= bounds.endsAtMs).map((report) => report.id),
+      entries: added.map((report) => ({ reportId: report.id, reportedAtMs: report.reportedAtMs })),
+    }));
+    const windowMs = rule.windowMinutes * MINUTE_MS;
+    const counts = await this.store.countSpikeWindows(
+      windows.map(({ id, entries }) => ({ ...id, entries })),
+      bounds,
+      2 * windowMs,
     );
-    const windows = groups.map(({ key }, index) => spikeCandidate(rule, key, insides[index] ?? [], now.getTime()));
-    return windows.filter((candidate): candidate is AlertCandidate => candidate !== null);
+    const firing = windows.map((window, index) => ({ ...window, count: counts[index] ?? 0 })).filter((window) => window.count >= rule.threshold);
+    if (firing.length === 0) return [];
+    const openIds = await this.store.openIdsFor(firing.map(({ key }) => dedupKeyOf({ rule, scope: key.scope, category: key.category, ticketId: null })));
+    const starting = firing.filter((_, index) => !openIds[index]);
+    const latest = await this.store.latestInSpikeWindows(
+      starting.map(({ id }) => id),
+      bounds,
+      MAX_ALERT_REPORT_IDS,
+    );
+    const latestByWindow = new Map(starting.map((window, index) => [window, [...(latest[index] ?? [])].reverse()]));
+    return firing
+      .map((window) => spikeCandidate(rule, window.key, window.count, latestByWindow.get(window) ?? window.added))
+      .filter((candidate): candidate is AlertCandidate => candidate !== null);
   }
 
   private async evaluateSla(rule: SlaRule, mutes: readonly AlertMute[], now: Date): Promise<void> {
@@ -142,6 +163,13 @@ export class AlertEvaluator implements OnModuleInit, OnModuleDestroy {
       .map(({ volume, scope }) => anomalyCandidate(rule, formatScope(scope), volume.current, volume.baseline))
       .filter((candidate): candidate is AlertCandidate => candidate !== null);
     await this.raiseAll(candidates, mutes, now);
+  }
+
+  /** Report counts that `raiseMany` kept in the alerts' sets without rewriting the alerts. */
+  private async writeHeldBackGrowth(now: Date): Promise<void> {
+    const open = (await this.store.openAlerts()).filter((alert) => alert.kind === 'critical' || alert.kind === 'spike');
+    const counts = await this.store.addReportsToMany(open.map((alert) => ({ alertId: alert.id, reportIds: [] })));
+    await Promise.all(open.map((alert, index) => this.book.syncReportCount(alert, counts[index] ?? 0, now)));
   }
 
   /** A critical or spike alert whose tickets have all been resolved meanwhile has nothing left for the desk. */

@@ -42,28 +42,32 @@ export function spikeWindowKey(rule: SpikeRule, report: AlertReportFacts): Spike
   return { scope: scopeAt(rule.level, report.gridCode), category: report.category };
 }
 
-export interface WindowEntry {
-  readonly reportId: string;
-  readonly reportedAtMs: number;
+/**
+ * The sliding window that ends now: reports reported after `opensAfterMs` and not after `endsAtMs` (a report from
+ * a client whose clock runs ahead waits until its time comes). Exclusive start, inclusive end.
+ */
+export interface SpikeWindow {
+  readonly opensAfterMs: number;
+  readonly endsAtMs: number;
+}
+
+export function spikeWindowAt(rule: SpikeRule, nowMs: number): SpikeWindow {
+  return { opensAfterMs: nowMs - rule.windowMinutes * MINUTE_MS, endsAtMs: nowMs };
 }
 
 /**
- * The reports inside the sliding window that ends now: reported after `now − window` and not after now (a report
- * from a client whose clock runs ahead waits until its time comes). The candidate fires at `threshold` or more.
+ * A spike once `count` reports are in the window. `reportIds` are the reports to put behind the alert: those that
+ * made it fire, or the new ones when it is already open.
  */
-export function spikeCandidate(rule: SpikeRule, key: SpikeWindowKey, entries: readonly WindowEntry[], nowMs: number): AlertCandidate | null {
-  const opensAfter = nowMs - rule.windowMinutes * MINUTE_MS;
-  const inside = entries
-    .filter((entry) => entry.reportedAtMs > opensAfter && entry.reportedAtMs <= nowMs)
-    .sort((a, b) => a.reportedAtMs - b.reportedAtMs || a.reportId.localeCompare(b.reportId));
-  if (inside.length < rule.threshold) return null;
+export function spikeCandidate(rule: SpikeRule, key: SpikeWindowKey, count: number, reportIds: readonly string[]): AlertCandidate | null {
+  if (count < rule.threshold) return null;
   return {
     rule,
     scope: key.scope,
     category: key.category,
     ticketId: null,
-    reportIds: inside.map((entry) => entry.reportId),
-    measure: { value: inside.length, threshold: rule.threshold, baseline: null, windowMinutes: rule.windowMinutes },
+    reportIds,
+    measure: { value: count, threshold: rule.threshold, baseline: null, windowMinutes: rule.windowMinutes },
     slaDueAt: null,
   };
 }

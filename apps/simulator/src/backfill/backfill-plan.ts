@@ -27,6 +27,7 @@ export const BACKFILL_BURSTS: BurstOptions = {
   minDurationMs: 15 * MINUTE,
   maxDurationMs: 40 * MINUTE,
   boost: 0.25,
+  minReports: 0,
   firstWithinMs: 3 * 60 * MINUTE,
 };
 

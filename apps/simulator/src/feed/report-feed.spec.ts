@@ -81,9 +81,11 @@ describe('ReportFeed', () => {
     expect(top).toBeGreaterThan(0.3);
   });
 
-  it('keeps the flat profile at exactly the mean rate', () => {
+  it('keeps the flat profile at exactly the mean rate, with a burst on top', () => {
     expect(feedOf(1, 'flat').rateFactor(MORNING)).toBe(1);
     expect(feedOf(1, 'flat').rateFactor(EVENING)).toBe(1);
     expect(feedOf(1, 'diurnal').rateFactor(MORNING)).toBeGreaterThan(1.5);
+    const always = { ...DEFAULT_BURST_OPTIONS, firstWithinMs: 0, minDurationMs: 3_600_000, maxDurationMs: 3_600_000, boost: 0.5 };
+    expect(feedOf(1, 'flat', always).rateFactor(EVENING)).toBe(1.5);
   });
 });

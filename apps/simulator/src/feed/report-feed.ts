@@ -18,7 +18,7 @@ import { pointInside } from './polygon';
 import { randomInt, randomUuid, type Random } from './prng';
 import { tableOf, WeightedTable } from './weighted-choice';
 
-/** `diurnal` follows the hour of the day; `flat` holds the rate steady, for stress runs. */
+/** `diurnal` follows the hour of the day; `flat` holds the rate steady (bursts still come on top). */
 export type RateProfile = 'diurnal' | 'flat';
 
 /** Residents and the hotline are who call in a local spike, more than patrols. */
@@ -49,13 +49,9 @@ export class ReportFeed {
     private readonly profile: RateProfile,
   ) {}
 
-  /**
-   * The rate at `nowMs` as a multiple of the mean rate. A burst adds reports on top in the diurnal
-   * profile; the flat profile keeps the total and lets the burst take its share of it.
-   */
+  /** The rate at `nowMs` as a multiple of the mean rate: the hour's (1 when flat), plus a burst's on top. */
   rateFactor(nowMs: number): number {
-    if (this.profile === 'flat') return 1;
-    return dayFactor(nowMs) + (this.bursts.at(nowMs)?.boost ?? 0);
+    return this.baseFactor(nowMs) + (this.bursts.at(nowMs)?.boost ?? 0);
   }
 
   next(nowMs: number): Report {
@@ -68,9 +64,12 @@ export class ReportFeed {
     return this.build(this.district.gridTable.pick(this.random), source, this.categoryFor(source, nowMs), nowMs);
   }
 
+  private baseFactor(nowMs: number): number {
+    return this.profile === 'flat' ? 1 : dayFactor(nowMs);
+  }
+
   private burstShare(burst: Burst, nowMs: number): number {
-    const base = this.profile === 'flat' ? 1 : dayFactor(nowMs);
-    return burst.boost / (base + burst.boost);
+    return burst.boost / (this.baseFactor(nowMs) + burst.boost);
   }
 
   private categoryFor(source: ReportSource, nowMs: number): ReportCategory {

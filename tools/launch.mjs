@@ -105,12 +105,17 @@ if (mode === 'demo') {
   // of that history are written first (about 10,000 tickets, one event request each: a minute or two while the wall
   // is up), so this week compares with a fully covered last week (环比); the live rate is the same daily volume.
   // Flat, so the wall moves at whatever hour the demo runs; the backfilled days follow the hour of the day.
+  // District-sized bursts (about 14 a day, some 14 reports in one community each) trip the spike alerts now and
+  // then, and a simulated duty officer works most incidents through (acknowledge, dispatch, 报到, close), leaving
+  // the rest for the wall to re-notify and escalate.
   const demoTicketsPerDay = 720;
   start('simulator', [
     'dist/apps/simulator/apps/simulator/src/main.js',
     '--url', baseUrl,
     '--profile', 'flat',
     '--rate', String(demoTicketsPerDay / 86_400),
+    '--bursts', 'district',
+    '--duty-officer', 'on',
     '--backfill-days', '14',
     '--backfill-volume', String(demoTicketsPerDay),
   ]);

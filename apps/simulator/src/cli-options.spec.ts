@@ -15,12 +15,14 @@ describe('parseCliOptions', () => {
       rate: 20,
       scale: 1,
       profile: 'diurnal',
+      bursts: 'wall',
       durationSeconds: null,
       referencePath: 'reference/demo-district.json',
       batch: 1,
       concurrency: 8,
       resendShare: 0.01,
       tickets: true,
+      dutyOfficer: false,
       backfillDays: 0,
       historySeed: 450_103,
       slaPolicyPath: 'config/sla-policy.json',
@@ -50,7 +52,7 @@ describe('parseCliOptions', () => {
     if (help.kind !== 'help') return;
     for (const flag of [
       '--url', '--rate', '--scale', '--profile', '--duration', '--reference', '--batch', '--concurrency', '--seed', '--resend', '--progress',
-      '--tickets', '--backfill-days', '--backfill-volume', '--sla-policy', '--work-calendar',
+      '--tickets', '--backfill-days', '--backfill-volume', '--sla-policy', '--work-calendar', '--bursts', '--duty-officer',
     ]) {
       expect(help.text).toContain(flag);
     }
@@ -67,6 +69,12 @@ describe('parseCliOptions', () => {
     expect(run(['--backfill-days', '32'])).toMatchObject({ kind: 'error', message: expect.stringContaining('must be ≤ 31') });
     expect(run(['--backfill-days', '1.5'])).toMatchObject({ kind: 'error', message: expect.stringContaining('must be an integer') });
     expect(run(['--tickets', 'maybe'])).toMatchObject({ kind: 'error', message: expect.stringContaining('--tickets "maybe" (or SIMULATOR_TICKETS): must be on or off') });
+  });
+
+  it('takes the demo\'s bursts and duty officer, and refuses other values', () => {
+    expect(run(['--bursts', 'district', '--duty-officer', 'on'])).toMatchObject({ kind: 'run', options: { bursts: 'district', dutyOfficer: true } });
+    expect(run(['--bursts', 'often'])).toMatchObject({ kind: 'error', message: expect.stringContaining('--bursts "often" (or SIMULATOR_BURSTS): must be wall, district or off') });
+    expect(run(['--duty-officer', 'yes'])).toMatchObject({ kind: 'error', message: expect.stringContaining('--duty-officer "yes" (or SIMULATOR_DUTY_OFFICER): must be on or off') });
   });
 
   it('names the environment variables of hyphenated flags with underscores', () => {

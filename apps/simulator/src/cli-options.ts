@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { MAX_REPORTS_PER_REQUEST } from '@grid-command/contracts';
 import { z } from 'zod';
+import { BURST_PRESETS, type BurstPreset } from './feed/bursts';
 import type { RateProfile } from './feed/report-feed';
 
 export interface CliOptions {
@@ -9,6 +10,7 @@ export interface CliOptions {
   readonly rate: number;
   readonly scale: number;
   readonly profile: RateProfile;
+  readonly bursts: BurstPreset;
   readonly durationSeconds: number | null;
   readonly referencePath: string;
   readonly batch: number;
@@ -18,6 +20,8 @@ export interface CliOptions {
   readonly progressSeconds: number;
   /** Play each report's ticket workflow (派单, 签收, 办结, 验单…) through the events API. */
   readonly tickets: boolean;
+  /** Act on alerts as a duty officer would: acknowledge, dispatch, 报到, close; leave some alone. */
+  readonly dutyOfficer: boolean;
   readonly backfillDays: number;
   /** Reports per day in the backfilled history. */
   readonly backfillVolume: number;
@@ -49,6 +53,11 @@ const FLAGS = {
   rate: { schema: number('a number > 0').positive('must be > 0').max(1_000_000, 'must be ≤ 1000000').default(20), value: 'N', help: 'mean reports per second over a day (default 20: a lively district wall)' },
   scale: { schema: number('a number > 0').positive('must be > 0').max(1_000, 'must be ≤ 1000').default(1), value: 'X', help: 'multiply the rate, as a campaign does (创城, flood season: 3–10)' },
   profile: { schema: z.enum(['diurnal', 'flat'], { error: 'must be diurnal or flat' }).default('diurnal'), value: 'P', help: 'diurnal follows the hour of day in Asia/Shanghai; flat holds the rate (stress runs)' },
+  bursts: {
+    schema: z.enum(Object.keys(BURST_PRESETS) as [BurstPreset, ...BurstPreset[]], { error: 'must be wall, district or off' }).default('wall'),
+    value: 'wall|district|off',
+    help: 'local spikes: wall (every few minutes, +30 % for a few minutes; default), district (about hourly, ~14 reports in one community: trips the spike alerts at any rate), off',
+  },
   duration: { schema: number('a number of seconds > 0').positive('must be > 0').optional(), value: 'S', help: 'stop after S seconds (default: run until Ctrl-C / SIGTERM)' },
   reference: { schema: z.string().min(1, 'must name a file').default('reference/demo-district.json'), value: 'FILE', help: 'district reference file the grid codes come from' },
   batch: {
@@ -64,6 +73,11 @@ const FLAGS = {
     schema: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
     value: 'on|off',
     help: "play each report's workflow (派单 签收 办结 验单, some 吹哨 挂起 重办) as its events come due (default on)",
+  },
+  'duty-officer': {
+    schema: z.enum(['on', 'off'], { error: 'must be on or off' }).default('off'),
+    value: 'on|off',
+    help: 'act on alerts like a duty officer after realistic delays (acknowledge, dispatch, 报到, close), leaving some alone (default off)',
   },
   'backfill-days': {
     schema: number('an integer').int('must be an integer').min(0, 'must be ≥ 0').max(31, 'must be ≤ 31').default(0),
@@ -143,6 +157,7 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
       rate: data.rate,
       scale: data.scale,
       profile: data.profile,
+      bursts: data.bursts,
       durationSeconds: data.duration ?? null,
       referencePath: data.reference,
       batch: data.batch,
@@ -151,6 +166,7 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
       resendShare: data.resend,
       progressSeconds: data.progress,
       tickets: data.tickets === 'on',
+      dutyOfficer: data['duty-officer'] === 'on',
       backfillDays: data['backfill-days'],
       backfillVolume,
       historySeed: data.seed ?? DEFAULT_HISTORY_SEED,

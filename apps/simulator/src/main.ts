@@ -1,7 +1,9 @@
 import type { Report, Severity } from '@grid-command/contracts';
 import { formatBackfillSummary, backfillErrorsOf, runBackfill } from './backfill/backfill';
 import { readCliOptions, type CliOptions } from './cli-options';
-import { BurstSchedule } from './feed/bursts';
+import { DutyOfficer, formatDutySummary } from './duty/duty-officer';
+import { DEFAULT_DUTY_SETTINGS } from './duty/duty-plan';
+import { BURST_PRESETS, BurstSchedule } from './feed/bursts';
 import { DistrictModel } from './feed/district-model';
 import { createRandom } from './feed/prng';
 import { ReportFeed } from './feed/report-feed';
@@ -16,8 +18,8 @@ import { TicketClient } from './tickets/ticket-client';
 import { DEFAULT_PLAYER_SETTINGS, eventErrorsOf, formatPlayerSummary, TicketPlayer } from './tickets/ticket-player';
 
 /** Each concern draws from its own stream, so e.g. server timing (resends, jitter) never shifts the feed. */
-function streams(seed: number): { bursts: number; feed: number; client: number; tickets: number } {
-  return { bursts: (seed + 1) >>> 0, feed: (seed + 2) >>> 0, client: (seed + 3) >>> 0, tickets: (seed + 4) >>> 0 };
+function streams(seed: number): { bursts: number; feed: number; client: number; tickets: number; duty: number } {
+  return { bursts: (seed + 1) >>> 0, feed: (seed + 2) >>> 0, client: (seed + 3) >>> 0, tickets: (seed + 4) >>> 0, duty: (seed + 5) >>> 0 };
 }
 
 /** Live tickets get their plan the moment the API acknowledges the report. */
@@ -36,13 +38,15 @@ async function simulate(options: CliOptions): Promise<number> {
   const seeds = streams(options.seed);
   // Hot spots are the district's, not the run's: the live feed and the backfilled history share them.
   const district = new DistrictModel(reference, createRandom(options.historySeed));
-  const feed = new ReportFeed(district, new BurstSchedule(district, createRandom(seeds.bursts), Date.now()), createRandom(seeds.feed), options.profile);
   const rate = options.rate * options.scale;
+  const bursts = new BurstSchedule(district, createRandom(seeds.bursts), Date.now(), BURST_PRESETS[options.bursts], rate);
+  const feed = new ReportFeed(district, bursts, createRandom(seeds.feed), options.profile);
   console.log(
     `simulating ${district.grids.length} grids of ${options.referencePath} → ${options.url}: ` +
-      `${rate}/s (${options.profile}, ×${feed.rateFactor(Date.now()).toFixed(2)} at this hour), batch ≤ ${options.batch}, ${options.concurrency} connections, seed ${options.seed}` +
+      `${rate}/s (${options.profile}, ×${feed.rateFactor(Date.now()).toFixed(2)} at this hour, ${options.bursts} bursts), batch ≤ ${options.batch}, ${options.concurrency} connections, seed ${options.seed}` +
       (options.durationSeconds === null ? ', until Ctrl-C' : `, for ${options.durationSeconds} s`) +
-      (options.tickets ? '; ticket workflows on' : '; ticket workflows off'),
+      (options.tickets ? '; ticket workflows on' : '; ticket workflows off') +
+      (options.dutyOfficer ? '; duty officer on' : ''),
   );
 
   const stop = new AbortController();
@@ -96,6 +100,13 @@ async function simulate(options: CliOptions): Promise<number> {
     backfillErrors = backfillErrorsOf(summary);
   }
   player?.start();
+  const duty = options.dutyOfficer
+    ? new DutyOfficer(
+        { baseUrl: options.url, scope: `district:${district.grids[0]?.code.slice(0, 6) ?? ''}`, pollMs: 10_000, duty: DEFAULT_DUTY_SETTINGS },
+        { tickets: new TicketClient(options.url), random: createRandom(seeds.duty), now: Date.now, log: (line) => console.log(line) },
+      )
+    : null;
+  duty?.start();
 
   const simulation = new Simulation(
     {
@@ -118,11 +129,13 @@ async function simulate(options: CliOptions): Promise<number> {
     },
   );
   const summary = stop.signal.aborted ? null : await simulation.run(stop.signal);
+  const dutyTotals = duty ? await duty.stop() : null;
   const played = player ? await player.stop(10_000) : null;
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
   if (summary) console.log(formatSummary(summary));
   if (played) console.log(formatPlayerSummary(played));
+  if (dutyTotals) console.log(formatDutySummary(dutyTotals));
   const clean = (summary === null || isClean(summary)) && backfillErrors === 0 && (played === null || eventErrorsOf(played.totals) === 0);
   return clean ? 0 : 1;
 }

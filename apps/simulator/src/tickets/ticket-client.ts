@@ -18,10 +18,11 @@ export type EventPostOutcome =
   /** 400/422 and other 4xx: the same body would fail the same way. */
   | { readonly kind: 'rejected'; readonly reason: string; readonly latencyMs: number };
 
-/** A recorded event as far as the simulator cares: which one it is. */
+/** A recorded event as far as the simulator cares: which one it is, and who recorded it. */
 export interface RecordedEvent {
   readonly type: string;
   readonly atMs: number;
+  readonly actor: string;
 }
 
 export type TicketLookup =
@@ -37,7 +38,7 @@ export interface TicketEventSender {
 /** Only the fields the simulator reads, loosely: the full contract is the server's to enforce. */
 const ticketViewShape = z.object({
   ticket: z.object({ state: z.string() }),
-  history: z.array(z.object({ type: z.string(), at: z.string() })),
+  history: z.array(z.object({ type: z.string(), at: z.string(), actor: z.string() })),
 });
 
 const countsShape = z.object({ recorded: z.int().nonnegative(), duplicates: z.int().nonnegative() });
@@ -107,7 +108,7 @@ export class TicketClient implements TicketEventSender {
       return {
         kind: 'found',
         state: view.data.ticket.state as TicketState,
-        history: view.data.history.map((event) => ({ type: event.type, atMs: Date.parse(event.at) })),
+        history: view.data.history.map((event) => ({ type: event.type, atMs: Date.parse(event.at), actor: event.actor })),
       };
     } catch (error) {
       return { kind: 'failed', reason: networkReason(error) };

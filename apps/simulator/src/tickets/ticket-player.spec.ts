@@ -1,9 +1,10 @@
 import type { TicketEventInput } from '@grid-command/contracts';
 import { describe, expect, it } from 'vitest';
+import { DUTY_DESK } from '../duty/duty-plan';
 import { createRandom } from '../feed/prng';
 import type { PlannedEvent } from './lifecycle';
 import type { EventPostOutcome, TicketEventSender, TicketLookup } from './ticket-client';
-import { recordedPrefix, TicketPlayer, type TicketPlayerSettings } from './ticket-player';
+import { eventErrorsOf, recordedPrefix, TicketPlayer, type TicketPlayerSettings } from './ticket-player';
 import { TicketSchedule } from './ticket-schedule';
 
 const T0 = Date.UTC(2026, 10, 20, 2, 0);
@@ -31,7 +32,7 @@ class FakeServer implements TicketEventSender {
   readonly calls: Call[] = [];
   inFlight = 0;
   maxInFlight = 0;
-  history = new Map<string, Array<{ type: string; atMs: number }>>();
+  history = new Map<string, Array<{ type: string; atMs: number; actor: string }>>();
   constructor(
     private readonly clock: { now: number },
     private readonly answer: (ticketId: string, attempt: number, events: readonly TicketEventInput[]) => EventPostOutcome = (_id, _attempt, events) => ok(events),
@@ -181,8 +182,8 @@ describe('TicketPlayer', () => {
       if (id === 'replayed' && posted.length === 3) return illegal('accepted');
       return id === 'foreign' ? illegal('verified') : ok(posted);
     });
-    server.history.set('replayed', events.slice(0, 2).map((event) => ({ type: event.type, atMs: event.atMs })));
-    server.history.set('foreign', [{ type: 'dispatched', atMs: T0 - 99 * MIN }]);
+    server.history.set('replayed', events.slice(0, 2).map((event) => ({ type: event.type, atMs: event.atMs, actor: event.actor })));
+    server.history.set('foreign', [{ type: 'dispatched', atMs: T0 - 99 * MIN, actor: 'someone' }]);
     player.hand('replayed', events);
     player.hand('foreign', events);
     await settle();
@@ -191,6 +192,16 @@ describe('TicketPlayer', () => {
       ['resolved'],
     ]);
     expect(player.totals).toMatchObject({ duplicates: 2, recorded: 1, conflicts: 1 });
+  });
+
+  it('hands a ticket the duty desk blew the whistle on over to the desk, without counting an error', async () => {
+    const events = plan(-30, -20, -10);
+    const { server, player, settle } = setup((_id, _attempt, posted) => ({ kind: 'illegal', currentState: 'escalated', reason: `409 ${posted.length}`, latencyMs: 1 }));
+    server.history.set('taken', [{ type: 'escalated', atMs: T0 - MIN, actor: `${DUTY_DESK}·张伟` }]);
+    player.hand('taken', events);
+    await settle();
+    expect(player.totals).toMatchObject({ handedOver: 1, conflicts: 0 });
+    expect(eventErrorsOf(player.totals)).toBe(0);
   });
 
   it('counts tickets beyond its capacity as overflow instead of holding them', () => {

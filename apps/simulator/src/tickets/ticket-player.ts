@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { MAX_EVENTS_PER_REQUEST } from '@grid-command/contracts';
+import { DUTY_DESK } from '../duty/duty-plan';
 import type { Random } from '../feed/prng';
 import { LatencyHistogram } from '../run/latency-histogram';
 import { backoffMs, type RetryPolicy } from '../run/retry-policy';
@@ -48,6 +49,8 @@ export interface EventCounters {
   retries: number;
   /** Tickets given up after a 409 their history did not explain. */
   conflicts: number;
+  /** Tickets the duty desk took over (its dispatch blew the whistle on them): their plan stops there, not an error. */
+  handedOver: number;
   /** Tickets given up after repeated 404s. */
   unknown: number;
   /** Tickets given up after a 400/422. */
@@ -59,7 +62,7 @@ export interface EventCounters {
 }
 
 export function emptyEventCounters(): EventCounters {
-  return { tickets: 0, recorded: 0, duplicates: 0, requests: 0, retries: 0, conflicts: 0, unknown: 0, rejected: 0, failed: 0, overflow: 0 };
+  return { tickets: 0, recorded: 0, duplicates: 0, requests: 0, retries: 0, conflicts: 0, handedOver: 0, unknown: 0, rejected: 0, failed: 0, overflow: 0 };
 }
 
 type GiveUpCounter = 'conflicts' | 'unknown' | 'rejected' | 'failed';
@@ -86,6 +89,7 @@ export function formatPlayerSummary(summary: PlayerSummary): string {
     `  tickets played   ${integer.format(totals.tickets)} (${integer.format(totals.overflow)} not queued: schedule full)`,
     `  events recorded  ${integer.format(totals.recorded)} (+${integer.format(totals.duplicates)} the server already had)`,
     `  requests         ${integer.format(totals.requests)} (${integer.format(totals.retries)} retries)  p50 ${ms(latency.p50)}  p99 ${ms(latency.p99)}`,
+    `  handed over      ${integer.format(totals.handedOver)} to the duty desk (its dispatch escalated them)`,
     `  given up         ${integer.format(totals.conflicts)} conflicts (409), ${integer.format(totals.unknown)} unknown (404), ` +
       `${integer.format(totals.rejected)} rejected (4xx), ${integer.format(totals.failed)} failed (5xx/503/network)`,
     `  still planned    ${integer.format(leftOver.events)} events of ${integer.format(leftOver.tickets)} open tickets (not yet due, or cut off by the stop)`,
@@ -243,7 +247,8 @@ export class TicketPlayer {
 
   /**
    * The server disagrees with the plan. If its history already holds more of this plan than we thought (a
-   * replayed seed, an answer lost in a timeout), skip what it has and go on; otherwise give the ticket up.
+   * replayed seed, an answer lost in a timeout), skip what it has and go on; if the duty desk has acted on the
+   * ticket, it is the desk's now; otherwise give the ticket up.
    */
   private async reconcile(entry: ScheduledTicket, reason: string, counter: GiveUpCounter): Promise<void> {
     const lookup = await this.deps.sender.lookup(entry.ticketId, this.drain.signal);
@@ -255,6 +260,10 @@ export class TicketPlayer {
     if (recorded > entry.next) {
       this.totals.duplicates += recorded - entry.next;
       this.advance(entry, recorded);
+      return;
+    }
+    if (lookup.kind === 'found' && lookup.history.some((event) => event.actor.startsWith(DUTY_DESK))) {
+      this.totals.handedOver += 1;
       return;
     }
     this.giveUp(counter, reason);

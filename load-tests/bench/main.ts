@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: starts the built server on 127.0.0.1 with a temp data directory and measures, in about three
+ * `npm run bench`: starts the built server on 127.0.0.1 with a temp data directory and measures, in about two
  * minutes (bounded by a watchdog), ingest throughput at 1, 100 and 1000 reports per request, post-to-screen
  * latency idle and under load, that nothing was lost or doubled, critical report to duty console latency idle
  * and under load (every alert once), ticket event throughput and its way into the KPIs (nothing lost or doubled
@@ -38,7 +38,7 @@ const WORKSPACE = join(__dirname, '..', '..');
 const CONNECTIONS = 8;
 const TIME_ZONE = 'Asia/Shanghai';
 /**
- * Hard stop for the whole bench: a hung server must not hang CI. A healthy run takes about three minutes; a
+ * Hard stop for the whole bench: a hung server must not hang CI. A healthy run takes about two minutes; a
  * pipeline that lags (each drain may wait up to DRAIN.timeoutMs) takes longer, and is reported rather than killed.
  */
 const WATCHDOG_MS = 12 * 60_000;

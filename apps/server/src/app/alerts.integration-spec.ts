@@ -36,6 +36,8 @@ const [CRITICAL_STREET, SPIKE_STREET, SLA_STREET, ANOMALY_STREET, MUTE_STREET] =
 const TEST_RULES = {
   stormThreshold: 5,
   evaluateEverySeconds: 1,
+  // The SLA test posts a report already 40 minutes old and expects its breach at once.
+  slaArrivalGraceMinutes: 0,
   response: {
     critical: { acknowledgeMinutes: 60, reportInMinutes: 60 },
     major: { acknowledgeMinutes: 60, reportInMinutes: 60 },

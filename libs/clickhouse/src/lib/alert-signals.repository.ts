@@ -80,6 +80,13 @@ export class AlertSignalsRepository {
     }));
   }
 
+  /** When each of these reports was accepted by the API (its ticket's arrival), by id. */
+  async arrivals(ids: readonly string[]): Promise<Map<string, number>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.rows<{ id: string; accepted_at: string }>(`SELECT id, accepted_at FROM ${REPORTS} WHERE id IN {ids:Array(UUID)}`, { ids });
+    return new Map(rows.map((row) => [row.id, fromClickHouseDateTime(row.accepted_at).getTime()]));
+  }
+
   /** The reports with these ids that are stored, oldest first. */
   async reportsByIds(ids: readonly string[]): Promise<AlertReport[]> {
     if (ids.length === 0) return [];

@@ -120,6 +120,11 @@ export const alertRulesFileSchema = z
      * critical or spike alert. A hotline report typed in a few hours late still does.
      */
     ignoreReportsOlderThanMinutes: z.int().min(1).max(7 * 24 * 60).default(360),
+    /**
+     * A ticket that arrives already past a deadline (a backfill, a report typed in late) is held to it only after it
+     * has been here this long without moving: its history may be on its way behind it.
+     */
+    slaArrivalGraceMinutes: z.number().nonnegative().max(24 * 60).default(10),
     /** How far back the SLA rules look for tickets past a deadline. */
     slaLookBackDays: z.int().min(1).max(366).default(30),
     /** How often the SLA and anomaly rules and the response bounds are checked. */

@@ -9,6 +9,7 @@ import {
   autoClose,
   formatScope,
   scopeOfCode,
+  slaBreachNoticedAt,
   slaCandidate,
   spikeCandidate,
   spikeWindowAt,
@@ -140,7 +141,14 @@ export class AlertEvaluator implements OnModuleInit, OnModuleDestroy {
 
   private async evaluateSla(rule: SlaRule, mutes: readonly AlertMute[], now: Date): Promise<void> {
     const overdue = await this.signals.ticketsPastDeadline(rule.deadline, now, this.rules.slaLookBackDays, MAX_SLA_TICKETS);
-    const candidates = overdue.map((ticket) => slaCandidate(rule, ticket, now.getTime())).filter((c): c is AlertCandidate => c !== null);
+    const arrivals = await this.signals.arrivals(overdue.map((ticket) => ticket.id));
+    const candidates = overdue
+      .map((ticket) => slaCandidate(rule, ticket, now.getTime()))
+      .filter((candidate): candidate is AlertCandidate => candidate !== null)
+      .filter((candidate) => {
+        const arrivedAt = arrivals.get(candidate.ticketId ?? '') ?? 0;
+        return slaBreachNoticedAt(Date.parse(candidate.slaDueAt ?? ''), arrivedAt, this.rules.slaArrivalGraceMinutes) <= now.getTime();
+      });
     await this.raiseAll(candidates, mutes, now);
 
     // An SLA alert whose ticket has since been dispatched (or resolved, or paused) closes by itself.

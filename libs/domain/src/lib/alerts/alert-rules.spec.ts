@@ -17,6 +17,7 @@ import {
   criticalCandidates,
   reportAlertSettled,
   scopeAt,
+  slaBreachNoticedAt,
   slaCandidate,
   spikeCandidate,
   spikeWindowAt,
@@ -195,6 +196,13 @@ describe('SLA rules', () => {
     expect(breachesSla(sla('resolution'), dispatched, due - 1)).toBe(false);
     expect(breachesSla(sla('resolution'), { ...ticket, state: 'resolved' }, due + MINUTE)).toBe(false);
     expect(breachesSla(sla('resolution'), { ...ticket, state: 'suspended', dueAt: null }, due + MINUTE)).toBe(false);
+  });
+
+  it('holds a ticket that arrived already overdue to its deadline only after the grace, one it held at the deadline', () => {
+    const arrived = T0;
+    expect(slaBreachNoticedAt(T0 + 30 * MINUTE, arrived, 10)).toBe(T0 + 30 * MINUTE);
+    expect(slaBreachNoticedAt(T0 - 3 * 24 * 60 * MINUTE, arrived, 10)).toBe(T0 + 10 * MINUTE);
+    expect(slaBreachNoticedAt(T0 - MINUTE, arrived, 0)).toBe(T0);
   });
 
   it('honours the rule match and makes one candidate per ticket, counting down to the deadline', () => {

@@ -131,6 +131,14 @@ export function breachesSla(rule: SlaRule, ticket: Pick<TicketSnapshot, 'state' 
   return deadline !== null && Date.parse(deadline) <= nowMs && matchesReport(rule.match, ticket);
 }
 
+/**
+ * When a breach becomes the desk's business: at the deadline for a ticket the platform held before it, but only
+ * `graceMinutes` after arrival for one that came in already overdue.
+ */
+export function slaBreachNoticedAt(deadlineMs: number, arrivedAtMs: number, graceMinutes: number): number {
+  return deadlineMs > arrivedAtMs ? deadlineMs : arrivedAtMs + graceMinutes * MINUTE_MS;
+}
+
 export function slaCandidate(rule: SlaRule, ticket: TicketSnapshot, nowMs: number): AlertCandidate | null {
   if (!breachesSla(rule, ticket, nowMs)) return null;
   return {

@@ -1,6 +1,7 @@
 import { alertMuteSchema, alertNoticeSchema, type Alert, type AlertChange, type AlertMute, type AlertNotice } from '@grid-command/contracts';
 import type { Redis } from 'ioredis';
 import { subscribeParsed } from './channel-subscription';
+import { scanJsonHash } from './hash-scan';
 import {
   ALERT_INDEX_KEY,
   ALERT_MUTE_SUPPRESSED_KEY,
@@ -247,20 +248,9 @@ export class AlertStore {
     return counts;
   }
 
-  /** Outbox entries recorded before `olderThan` (epoch ms), up to `limit`. */
-  async outboxEntries(olderThan: number, limit: number): Promise<AlertOutboxEntry[]> {
-    const stranded: AlertOutboxEntry[] = [];
-    let cursor = '0';
-    do {
-      const [next, flat] = await this.redis.hscan(ALERT_OUTBOX_KEY, cursor, 'COUNT', 500);
-      cursor = next;
-      for (let index = 1; index < flat.length; index += 2) {
-        const entry = JSON.parse(flat[index] as string) as AlertOutboxEntry;
-        if (entry.recordedAt < olderThan) stranded.push(entry);
-        if (stranded.length >= limit) return stranded;
-      }
-    } while (cursor !== '0');
-    return stranded;
+  /** Versions waiting in the outbox, up to `limit`. */
+  async outboxEntries(limit: number): Promise<AlertOutboxEntry[]> {
+    return scanJsonHash<AlertOutboxEntry>(this.redis, ALERT_OUTBOX_KEY, () => true, limit);
   }
 
   async removeFromOutbox(entries: readonly AlertOutboxEntry[]): Promise<void> {

@@ -1,5 +1,6 @@
 import type { TicketEvent, TicketSnapshot } from '@grid-command/contracts';
 import type { Redis } from 'ioredis';
+import { scanJsonHash } from './hash-scan';
 import { TICKET_EVENT_OUTBOX_KEY, TICKET_RECORD_TTL_SECONDS, ticketKey } from './queue-definitions';
 
 /** A ticket's live record: its latest state and full history, the authority that event requests are checked against. */
@@ -72,18 +73,7 @@ export class TicketRecordStore {
 
   /** Outbox entries recorded before `olderThan` (epoch ms): left behind by a process that stopped before queueing them. */
   async strandedOutboxEntries(olderThan: number, limit: number): Promise<OutboxEntry[]> {
-    const stranded: OutboxEntry[] = [];
-    let cursor = '0';
-    do {
-      const [next, flat] = await this.redis.hscan(TICKET_EVENT_OUTBOX_KEY, cursor, 'COUNT', 500);
-      cursor = next;
-      for (let index = 1; index < flat.length; index += 2) {
-        const entry = JSON.parse(flat[index] as string) as OutboxEntry;
-        if (entry.recordedAt < olderThan) stranded.push(entry);
-        if (stranded.length >= limit) return stranded;
-      }
-    } while (cursor !== '0');
-    return stranded;
+    return scanJsonHash<OutboxEntry>(this.redis, TICKET_EVENT_OUTBOX_KEY, (entry) => entry.recordedAt < olderThan, limit);
   }
 
   async removeFromOutbox(eventIds: readonly string[]): Promise<void> {

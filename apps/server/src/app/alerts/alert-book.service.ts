@@ -25,8 +25,6 @@ const GROWTH_NOTICE_INTERVAL_MS = 5_000;
 const MAX_TRACKED_GROWTH = 10_000;
 const MINUTE_MS = 60_000;
 
-export type RaiseOutcome = 'opened' | 'grown' | 'unchanged' | 'muted' | 'cooling_down';
-
 export type ActOutcome = { readonly kind: 'applied'; readonly alert: Alert } | { readonly kind: 'conflict'; readonly message: string; readonly alert: Alert };
 
 export class AlertBusyError extends Error {}
@@ -78,7 +76,7 @@ export class AlertBook {
   }
 
   /** Opens an alert for the candidate, adds to the open one, or holds it back (mute, cooldown). */
-  async raise(candidate: AlertCandidate, mutes: readonly AlertMute[], now: Date): Promise<RaiseOutcome> {
+  async raise(candidate: AlertCandidate, mutes: readonly AlertMute[], now: Date): Promise<void> {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
       const dedupKey = dedupKeyOf(candidate);
       const openId = await this.store.openIdFor(dedupKey);
@@ -87,18 +85,18 @@ export class AlertBook {
       const decision = decideRaise(candidate, { open, lastClosedAtMs, mutes }, now.getTime());
       if (decision.kind === 'muted') {
         await this.store.countSuppressed(decision.mute.id);
-        return 'muted';
+        return;
       }
-      if (decision.kind === 'cooling_down') return 'cooling_down';
+      if (decision.kind === 'cooling_down') return;
       if (decision.kind === 'attach') {
         const count = await this.store.addReports(decision.alert.id, candidate.reportIds);
         const next = withReports(decision.alert, candidate.reportIds, count, candidate.measure, now);
-        if (next === null) return 'unchanged';
-        if (await this.store.update(decision.alert.version, next, 'reports_added', 0)) return 'grown';
+        if (next === null) return;
+        if (await this.store.update(decision.alert.version, next, 'reports_added', 0)) return;
         continue;
       }
       const alert = openAlert(candidate, { id: randomUUID(), scopeName: this.scopeName(candidate.scope), now, bounds: this.bounds(candidate.rule.severity) });
-      if ((await this.store.open(alert)).opened) return 'opened';
+      if ((await this.store.open(alert)).opened) return;
     }
     throw new AlertBusyError(`alert ${dedupKeyOf(candidate)} is being changed by many writers at once`);
   }

@@ -35,7 +35,7 @@ export class AlertHistoryWriter implements OnModuleInit, OnModuleDestroy {
 
   /** Writes what the outbox holds now; answers how many versions were written. */
   async flush(): Promise<number> {
-    const entries = await this.store.outboxEntries(Number.MAX_SAFE_INTEGER, MAX_VERSIONS_PER_INSERT);
+    const entries = await this.store.outboxEntries(MAX_VERSIONS_PER_INSERT);
     if (entries.length === 0) return 0;
     const fields = entries.map((entry) => `${entry.alert.id}:${entry.alert.version}`).sort();
     const token = createHash('sha256').update(fields.join(',')).digest('hex');

@@ -14,6 +14,8 @@ import {
   type Report,
   type ReportCategory,
 } from '@grid-command/contracts';
+import { createRedis, QUEUE_PREFIX, REPORTS_QUEUE } from '@grid-command/queue';
+import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +23,7 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi as call, demoGridCodes, startTestServer, tempDataDir, until, type RunningServer } from '../testing/test-server';
 import { AlertHistoryWriter } from './alerts/alert-history-writer.service';
+import { RedisRuntime } from './infrastructure/redis-runtime.service';
 
 const grids = demoGridCodes();
 const DISTRICT = `district:${grids[0]?.slice(0, 6) ?? ''}`;
@@ -153,8 +156,38 @@ describe('alerts: rules, lifecycle and delivery on the real pipeline', () => {
     const inStreet = await activeAlerts(`street:${CRITICAL_STREET}`);
     expect(inStreet.map((alert) => alert.dedupKey)).toEqual([`critical-report|grid:${grid}||`]);
 
-    const detail = alertDetailSchema.parse((await call(server, 'GET', `/api/v1/alerts/${arrival.notice.alert.id}`)).body);
+    // The alert is raised as soon as the reports are queued; the detail lists them once the worker has stored them.
+    const detail = await until(
+      async () => {
+        const read = alertDetailSchema.parse((await call(server, 'GET', `/api/v1/alerts/${arrival.notice.alert.id}`)).body);
+        return read.reports.length === 2 ? read : undefined;
+      },
+      10_000,
+      'both reports stored',
+    );
     expect(detail.reports.map((stored) => stored.id).sort()).toEqual([leak.id, fire.id].sort());
+  });
+
+  it('raises a critical alert from the ingest API while the worker is stalled, and once only when the worker catches up', async () => {
+    const connection = createRedis(server.app.get(RedisRuntime).target, 'producer', 'pause-test');
+    const queue = new Queue(REPORTS_QUEUE, { prefix: QUEUE_PREFIX, connection });
+    await queue.pause();
+    try {
+      const [grid] = gridsOf(CRITICAL_STREET).slice(15) as [string];
+      const gas = report(grid, { category: 'gas_utilities', severity: 4 });
+      await post([gas]);
+      const arrival = await until(() => notices.find(({ notice }) => notice.alert.reportIds.includes(gas.id)), 10_000, 'the alert with the worker paused');
+      expect((await call(server, 'GET', `/api/v1/tickets/${gas.id}`)).status).toBe(503); // not stored yet
+      await queue.resume();
+      await until(async () => ((await call(server, 'GET', `/api/v1/tickets/${gas.id}`)).status === 200 ? true : undefined), 10_000, 'the report stored');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(notices.filter(({ event, notice }) => event === 'alert' && notice.alert.scope === `grid:${grid}`)).toHaveLength(1);
+      expect((await activeAlerts(`grid:${grid}`)).map((alert) => [alert.id, alert.reportCount])).toEqual([[arrival.notice.alert.id, 1]]);
+    } finally {
+      await queue.resume();
+      await queue.close();
+      await connection.quit();
+    }
   });
 
   it('raises a spike at the threshold, once, counts each report once, and honours the cooldown after closing', async () => {
@@ -318,11 +351,13 @@ describe('alerts: rules, lifecycle and delivery on the real pipeline', () => {
     const [criticalGrid] = gridsOf(CRITICAL_STREET) as [string];
     const [otherCriticalGrid] = gridsOf(CRITICAL_STREET).slice(5) as [string];
     const [settledGrid] = gridsOf(CRITICAL_STREET).slice(10) as [string];
+    const [stalledGrid] = gridsOf(CRITICAL_STREET).slice(15) as [string];
     expect(keys).toEqual(
       [
         `critical-report@grid:${criticalGrid}:open`,
         `critical-report@grid:${otherCriticalGrid}:closed`,
         `critical-report@grid:${settledGrid}:closed`,
+        `critical-report@grid:${stalledGrid}:open`,
         `noise-spike@${communityOf(gridsOf(SPIKE_STREET)[0] as string)}:closed`,
         `dispatch-overdue@grid:${gridsOf(SLA_STREET)[0] as string}:closed`,
         `street-volume-anomaly@street:${ANOMALY_STREET}:open`,

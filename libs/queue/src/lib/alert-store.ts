@@ -8,8 +8,10 @@ import {
   ALERT_MUTES_KEY,
   ALERT_OPEN_KEY,
   ALERT_OUTBOX_KEY,
+  ALERTED_REPORT_TTL_SECONDS,
   ALERTS_CHANNEL,
   alertCooldownKey,
+  alertedReportKey,
   alertKey,
   alertReportsKey,
   CLOSED_ALERT_TTL_SECONDS,
@@ -173,6 +175,20 @@ export class AlertStore {
       CLOSED_ALERT_TTL_SECONDS,
     );
     return written === 1;
+  }
+
+  /** Whether a critical alert was already raised for each of these reports. */
+  async alreadyAlerted(reportIds: readonly string[]): Promise<boolean[]> {
+    if (reportIds.length === 0) return [];
+    const values = await this.redis.mget(...reportIds.map(alertedReportKey));
+    return values.map((value) => value !== null);
+  }
+
+  async markAlerted(reportIds: readonly string[]): Promise<void> {
+    if (reportIds.length === 0) return;
+    const pipeline = this.redis.pipeline();
+    for (const id of reportIds) pipeline.set(alertedReportKey(id), '1', 'EX', ALERTED_REPORT_TTL_SECONDS);
+    await execOrThrow(pipeline);
   }
 
   /** Adds reports behind an alert and answers how many distinct ones it has; a repeated id is counted once. */

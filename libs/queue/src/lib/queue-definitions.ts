@@ -42,6 +42,14 @@ export function alertCooldownKey(dedupKey: string): string {
   return `${QUEUE_PREFIX}:alert-cooldown:${dedupKey}`;
 }
 
+/** Marks a report whose critical alert was raised, so the worker's pass does not raise it again after a close. */
+export function alertedReportKey(reportId: string): string {
+  return `${QUEUE_PREFIX}:alerted-report:${reportId}`;
+}
+
+/** The ingest API and the worker both raise critical alerts; a day covers any backlog between them. */
+export const ALERTED_REPORT_TTL_SECONDS = 24 * 3600;
+
 export function spikeWindowKeyOf(ruleId: string, scope: string, category: string): string {
   return `${QUEUE_PREFIX}:spike:${ruleId}|${scope}|${category}`;
 }

@@ -3,7 +3,6 @@ import { MAX_ALERT_REPORT_IDS, type AlertMute, type AlertRule, type AlertRulesFi
 import {
   anomalyCandidate,
   breachesSla,
-  criticalCandidates,
   reportAlertSettled,
   dueResponse,
   autoClose,
@@ -24,6 +23,7 @@ import { AlertStore } from '@grid-command/queue';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { ALERT_RULES, REFERENCE_INDEX } from '../infrastructure/tokens';
 import { AlertBook } from './alert-book.service';
+import { CriticalAlerts } from './critical-alerts.service';
 
 const MINUTE_MS = 60_000;
 /** Tickets past a deadline read per rule and evaluation; the longest overdue come first. */
@@ -45,6 +45,7 @@ export class AlertEvaluator implements OnModuleInit, OnModuleDestroy {
     @Inject(ALERT_RULES) private readonly rules: AlertRulesFile,
     @Inject(REFERENCE_INDEX) private readonly reference: ReferenceIndex,
     private readonly book: AlertBook,
+    private readonly critical: CriticalAlerts,
     private readonly store: AlertStore,
     private readonly signals: AlertSignalsRepository,
     private readonly tickets: TicketStore,
@@ -60,16 +61,12 @@ export class AlertEvaluator implements OnModuleInit, OnModuleDestroy {
     await this.running;
   }
 
-  /** Critical alerts first: they are the ones an officer must see within a second. */
+  /** Critical alerts first (those the ingest API has not raised already), then the spikes. */
   async onReportsStored(reports: readonly Report[], now = new Date()): Promise<void> {
-    const freshAfter = now.getTime() - this.rules.ignoreReportsOlderThanMinutes * MINUTE_MS;
-    const facts: AlertReportFacts[] = reports
-      .map((report) => ({ ...report, reportedAtMs: Date.parse(report.reportedAt) }))
-      .filter((report) => report.reportedAtMs > freshAfter);
+    const facts = this.critical.factsOf(reports, now);
     if (facts.length === 0) return;
     const mutes = await this.store.mutes(now.getTime());
-    const critical = this.enabled('critical').flatMap((rule) => criticalCandidates(rule, facts));
-    await this.book.raiseMany(critical, mutes, now);
+    await this.critical.raise(facts, now, mutes);
     const spikes = await Promise.all(this.enabled('spike').map((rule) => this.spikeCandidates(rule, facts, now)));
     await this.book.raiseMany(spikes.flat(), mutes, now);
   }

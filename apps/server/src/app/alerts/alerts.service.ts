@@ -11,6 +11,7 @@ import {
   type AlertList,
   type AlertState,
   type AlertTicketOutcome,
+  type TicketView,
 } from '@grid-command/contracts';
 import { allowedTicketEvents, compareAlerts, parseScope, type ReferenceIndex } from '@grid-command/domain';
 import { AlertStore } from '@grid-command/queue';
@@ -101,6 +102,18 @@ export class AlertsService {
     return { alert: outcome.alert, tickets };
   }
 
+  private async viewStoredTicket(ticketId: string): Promise<TicketView> {
+    const deadline = Date.now() + PENDING_TICKET_WAIT_MS;
+    for (;;) {
+      try {
+        return await this.tickets.view(ticketId);
+      } catch (error) {
+        if (!isTicketPending(error) || Date.now() > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, PENDING_TICKET_POLL_MS));
+      }
+    }
+  }
+
   private async find(id: string): Promise<Alert> {
     const alertId = parseAlertId(id);
     const alert = (await this.store.get(alertId)) ?? (await this.history.latest(alertId));
@@ -118,7 +131,7 @@ export class AlertsService {
     const outcomes: AlertTicketOutcome[] = [];
     for (const ticketId of ids.length > 0 ? ids : alert.reportIds) {
       try {
-        const { ticket } = await this.tickets.view(ticketId);
+        const { ticket } = await this.viewStoredTicket(ticketId);
         const allowed = allowedTicketEvents(ticket.state);
         const type = allowed.includes('dispatched') ? 'dispatched' : allowed.includes('escalated') ? 'escalated' : null;
         if (type === null) {
@@ -134,6 +147,14 @@ export class AlertsService {
     }
     return outcomes;
   }
+}
+
+/** A critical alert is raised before the worker has stored its report; a dispatch in that moment waits for it. */
+const PENDING_TICKET_WAIT_MS = 5_000;
+const PENDING_TICKET_POLL_MS = 100;
+
+function isTicketPending(error: unknown): boolean {
+  return error instanceof ApiException && error.code === 'ticket_pending';
 }
 
 function parseAlertId(id: string): string {

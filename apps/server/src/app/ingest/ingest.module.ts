@@ -4,6 +4,7 @@ import { Logger, Module, RequestMethod, type MiddlewareConsumer, type NestModule
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '../../config/app-config';
+import { AlertBookModule } from '../alerts/alert-book.module';
 import { APP_CONFIG, REDIS_PRODUCER, REDIS_TARGET } from '../infrastructure/tokens';
 import { IngestService } from './ingest.service';
 import { INGEST_QUEUE_CONNECTION, REPORT_INTAKE, REPORTS_QUEUE_PRODUCER } from './ingest.tokens';
@@ -12,6 +13,7 @@ import { JsonBodyMiddleware } from './json-body.middleware';
 import { ReportsController } from './reports.controller';
 
 @Module({
+  imports: [AlertBookModule],
   controllers: [ReportsController],
   providers: [
     IngestService,

@@ -1,7 +1,8 @@
-import type { IngestAccepted } from '@grid-command/contracts';
+import type { IngestAccepted, Report } from '@grid-command/contracts';
 import { validateReportBatch, type ReferenceIndex } from '@grid-command/domain';
 import type { ReportIntake } from '@grid-command/queue';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { CriticalAlerts } from '../alerts/critical-alerts.service';
 import type { AppConfig } from '../../config/app-config';
 import { ApiException } from '../common/api.exception';
 import { APP_CONFIG, REFERENCE_INDEX } from '../infrastructure/tokens';
@@ -9,10 +10,13 @@ import { REPORT_INTAKE } from './ingest.tokens';
 
 @Injectable()
 export class IngestService {
+  private readonly logger = new Logger(IngestService.name);
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(REFERENCE_INDEX) private readonly reference: ReferenceIndex,
     @Inject(REPORT_INTAKE) private readonly intake: ReportIntake,
+    private readonly critical: CriticalAlerts,
   ) {}
 
   /** Validates the whole body, then queues its reports durably; nothing is queued from an invalid body. */
@@ -27,9 +31,24 @@ export class IngestService {
         throw new ApiException(400, 'invalid_body', describe(validation.issues), validation.issues);
       case 'unknown_grid':
         throw new ApiException(422, 'unknown_grid', describe(validation.issues), validation.issues);
-      case 'valid':
-        return this.intake.submit(validation.reports);
+      case 'valid': {
+        const accepted = await this.intake.submit(validation.reports);
+        this.raiseCriticalAlerts(validation.reports);
+        return accepted;
+      }
     }
+  }
+
+  /**
+   * Once the reports are durably queued, their critical alerts are raised at once rather than after the worker
+   * stores them, which a campaign's backlog can delay by minutes. Not awaited: the 202 does not wait on alerting,
+   * and if this fails the worker raises the alert after storing the report.
+   */
+  private raiseCriticalAlerts(reports: readonly Report[]): void {
+    const now = new Date();
+    this.critical.raise(this.critical.factsOf(reports, now), now).catch((error: Error) => {
+      this.logger.warn(`critical alerts wait for the worker: ${error.message}`);
+    });
   }
 }
 

@@ -1,0 +1,46 @@
+import type { AlertMute, AlertRulesFile, CriticalRule, Report } from '@grid-command/contracts';
+import { criticalCandidates, matchesReport, type AlertReportFacts } from '@grid-command/domain';
+import { AlertStore } from '@grid-command/queue';
+import { Inject, Injectable } from '@nestjs/common';
+import { ALERT_RULES } from '../infrastructure/tokens';
+import { AlertBook } from './alert-book.service';
+
+const MINUTE_MS = 60_000;
+
+/**
+ * Raises critical alerts, from two places: the ingest API as soon as a report is durably queued (the duty officer
+ * sees it even while the worker is minutes behind a campaign's burst), and the worker after storing it (in case
+ * the API process died in between). A report's alert is raised once: the first to raise it marks the report.
+ */
+@Injectable()
+export class CriticalAlerts {
+  private readonly rules: readonly CriticalRule[];
+
+  constructor(
+    @Inject(ALERT_RULES) private readonly rulesFile: AlertRulesFile,
+    private readonly book: AlertBook,
+    private readonly store: AlertStore,
+  ) {
+    this.rules = rulesFile.rules.filter((rule): rule is CriticalRule => rule.kind === 'critical' && rule.enabled);
+  }
+
+  /** The reports as the rules read them, without those too old to be news (a backfill, a replay). */
+  factsOf(reports: readonly Report[], now: Date): AlertReportFacts[] {
+    const freshAfter = now.getTime() - this.rulesFile.ignoreReportsOlderThanMinutes * MINUTE_MS;
+    return reports
+      .map((report) => ({ ...report, reportedAtMs: Date.parse(report.reportedAt) }))
+      .filter((report) => report.reportedAtMs > freshAfter);
+  }
+
+  /** `mutes` when the caller has read them already. */
+  async raise(reports: readonly AlertReportFacts[], now: Date, mutes?: readonly AlertMute[]): Promise<void> {
+    const matching = reports.filter((report) => this.rules.some((rule) => rule.anyOf.some((match) => matchesReport(match, report))));
+    if (matching.length === 0) return;
+    const seen = await this.store.alreadyAlerted(matching.map((report) => report.id));
+    const fresh = matching.filter((_, index) => !seen[index]);
+    if (fresh.length === 0) return;
+    const candidates = this.rules.flatMap((rule) => criticalCandidates(rule, fresh));
+    await this.book.raiseMany(candidates, mutes ?? (await this.store.mutes(now.getTime())), now);
+    await this.store.markAlerted(fresh.map((report) => report.id));
+  }
+}

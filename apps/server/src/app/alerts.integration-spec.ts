@@ -146,12 +146,13 @@ describe('alerts: rules, lifecycle and delivery on the real pipeline', () => {
     const fire = report(grid, { category: 'noise', severity: 4 });
     await post([fire]);
     const grown = await until(
-      () => noticesFor(arrival.notice.alert.id).find(({ notice }) => notice.change === 'reports_added' && notice.alert.reportCount === 2),
+      () => noticesFor(arrival.notice.alert.id).find(({ notice }) => notice.change === 'reports_added' && notice.alert.reportIds.includes(fire.id)),
       10_000,
       'the second report on the same alert',
     );
     expect(grown.event).toBe('alertUpdated');
     expect(grown.notice.alert.reportIds).toEqual([leak.id, fire.id]);
+    expect(grown.notice.alert.reportCount).toBe(2);
 
     const inStreet = await activeAlerts(`street:${CRITICAL_STREET}`);
     expect(inStreet.map((alert) => alert.dedupKey)).toEqual([`critical-report|grid:${grid}||`]);

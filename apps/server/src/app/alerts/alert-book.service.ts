@@ -1,4 +1,4 @@
-import type { Alert, AlertActionRequest, AlertChange, AlertMute, AlertRulesFile } from '@grid-command/contracts';
+import { MAX_ALERT_REPORT_IDS, type Alert, type AlertActionRequest, type AlertChange, type AlertMute, type AlertRulesFile } from '@grid-command/contracts';
 import {
   applyAlertAction,
   decideRaise,
@@ -11,7 +11,7 @@ import {
   type ReferenceIndex,
 } from '@grid-command/domain';
 import { AlertStore } from '@grid-command/queue';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ALERT_RULES, REFERENCE_INDEX } from '../infrastructure/tokens';
 
@@ -19,7 +19,7 @@ import { ALERT_RULES, REFERENCE_INDEX } from '../infrastructure/tokens';
 const MAX_ATTEMPTS = 5;
 /**
  * An open alert that keeps growing (a spike during a campaign) is rewritten and announced at most this often;
- * in between its reports are only counted, and the timer's pass writes the count.
+ * in between its reports are counted in Redis and the growth is written by the next flush.
  */
 const GROWTH_NOTICE_INTERVAL_MS = 5_000;
 const MAX_TRACKED_GROWTH = 10_000;
@@ -33,9 +33,19 @@ export class AlertBusyError extends Error {}
  * Every change to an alert goes through here: read the record, decide with the pure rules of libs/domain, write
  * with a compare-and-set, and on losing the race read again. Redis announces each written change.
  */
+/** Reports and the latest measure added to an open alert since it was last rewritten. */
+interface HeldBackGrowth {
+  readonly reportIds: string[];
+  measure: AlertCandidate['measure'];
+}
+
 @Injectable()
-export class AlertBook {
+export class AlertBook implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(AlertBook.name);
   private readonly lastGrowthWrittenAt = new Map<string, number>();
+  private readonly heldBack = new Map<string, HeldBackGrowth>();
+  private readonly flushing = new Set<string>();
+  private flushTimer: NodeJS.Timeout | null = null;
 
   constructor(
     @Inject(ALERT_RULES) private readonly rules: AlertRulesFile,
@@ -43,10 +53,22 @@ export class AlertBook {
     private readonly store: AlertStore,
   ) {}
 
+  onModuleInit(): void {
+    this.flushTimer = setInterval(() => {
+      this.flushHeldBack(new Date()).catch((error: Error) => this.logger.warn(`held-back alert growth waits: ${error.message}`));
+    }, GROWTH_NOTICE_INTERVAL_MS);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.flushTimer) clearInterval(this.flushTimer);
+    await this.flushHeldBack(new Date()).catch(() => undefined);
+  }
+
   /**
    * Raises many candidates with a few round trips for the common case of a condition holding again while its
    * alert is open: the new reports are added to the alert's set in one pipeline, and the alert itself is rewritten
-   * only when its growth is due to be announced. Every other candidate goes through `raise`.
+   * at once only if it was not rewritten in the last few seconds; otherwise the growth is held back and written by
+   * the next flush. Every other candidate goes through `raise`.
    */
   async raiseMany(candidates: readonly AlertCandidate[], mutes: readonly AlertMute[], now: Date): Promise<void> {
     if (candidates.length === 0) return;
@@ -56,23 +78,56 @@ export class AlertBook {
       return alertId ? [{ alertId, candidate }] : [];
     });
     await this.store.addReportsToMany(growing.map(({ alertId, candidate }) => ({ alertId, reportIds: candidate.reportIds })));
-    const due = growing.filter(({ alertId }) => this.growthDue(alertId, now.getTime())).map(({ candidate }) => candidate);
+    const due: AlertCandidate[] = [];
+    for (const { alertId, candidate } of growing) {
+      if (this.grewRecently(alertId, now.getTime())) this.holdBack(alertId, candidate);
+      else due.push(candidate);
+    }
     const fresh = candidates.filter((_, index) => !openIds[index]);
     await Promise.all([...fresh, ...due].map((candidate) => this.raise(candidate, mutes, now)));
   }
 
-  /** Writes the count of reports the alert's set holds, if the alert shows fewer (growth held back by `raiseMany`). */
+  /** Writes the count of reports the alert's set holds, if the alert shows fewer (another process held it back). */
   async syncReportCount(alert: Alert, count: number, now: Date): Promise<void> {
-    if (count <= alert.reportCount) return;
+    // Growth held back here is written with its reports by the flush; a bare count now would only race it.
+    if (count <= alert.reportCount || this.heldBack.has(alert.id) || this.flushing.has(alert.id)) return;
     await this.applySystemChange(alert.id, (stored) => withReports(stored, [], count, null, now));
   }
 
-  private growthDue(alertId: string, nowMs: number): boolean {
+  private grewRecently(alertId: string, nowMs: number): boolean {
     const last = this.lastGrowthWrittenAt.get(alertId);
-    if (last !== undefined && nowMs - last < GROWTH_NOTICE_INTERVAL_MS) return false;
+    return last !== undefined && nowMs - last < GROWTH_NOTICE_INTERVAL_MS;
+  }
+
+  private noteGrowthWritten(alertId: string, nowMs: number): void {
     if (this.lastGrowthWrittenAt.size >= MAX_TRACKED_GROWTH) this.lastGrowthWrittenAt.clear();
     this.lastGrowthWrittenAt.set(alertId, nowMs);
-    return true;
+  }
+
+  private holdBack(alertId: string, candidate: AlertCandidate): void {
+    const held = this.heldBack.get(alertId) ?? { reportIds: [], measure: null };
+    held.reportIds.push(...candidate.reportIds);
+    held.reportIds.splice(0, Math.max(0, held.reportIds.length - MAX_ALERT_REPORT_IDS));
+    if (candidate.measure && (!held.measure || candidate.measure.value >= held.measure.value)) held.measure = candidate.measure;
+    this.heldBack.set(alertId, held);
+  }
+
+  private async flushHeldBack(now: Date): Promise<void> {
+    if (this.heldBack.size === 0) return;
+    const entries = [...this.heldBack];
+    this.heldBack.clear();
+    entries.forEach(([alertId]) => this.flushing.add(alertId));
+    try {
+      const counts = await this.store.addReportsToMany(entries.map(([alertId]) => ({ alertId, reportIds: [] })));
+      await Promise.all(
+        entries.map(async ([alertId, held], index) => {
+          const written = await this.applySystemChange(alertId, (stored) => withReports(stored, held.reportIds, counts[index] ?? 0, held.measure, now));
+          if (written) this.noteGrowthWritten(alertId, now.getTime());
+        }),
+      );
+    } finally {
+      entries.forEach(([alertId]) => this.flushing.delete(alertId));
+    }
   }
 
   /** Opens an alert for the candidate, adds to the open one, or holds it back (mute, cooldown). */
@@ -92,7 +147,10 @@ export class AlertBook {
         const count = await this.store.addReports(decision.alert.id, candidate.reportIds);
         const next = withReports(decision.alert, candidate.reportIds, count, candidate.measure, now);
         if (next === null) return;
-        if (await this.store.update(decision.alert.version, next, 'reports_added', 0)) return;
+        if (await this.store.update(decision.alert.version, next, 'reports_added', 0)) {
+          this.noteGrowthWritten(decision.alert.id, now.getTime());
+          return;
+        }
         continue;
       }
       const alert = openAlert(candidate, { id: randomUUID(), scopeName: this.scopeName(candidate.scope), now, bounds: this.bounds(candidate.rule.severity) });

@@ -1,5 +1,6 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { AlertReport, TicketSnapshot } from '@grid-command/contracts';
+import { OPEN_TICKET_STATES } from '@grid-command/domain';
 import { DATABASE } from './migration-runner';
 import { fromClickHouseDateTime, toClickHouseDateTime } from './sql-time';
 import { fromTicketRow, type TicketRow } from './ticket-store.repository';
@@ -29,14 +30,19 @@ export class AlertSignalsRepository {
     const condition =
       deadline === 'dispatch'
         ? `state = 'reported' AND dispatch_due_at <= {now:DateTime64(3, 'UTC')}`
-        : `state IN ('reported', 'dispatched', 'accepted', 'escalated', 'reopened') AND due_at <= {now:DateTime64(3, 'UTC')}`;
+        : `state IN {openStates:Array(String)} AND due_at <= {now:DateTime64(3, 'UTC')}`;
     const order = deadline === 'dispatch' ? 'dispatch_due_at' : 'due_at';
     return (
       await this.rows<TicketRow>(
         `SELECT * FROM ${TICKETS} FINAL
          WHERE reported_at >= {since:DateTime64(3, 'UTC')} AND ${condition}
          ORDER BY ${order} LIMIT {limit:UInt32}`,
-        { now: toClickHouseDateTime(now), since: toClickHouseDateTime(new Date(now.getTime() - lookBackDays * 86_400_000)), limit },
+        {
+          now: toClickHouseDateTime(now),
+          since: toClickHouseDateTime(new Date(now.getTime() - lookBackDays * 86_400_000)),
+          limit,
+          openStates: [...OPEN_TICKET_STATES],
+        },
       )
     ).map(fromTicketRow);
   }

@@ -1,5 +1,5 @@
 import { AlertSignalsRepository, TicketStore } from '@grid-command/clickhouse';
-import { MAX_ALERT_REPORT_IDS, type AlertMute, type AlertRule, type AlertRulesFile, type AnomalyRule, type Report, type SlaRule, type SpikeRule } from '@grid-command/contracts';
+import { MAX_ALERT_REPORT_IDS, SCOPE_CODE_LENGTH, type Alert, type TicketSnapshot, type AlertMute, type AlertRule, type AlertRulesFile, type AnomalyRule, type Report, type SlaRule, type SpikeRule } from '@grid-command/contracts';
 import {
   anomalyCandidate,
   breachesSla,
@@ -28,7 +28,6 @@ import { CriticalAlerts } from './critical-alerts.service';
 const MINUTE_MS = 60_000;
 /** Tickets past a deadline read per rule and evaluation; the longest overdue come first. */
 const MAX_SLA_TICKETS = 2000;
-const CODE_LENGTH = { district: 6, street: 9, community: 12 } as const;
 
 /**
  * Runs the alert rules: the report rules (critical, spike) on every stored batch, the time rules (SLA, anomaly)
@@ -76,9 +75,14 @@ export class AlertEvaluator implements OnModuleInit, OnModuleDestroy {
     const mutes = await this.store.mutes(now.getTime());
     for (const rule of this.enabled('sla')) await this.evaluateSla(rule, mutes, now);
     for (const rule of this.enabled('anomaly')) await this.evaluateAnomaly(rule, mutes, now);
-    await this.writeHeldBackGrowth(now);
-    await this.closeSettledReportAlerts(now);
-    await this.enforceResponseBounds(now);
+    // One read of the open alerts and their tickets serves every check below; each change re-reads its alert to write.
+    const open = await this.store.openAlerts();
+    const ticketIds = open.flatMap((alert) => (alert.ticketId ? [alert.ticketId] : alert.kind === 'critical' || alert.kind === 'spike' ? alert.reportIds : []));
+    const tickets = await this.tickets.findTickets([...new Set(ticketIds)]);
+    await this.closeSlaAlertsMovedOn(open, tickets, now);
+    await this.writeHeldBackGrowth(open, now);
+    await this.closeSettledReportAlerts(open, tickets, now);
+    await this.enforceResponseBounds(open, now);
   }
 
   private schedule(delayMs = this.rules.evaluateEverySeconds * 1000): void {
@@ -147,21 +151,21 @@ export class AlertEvaluator implements OnModuleInit, OnModuleDestroy {
         return slaBreachNoticedAt(Date.parse(candidate.slaDueAt ?? ''), arrivedAt, this.rules.slaArrivalGraceMinutes) <= now.getTime();
       });
     await this.raiseAll(candidates, mutes, now);
+  }
 
-    // An SLA alert whose ticket has since been dispatched (or resolved, or paused) closes by itself.
-    const open = (await this.store.openAlerts()).filter((alert) => alert.ruleId === rule.id && alert.ticketId !== null);
-    if (open.length === 0) return;
-    const current = await this.tickets.findTickets(open.map((alert) => alert.ticketId as string));
+  /** An SLA alert whose ticket has since been dispatched (or resolved, or paused) closes by itself. */
+  private async closeSlaAlertsMovedOn(open: readonly Alert[], tickets: ReadonlyMap<string, TicketSnapshot>, now: Date): Promise<void> {
     for (const alert of open) {
-      const ticket = current.get(alert.ticketId as string);
-      if (!ticket || breachesSla(rule, ticket, now.getTime())) continue;
+      const rule = this.enabled('sla').find((candidate) => candidate.id === alert.ruleId);
+      const ticket = alert.ticketId === null ? undefined : tickets.get(alert.ticketId);
+      if (!rule || !ticket || breachesSla(rule, ticket, now.getTime())) continue;
       const note = `工单已${ticket.state === 'suspended' ? '挂起' : rule.deadline === 'dispatch' ? '派单' : '办结'} / ticket is now ${ticket.state}`;
       await this.book.applySystemChange(alert.id, (stored) => autoClose(stored, now, note));
     }
   }
 
   private async evaluateAnomaly(rule: AnomalyRule, mutes: readonly AlertMute[], now: Date): Promise<void> {
-    const volumes = await this.signals.hourlyVolumes(CODE_LENGTH[rule.level], now, rule.baselineDays);
+    const volumes = await this.signals.hourlyVolumes(SCOPE_CODE_LENGTH[rule.level], now, rule.baselineDays);
     const candidates = volumes
       .map((volume) => ({ volume, scope: scopeOfCode(volume.code) }))
       .filter(({ scope }) => this.reference.find(scope) !== undefined)
@@ -171,25 +175,22 @@ export class AlertEvaluator implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Report counts that `raiseMany` kept in the alerts' sets without rewriting the alerts. */
-  private async writeHeldBackGrowth(now: Date): Promise<void> {
-    const open = (await this.store.openAlerts()).filter((alert) => alert.kind === 'critical' || alert.kind === 'spike');
-    const counts = await this.store.addReportsToMany(open.map((alert) => ({ alertId: alert.id, reportIds: [] })));
-    await Promise.all(open.map((alert, index) => this.book.syncReportCount(alert, counts[index] ?? 0, now)));
+  private async writeHeldBackGrowth(open: readonly Alert[], now: Date): Promise<void> {
+    const growing = open.filter((alert) => alert.kind === 'critical' || alert.kind === 'spike');
+    const counts = await this.store.addReportsToMany(growing.map((alert) => ({ alertId: alert.id, reportIds: [] })));
+    await Promise.all(growing.map((alert, index) => this.book.syncReportCount(alert, counts[index] ?? 0, now)));
   }
 
   /** A critical or spike alert whose tickets have all been resolved meanwhile has nothing left for the desk. */
-  private async closeSettledReportAlerts(now: Date): Promise<void> {
-    const open = (await this.store.openAlerts()).filter((alert) => alert.kind === 'critical' || alert.kind === 'spike');
-    if (open.length === 0) return;
-    const tickets = await this.tickets.findTickets([...new Set(open.flatMap((alert) => alert.reportIds))]);
+  private async closeSettledReportAlerts(open: readonly Alert[], tickets: ReadonlyMap<string, TicketSnapshot>, now: Date): Promise<void> {
     for (const alert of open) {
       if (!reportAlertSettled(alert, tickets)) continue;
       await this.book.applySystemChange(alert.id, (stored) => (reportAlertSettled(stored, tickets) ? autoClose(stored, now, '工单均已办结 / every ticket is resolved') : null));
     }
   }
 
-  private async enforceResponseBounds(now: Date): Promise<void> {
-    for (const alert of await this.store.openAlerts()) {
+  private async enforceResponseBounds(open: readonly Alert[], now: Date): Promise<void> {
+    for (const alert of open) {
       const bounds = this.book.bounds(alert.severity);
       if (dueResponse(alert, now, bounds) === null) continue;
       await this.book.applySystemChange(alert.id, (stored) => dueResponse(stored, now, bounds));

@@ -1,9 +1,10 @@
-import { alertMuteRequestSchema, formatIssuePath, type AlertMute, type AlertRulesFile } from '@grid-command/contracts';
-import { parseScope, type ReferenceIndex } from '@grid-command/domain';
+import { alertMuteRequestSchema, type AlertMute, type AlertRulesFile } from '@grid-command/contracts';
+import { muteTouches, type ReferenceIndex } from '@grid-command/domain';
 import { AlertStore } from '@grid-command/queue';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ApiException } from '../common/api.exception';
+import { invalidInput } from '../common/invalid-input';
 import { resolveScope } from '../common/scope-resolver';
 import { ALERT_RULES, REFERENCE_INDEX } from '../infrastructure/tokens';
 
@@ -22,21 +23,12 @@ export class AlertMutesService {
     const mutes = await this.store.mutes(Date.now());
     if (scopeParameter === undefined) return { mutes };
     const code = resolveScope(this.reference, scopeParameter, 'scope').code;
-    return {
-      mutes: mutes.filter((mute) => {
-        if (mute.scope === null) return true;
-        const muteCode = parseScope(mute.scope).code;
-        return muteCode.startsWith(code) || code.startsWith(muteCode);
-      }),
-    };
+    return { mutes: mutes.filter((mute) => muteTouches(mute, code)) };
   }
 
   async add(body: unknown): Promise<AlertMute> {
     const parsed = alertMuteRequestSchema.safeParse(body);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((issue) => ({ index: 0, path: formatIssuePath(issue.path), message: issue.message }));
-      throw new ApiException(400, 'invalid_body', `${issues[0]?.path || 'body'}: ${issues[0]?.message ?? 'invalid'}`, issues);
-    }
+    if (!parsed.success) throw invalidInput(parsed.error, 'invalid_body', 'body');
     const request = parsed.data;
     if (request.ruleId !== undefined && !this.rules.rules.some((rule) => rule.id === request.ruleId)) {
       throw new ApiException(400, 'invalid_body', `ruleId: no rule ${request.ruleId}; rules are ${this.rules.rules.map((rule) => rule.id).join(', ')}`, [

@@ -4,7 +4,7 @@ import {
   ALERT_STATES,
   alertActionRequestSchema,
   alertListQuerySchema,
-  formatIssuePath,
+  alertSchema,
   type Alert,
   type AlertActionResult,
   type AlertDetail,
@@ -13,10 +13,11 @@ import {
   type AlertTicketOutcome,
   type TicketView,
 } from '@grid-command/contracts';
-import { allowedTicketEvents, compareAlerts, parseScope, type ReferenceIndex } from '@grid-command/domain';
+import { allowedTicketEvents, compareAlerts, contains, muteTouches, parseScope, type ReferenceIndex } from '@grid-command/domain';
 import { AlertStore } from '@grid-command/queue';
 import { Inject, Injectable } from '@nestjs/common';
 import { ApiException } from '../common/api.exception';
+import { invalidInput } from '../common/invalid-input';
 import { resolveScope } from '../common/scope-resolver';
 import { REFERENCE_INDEX } from '../infrastructure/tokens';
 import { TicketService } from '../tickets/ticket.service';
@@ -40,10 +41,7 @@ export class AlertsService {
 
   async list(rawQuery: unknown): Promise<AlertList> {
     const parsed = alertListQuerySchema.safeParse(rawQuery);
-    if (!parsed.success) {
-      const [issue] = parsed.error.issues;
-      throw new ApiException(400, 'invalid_parameter', `${formatIssuePath(issue?.path ?? []) || 'query'}: ${issue?.message ?? 'invalid'}`);
-    }
+    if (!parsed.success) throw invalidInput(parsed.error, 'invalid_parameter', 'query');
     const query = parsed.data;
     const scope = resolveScope(this.reference, query.scope, 'scope');
     const states = parseStates(query.state);
@@ -56,11 +54,11 @@ export class AlertsService {
           ? await this.store.openAlerts()
           : await this.store.changedSince(now - CLOSED_LOOK_BACK_MS);
     const matching = source
-      .filter((alert) => alert.scope.slice(alert.scope.indexOf(':') + 1).startsWith(scope.code))
+      .filter((alert) => contains(scope, parseScope(alert.scope).code))
       .filter((alert) => states.includes(alert.state))
       .filter((alert) => query.category === undefined || alert.category === query.category)
       .sort(compareAlerts);
-    const mutes = (await this.store.mutes(now)).filter((mute) => mute.scope === null || overlaps(mute.scope, scope.code));
+    const mutes = (await this.store.mutes(now)).filter((mute) => muteTouches(mute, scope.code));
     return {
       asOf: new Date(now).toISOString(),
       alerts: matching.slice(0, query.limit),
@@ -79,11 +77,7 @@ export class AlertsService {
   async act(id: string, body: unknown): Promise<AlertActionResult> {
     const alertId = parseAlertId(id);
     const parsed = alertActionRequestSchema.safeParse(body);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((issue) => ({ index: 0, path: formatIssuePath(issue.path), message: issue.message }));
-      const [first] = issues;
-      throw new ApiException(400, 'invalid_body', `${first?.path || 'body'}: ${first?.message ?? 'invalid'}`, issues);
-    }
+    if (!parsed.success) throw invalidInput(parsed.error, 'invalid_body', 'body');
     const request = parsed.data;
     let outcome;
     try {
@@ -158,7 +152,7 @@ function isTicketPending(error: unknown): boolean {
 }
 
 function parseAlertId(id: string): string {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
+  if (!alertSchema.shape.id.safeParse(id).success) {
     throw new ApiException(400, 'invalid_parameter', `id: must be an alert's UUID, got ${JSON.stringify(id)}`);
   }
   return id.toLowerCase();
@@ -170,11 +164,6 @@ function parseStates(input: string | undefined): AlertState[] {
   const unknown = states.find((state) => !(ALERT_STATES as readonly string[]).includes(state));
   if (unknown !== undefined) throw new ApiException(400, 'invalid_parameter', `state: ${unknown} is not one of ${ALERT_STATES.join(', ')}`);
   return states as AlertState[];
-}
-
-function overlaps(muteScope: string, code: string): boolean {
-  const muteCode = parseScope(muteScope).code;
-  return muteCode.startsWith(code) || code.startsWith(muteCode);
 }
 
 function conflict(message: string, alert: Alert): ApiException {

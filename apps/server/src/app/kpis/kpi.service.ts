@@ -1,6 +1,5 @@
 import { WorkflowKpiRepository } from '@grid-command/clickhouse';
 import {
-  formatIssuePath,
   kpiQuerySchema,
   SCOPE_CODE_LENGTH,
   type KpiResponse,
@@ -18,7 +17,7 @@ import {
 } from '@grid-command/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config';
-import { ApiException } from '../common/api.exception';
+import { invalidInput } from '../common/invalid-input';
 import { resolveScope } from '../common/scope-resolver';
 import { APP_CONFIG, REFERENCE_INDEX } from '../infrastructure/tokens';
 
@@ -38,11 +37,7 @@ export class KpiService {
 
   async kpis(rawQuery: Record<string, unknown>, now = new Date()): Promise<KpiResponse> {
     const parsed = kpiQuerySchema.safeParse(rawQuery);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((issue) => ({ index: 0, path: formatIssuePath(issue.path), message: issue.message }));
-      const [first] = issues;
-      throw new ApiException(400, 'invalid_parameter', `${first?.path ?? 'query'}: ${first?.message ?? 'invalid'}`, issues);
-    }
+    if (!parsed.success) throw invalidInput(parsed.error, 'invalid_parameter', 'query');
     const query = parsed.data;
     const scope = resolveScope(this.reference, query.scope, 'scope');
     const period = resolveKpiPeriod(

@@ -1,5 +1,7 @@
 import {
   MAX_ALERT_REPORT_IDS,
+  SCOPE_CODE_LENGTH,
+  type ScopeLevel,
   SYSTEM_ACTOR,
   type Alert,
   type AlertActionRecord,
@@ -60,12 +62,10 @@ export function openAlert(candidate: AlertCandidate, opening: AlertOpening): Ale
   return { ...alert, deadline: nextDeadline(alert, opening.bounds) };
 }
 
-const GROUP_CODE_LENGTH = { district: 6, street: 9, community: 12 } as const;
-
 /** The ancestor of the alert's scope at the group level, or the scope itself when it is already at or above it. */
-function groupScope(scope: string, level: keyof typeof GROUP_CODE_LENGTH): string {
+function groupScope(scope: string, level: ScopeLevel): string {
   const parsed = parseScope(scope);
-  const length = GROUP_CODE_LENGTH[level];
+  const length = SCOPE_CODE_LENGTH[level];
   return parsed.code.length <= length ? scope : formatScope({ level, code: parsed.code.slice(0, length) });
 }
 

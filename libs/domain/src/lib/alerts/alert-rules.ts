@@ -1,4 +1,4 @@
-import type { Alert, AnomalyRule, CriticalRule, SlaRule, SpikeRule, TicketSnapshot } from '@grid-command/contracts';
+import { SCOPE_CODE_LENGTH, type Alert, type AnomalyRule, type CriticalRule, type ScopeLevel, type SlaRule, type SpikeRule, type TicketSnapshot } from '@grid-command/contracts';
 import { formatScope, scopeOfCode } from '../scope';
 import { CLOSED_TICKET_STATES, OPEN_TICKET_STATES } from '../tickets/ticket-state-machine';
 import type { AlertCandidate } from './alert-candidate';
@@ -7,9 +7,8 @@ import { matchesReport, type AlertReportFacts } from './report-match';
 const MINUTE_MS = 60_000;
 
 /** The scope of the given level that holds the grid. */
-export function scopeAt(level: 'district' | 'street' | 'community' | 'grid', gridCode: string): string {
-  const lengths = { district: 6, street: 9, community: 12, grid: 15 } as const;
-  return formatScope(scopeOfCode(gridCode.slice(0, lengths[level])));
+export function scopeAt(level: ScopeLevel, gridCode: string): string {
+  return formatScope(scopeOfCode(gridCode.slice(0, SCOPE_CODE_LENGTH[level])));
 }
 
 /** Critical reports, one candidate per scope of the rule's level (two gas leaks in one grid make one alert). */

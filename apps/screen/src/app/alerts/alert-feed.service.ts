@@ -3,25 +3,17 @@ import {
   ALERT_STATES,
   alertNoticeSchema,
   describeIssues,
-  LIVE_NAMESPACE,
   type Alert,
   type AlertMute,
   type AlertNotice,
   type AlertRulesFile,
-  type LiveClientToServerEvents,
-  type LiveServerToClientEvents,
-  type SubscribeAck,
 } from '@grid-command/contracts';
-import { io, type Socket } from 'socket.io-client';
 import { alertListQuery, DEFAULT_FILTERS, type ConsoleFilters } from '../console/console-params';
 import { backoffDelay, type BackoffPolicy } from '../data/backoff';
-import type { ConnectionState } from '../freshness/freshness';
+import { ScopedLiveLink } from '../data/scoped-live-link';
 import { applyAlert, applyAlerts, applyRefresh, catchUpSince, EMPTY_BOOK, missedUpdates, type AlertBook } from './alert-book';
 import { AlertApi } from './alert-api.service';
 
-type LiveSocket = Socket<LiveServerToClientEvents, LiveClientToServerEvents>;
-
-const ACK_TIMEOUT_MS = 8000;
 const RETRY: BackoffPolicy = { initialMs: 1000, maxMs: 15_000 };
 export const LIST_LIMIT = 500;
 
@@ -52,7 +44,6 @@ export class AlertFeedService {
   private readonly errors = inject(ErrorHandler);
 
   private readonly bookSignal = signal<AlertBook>(EMPTY_BOOK);
-  private readonly connectionSignal = signal<ConnectionState>('connecting');
   private readonly asOfSignal = signal<number | null>(null);
   private readonly lastFetchFailedSignal = signal(false);
   private readonly truncatedSignal = signal(false);
@@ -61,7 +52,21 @@ export class AlertFeedService {
   private readonly missedSignal = signal<MissedUpdates | null>(null);
 
   readonly book = this.bookSignal.asReadonly();
-  readonly connection = this.connectionSignal.asReadonly();
+  private readonly link = new ScopedLiveLink(
+    {
+      join: 'watchAlerts',
+      leave: 'unwatchAlerts',
+      what: 'alert watch of',
+      listen: (socket) => {
+        socket.on('alert', (raw) => this.receive('alert', raw));
+        socket.on('alertUpdated', (raw) => this.receive('alertUpdated', raw));
+      },
+      joined: () => void this.resync(this.generation),
+      reconnectAfterMs: (attempt) => backoffDelay(attempt, RETRY),
+    },
+    this.errors,
+  );
+  readonly connection = this.link.connection;
   /** Server time of the last full list received; null before the first. */
   readonly asOfMs = this.asOfSignal.asReadonly();
   readonly lastFetchFailed = this.lastFetchFailedSignal.asReadonly();
@@ -71,30 +76,24 @@ export class AlertFeedService {
   readonly rules = this.rulesSignal.asReadonly();
   readonly missed = this.missedSignal.asReadonly();
 
-  private socket: LiveSocket | null = null;
+  private started = false;
   private scope = '';
   private filters: ConsoleFilters = DEFAULT_FILTERS;
   private options: FeedOptions = { refreshMs: 60_000, catchUp: false };
   private listeners: NoticeListener[] = [];
   /** Bumped whenever scope or filters change, or the service is torn down: older answers are for nobody. */
   private generation = 0;
-  private watchTimer: ReturnType<typeof setTimeout> | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private rulesTimer: ReturnType<typeof setTimeout> | undefined;
-  private watchFailures = 0;
   private fetchFailures = 0;
-  private reconnects = 0;
   private refreshing = false;
 
   constructor() {
     inject(DestroyRef).onDestroy(() => {
       this.generation += 1;
-      clearTimeout(this.watchTimer);
       clearTimeout(this.refreshTimer);
       clearTimeout(this.rulesTimer);
-      this.socket?.removeAllListeners();
-      this.socket?.disconnect();
-      this.socket = null;
+      this.link.close();
     });
   }
 
@@ -106,18 +105,18 @@ export class AlertFeedService {
   /** Watches `scope` with `filters` applied to the lists; a later call moves to the new scope or filters in place. */
   start(scope: string, filters: ConsoleFilters, options: FeedOptions): void {
     this.options = options;
-    if (this.socket === null) {
+    if (!this.started) {
+      this.started = true;
       this.scope = scope;
       this.filters = filters;
       this.loadRules(0);
-      this.connect();
+      this.link.start(scope);
       // The list need not wait for the socket: a console whose socket cannot get through still shows (and refreshes) it.
       this.refresh();
       return;
     }
     const scopeChanged = scope !== this.scope;
     if (!scopeChanged && filters === this.filters) return;
-    const previous = this.scope;
     this.scope = scope;
     this.filters = filters;
     this.generation += 1;
@@ -126,10 +125,7 @@ export class AlertFeedService {
       this.bookSignal.set(EMPTY_BOOK);
       this.asOfSignal.set(null);
       this.missedSignal.set(null);
-      if (this.socket.connected) {
-        this.socket.emit('unwatchAlerts', { scope: previous }, () => undefined);
-        this.watch(this.socket);
-      }
+      this.link.start(scope); // joined, it resyncs the new scope's list
       return;
     }
     this.refresh();
@@ -154,59 +150,6 @@ export class AlertFeedService {
   /** Fetches the whole list now (and the mutes with it). */
   refresh(): void {
     void this.refreshOnce(this.generation);
-  }
-
-  private connect(): void {
-    const socket: LiveSocket = io(LIVE_NAMESPACE, {
-      path: '/socket.io',
-      transports: ['websocket', 'polling'],
-      reconnectionDelay: RETRY.initialMs,
-      reconnectionDelayMax: RETRY.maxMs,
-    });
-    this.socket = socket;
-    socket.on('connect', () => {
-      this.reconnects = 0;
-      this.connectionSignal.set('connecting');
-      this.watchFailures = 0;
-      this.watch(socket);
-    });
-    socket.on('connect_error', () => {
-      this.connectionSignal.set('disconnected');
-      // An error the server raised on purpose stops socket.io's own retries.
-      if (!socket.active) this.reconnectLater(socket);
-    });
-    socket.on('disconnect', (reason) => {
-      clearTimeout(this.watchTimer);
-      this.connectionSignal.set('disconnected');
-      if (reason === 'io server disconnect') this.reconnectLater(socket);
-    });
-    socket.on('alert', (raw) => this.receive('alert', raw));
-    socket.on('alertUpdated', (raw) => this.receive('alertUpdated', raw));
-  }
-
-  private reconnectLater(socket: LiveSocket): void {
-    clearTimeout(this.watchTimer);
-    this.watchTimer = setTimeout(() => socket.connect(), backoffDelay(this.reconnects++, RETRY));
-  }
-
-  private watch(socket: LiveSocket): void {
-    clearTimeout(this.watchTimer);
-    const scope = this.scope;
-    // socket.io passes null for the error when the ack came in time, and no ack when it did not.
-    socket.timeout(ACK_TIMEOUT_MS).emit('watchAlerts', { scope }, (timeout: Error | null, ack?: SubscribeAck) => {
-      if (!socket.connected || scope !== this.scope) return;
-      if (timeout === null && ack?.ok === true) {
-        this.watchFailures = 0;
-        this.connectionSignal.set('live');
-        void this.resync(this.generation);
-        return;
-      }
-      if (ack?.ok === false) {
-        this.connectionSignal.set('rejected');
-        this.errors.handleError(new Error(`alert watch of ${scope} refused: ${ack.error}`));
-      }
-      this.watchTimer = setTimeout(() => this.watch(socket), backoffDelay(this.watchFailures++, RETRY));
-    });
   }
 
   /** After a (re)connection: what changed while away, then the whole list. */

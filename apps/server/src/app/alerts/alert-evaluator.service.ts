@@ -65,7 +65,7 @@ export class AlertEvaluator implements OnModuleInit, OnModuleDestroy {
     const facts = this.critical.factsOf(reports, now);
     if (facts.length === 0) return;
     const mutes = await this.store.mutes(now.getTime());
-    await this.critical.raise(facts, now, mutes);
+    await this.critical.raise(reports, now, mutes);
     const spikes = await Promise.all(this.enabled('spike').map((rule) => this.spikeCandidates(rule, facts, now)));
     await this.book.raiseMany(spikes.flat(), mutes, now);
   }

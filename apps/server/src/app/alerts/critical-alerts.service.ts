@@ -32,9 +32,15 @@ export class CriticalAlerts {
       .filter((report) => report.reportedAtMs > freshAfter);
   }
 
-  /** `mutes` when the caller has read them already. */
-  async raise(reports: readonly AlertReportFacts[], now: Date, mutes?: readonly AlertMute[]): Promise<void> {
-    const matching = reports.filter((report) => this.rules.some((rule) => rule.anyOf.some((match) => matchesReport(match, report))));
+  /**
+   * `mutes` when the caller has read them already. The rules look at every report the API accepts, so the match
+   * comes first and only the few critical reports are read any further.
+   */
+  async raise(reports: readonly Report[], now: Date, mutes?: readonly AlertMute[]): Promise<void> {
+    const matching = this.factsOf(
+      reports.filter((report) => this.rules.some((rule) => rule.anyOf.some((match) => matchesReport(match, report)))),
+      now,
+    );
     if (matching.length === 0) return;
     const seen = await this.store.alreadyAlerted(matching.map((report) => report.id));
     const fresh = matching.filter((_, index) => !seen[index]);

@@ -46,7 +46,7 @@ export class IngestService {
    */
   private raiseCriticalAlerts(reports: readonly Report[]): void {
     const now = new Date();
-    this.critical.raise(this.critical.factsOf(reports, now), now).catch((error: Error) => {
+    this.critical.raise(reports, now).catch((error: Error) => {
       this.logger.warn(`critical alerts wait for the worker: ${error.message}`);
     });
   }

@@ -5,7 +5,7 @@ export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {
-    ignores: ['**/dist', '**/node_modules', '**/.angular', '**/.nx', '**/tmp', '**/vitest*.mts', 'load-tests/dist/**'],
+    ignores: ['**/dist', '**/node_modules', '**/.angular', '**/.nx', '**/tmp', '**/vitest*.mts', '**/jest.config.ts', 'jest.preset.js', 'load-tests/dist/**'],
   },
   {
     files: ['**/*.ts'],
@@ -49,6 +49,14 @@ export default [
     ignores: ['apps/server/src/main.ts', 'apps/simulator/src/cli-options.ts', 'tools/**', '**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', 'libs/*/src/testing/**', 'libs/server-harness/**', 'apps/*/src/testing/**', 'load-tests/**'],
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration from the validated config object.' }],
+    },
+  },
+  {
+    // Fixtures are for specs: production code never builds a contract's shape from a fixture.
+    files: ['**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', '**/testing/**', 'libs/server-harness/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@grid-command/*/testing'], message: 'Fixtures are for specs only.' }] }],
     },
   },
   {

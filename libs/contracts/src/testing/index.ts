@@ -1,0 +1,3 @@
+/** Fixtures of the contracts' shapes, for specs only (lint keeps them out of production code). */
+export * from './alert.fixture';
+export * from './ticket-snapshot.fixture';

@@ -22,8 +22,9 @@ const testMatchByTier = {
 /**
  * Nx's preset (its resolver, extensions and ignore patterns) with the tier's files, in Node. SWC compiles TypeScript, with the decorator metadata NestJS dependency injection reads. The integration and
  * browser tiers run one file at a time in a fresh worker process each (a worker is recycled after every file
- * because its idle memory is always above 1 byte): embedded ClickHouse allows one data directory per process, and
- * a native addon cannot be unloaded between files of one process.
+ * because its idle memory is always above 1 KB; a bare number up to 1 would be read as a share of the machine's
+ * memory and never recycle it): embedded ClickHouse allows one data directory per process, and a native addon
+ * cannot be unloaded between files of one process.
  */
 function projectJestConfig(projectRoot, tier, overrides = {}) {
   if (!testMatchByTier[tier]) throw new Error(`unknown test tier ${tier}`);
@@ -51,7 +52,7 @@ function projectJestConfig(projectRoot, tier, overrides = {}) {
       ],
     },
     testTimeout: slow ? 120_000 : 5_000,
-    ...(slow ? { maxWorkers: 1, workerIdleMemoryLimit: 1 } : {}),
+    ...(slow ? { maxWorkers: 1, workerIdleMemoryLimit: '1KB' } : {}),
     ...overrides,
   };
 }

@@ -1,48 +1,13 @@
-import type { Alert, AlertMute, AlertNotice } from '@grid-command/contracts';
+import type { AlertMute, AlertNotice } from '@grid-command/contracts';
+import { alertFixture, nextAlertVersion } from '@grid-command/contracts/testing';
 import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTempRedis, type TempRedis } from '../testing/temp-redis';
 import { AlertStore, subscribeAlertNotices } from './alert-store';
 import { alertKey } from './queue-definitions';
 
 const AT = '2026-11-25T02:00:00.000Z';
-
-function alert(dedupKey: string, extra: Partial<Alert> = {}): Alert {
-  return {
-    id: randomUUID(),
-    ruleId: 'critical-report',
-    kind: 'critical',
-    severity: 'critical',
-    title: { zh: '特急事件', en: 'Critical report' },
-    scope: 'grid:450103001002015',
-    scopeName: '网格',
-    category: null,
-    ticketId: null,
-    reportIds: [randomUUID()],
-    reportCount: 1,
-    measure: null,
-    slaDueAt: null,
-    state: 'open',
-    loud: false,
-    escalations: 0,
-    escalatedTo: null,
-    department: null,
-    deadline: null,
-    groupKey: 'critical-report|street:450103001',
-    dedupKey,
-    openedAt: AT,
-    updatedAt: AT,
-    acknowledgedAt: null,
-    acknowledgedBy: null,
-    dispatchedAt: null,
-    reportedInAt: null,
-    closedAt: null,
-    version: 1,
-    actions: [],
-    ...extra,
-  };
-}
 
 describe('AlertStore', () => {
   let redis: TempRedis;
@@ -62,22 +27,22 @@ describe('AlertStore', () => {
   });
 
   it('opens one alert per dedup key and answers the open one to a second opener', async () => {
-    const first = alert('k1');
+    const first = alertFixture({ dedupKey: 'k1', reportIds: [randomUUID()] });
     expect(await store.open(first)).toEqual({ opened: true });
-    expect(await store.open(alert('k1'))).toEqual({ opened: false, openId: first.id });
+    expect(await store.open(alertFixture({ dedupKey: 'k1' }))).toEqual({ opened: false, openId: first.id });
     expect((await store.openAlerts()).map((open) => open.id)).toEqual([first.id]);
     expect(await store.addReports(first.id, [...first.reportIds, randomUUID()])).toBe(2);
   });
 
   it('lets only the writer holding the current version change an alert; closing frees the key and starts the cooldown', async () => {
-    const opened = alert('k2');
+    const opened = alertFixture({ dedupKey: 'k2', openedAt: AT, updatedAt: AT });
     await store.open(opened);
-    const acknowledged = { ...opened, state: 'acknowledged' as const, version: 2, updatedAt: '2026-11-25T02:01:00.000Z' };
+    const acknowledged = nextAlertVersion(opened, { state: 'acknowledged' }, 60);
     expect(await store.update(1, acknowledged, 'acknowledge', 0)).toBe(true);
     expect(await store.update(1, { ...acknowledged, acknowledgedBy: 'late' }, 'acknowledge', 0)).toBe(false);
     expect((await store.get(opened.id))?.state).toBe('acknowledged');
 
-    const closed = { ...acknowledged, state: 'closed' as const, version: 3, updatedAt: '2026-11-25T02:05:00.000Z' };
+    const closed = nextAlertVersion(acknowledged, { state: 'closed' }, 240);
     expect(await store.update(2, closed, 'close', 60_000)).toBe(true);
     expect(await store.openIdFor('k2')).toBeNull();
     expect(await store.lastClosedAt('k2')).toBe(Date.parse(closed.updatedAt));
@@ -86,9 +51,9 @@ describe('AlertStore', () => {
   });
 
   it('announces every change and keeps every version in the outbox until it is taken out', async () => {
-    const opened = alert('k3');
+    const opened = alertFixture({ dedupKey: 'k3' });
     await store.open(opened);
-    await store.update(1, { ...opened, loud: true, version: 2 }, 'renotified', 0);
+    await store.update(1, nextAlertVersion(opened, { loud: true }), 'renotified', 0);
     const versions = (await store.outboxEntries(1000)).filter((entry) => entry.alert.id === opened.id);
     expect(versions.map((entry) => [entry.alert.version, entry.change])).toEqual(
       expect.arrayContaining([
@@ -122,7 +87,7 @@ describe('AlertStore', () => {
   });
 
   it('adds reports to many alerts at once and counts the distinct reports of each', async () => {
-    const [first, second] = [alert('k4'), alert('k5')];
+    const [first, second] = [alertFixture({ dedupKey: 'k4', reportIds: [randomUUID()] }), alertFixture({ dedupKey: 'k5', reportIds: [randomUUID()] })];
     await store.open(first);
     await store.open(second);
     expect(await store.openIdsFor(['k4', 'k5', 'none'])).toEqual([first.id, second.id, null]);

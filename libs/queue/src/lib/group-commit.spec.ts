@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { GroupCommit } from './group-commit';
 
 function recorder(fail = false) {

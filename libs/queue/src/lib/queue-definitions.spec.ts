@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { RETRY_MAX_DELAY_MS, retryDelayMs, STORE_BATCH_JOB_OPTIONS } from './queue-definitions';
 
 describe('retry policy of a batch', () => {

@@ -2,7 +2,7 @@ import type { Report, ReportBatchJob } from '@grid-command/contracts';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTempRedis, type TempRedis } from '../testing/temp-redis';
 import { QUEUE_PREFIX, REPORTS_QUEUE } from './queue-definitions';
 import { createRedis } from './redis-connection';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTempRedis, type TempRedis } from '../testing/temp-redis';
 import { reportKey } from './queue-definitions';
 import { ReportLedger } from './report-ledger';

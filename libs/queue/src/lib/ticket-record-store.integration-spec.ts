@@ -1,38 +1,13 @@
-import type { TicketEvent, TicketEventBatchJob, TicketSnapshot } from '@grid-command/contracts';
+import type { TicketEvent, TicketEventBatchJob } from '@grid-command/contracts';
+import { ticketSnapshotFixture } from '@grid-command/contracts/testing';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTempRedis, type TempRedis } from '../testing/temp-redis';
 import { QUEUE_PREFIX, STORE_TICKET_EVENTS_JOB, TICKET_EVENT_OUTBOX_KEY, ticketKey } from './queue-definitions';
 import { TicketEventIntake } from './ticket-event-intake';
 import { TicketRecordStore, type TicketRecord } from './ticket-record-store';
-
-function snapshot(id: string, version: number, state: TicketSnapshot['state']): TicketSnapshot {
-  const at = '2026-11-25T02:00:00.000Z';
-  return {
-    id,
-    gridCode: '450103001001001',
-    category: 'noise',
-    severity: 2,
-    reportedAt: at,
-    version,
-    state,
-    stateBeforeSuspension: null,
-    department: null,
-    dispatchDueAt: at,
-    dueAt: at,
-    pausedRemainingMinutes: null,
-    firstDispatchedAt: null,
-    resolvedAt: null,
-    resolvedOnTime: null,
-    verifiedAt: null,
-    satisfaction: null,
-    reopenCount: 0,
-    suspendedMinutes: 0,
-    lastEventAt: at,
-  };
-}
 
 function event(ticketId: string, seq: number, type: TicketEvent['type']): TicketEvent {
   return {
@@ -70,13 +45,13 @@ describe('TicketRecordStore and TicketEventIntake against redis-server', () => {
 
   it('creates a record only when none exists, then only from the version it was read at', async () => {
     const id = randomUUID();
-    const first: TicketRecord = { ticket: snapshot(id, 1, 'dispatched'), history: [event(id, 1, 'dispatched')] };
+    const first: TicketRecord = { ticket: ticketSnapshotFixture({ id, version: 1, state: 'dispatched' }), history: [event(id, 1, 'dispatched')] };
     expect(await records.compareAndRecord(null, first, first.history)).toBe(true);
     expect(await records.compareAndRecord(null, first, [])).toBe(false);
     expect(await records.get(id)).toEqual(first);
 
-    const second: TicketRecord = { ticket: snapshot(id, 2, 'accepted'), history: [...first.history, event(id, 2, 'accepted')] };
-    const rival: TicketRecord = { ticket: snapshot(id, 2, 'escalated'), history: [...first.history, event(id, 2, 'escalated')] };
+    const second: TicketRecord = { ticket: ticketSnapshotFixture({ id, version: 2, state: 'accepted' }), history: [...first.history, event(id, 2, 'accepted')] };
+    const rival: TicketRecord = { ticket: ticketSnapshotFixture({ id, version: 2, state: 'escalated' }), history: [...first.history, event(id, 2, 'escalated')] };
     const outcomes = await Promise.all([records.compareAndRecord(1, second, []), records.compareAndRecord(1, rival, [])]);
     expect(outcomes.filter(Boolean)).toHaveLength(1);
     expect((await records.get(id))?.ticket.state).toBe(outcomes[0] ? 'accepted' : 'escalated');
@@ -85,9 +60,9 @@ describe('TicketRecordStore and TicketEventIntake against redis-server', () => {
 
   it('keeps a record 30 days after its last event', async () => {
     const id = randomUUID();
-    await records.compareAndRecord(null, { ticket: snapshot(id, 1, 'resolved'), history: [] }, []);
+    await records.compareAndRecord(null, { ticket: ticketSnapshotFixture({ id, version: 1, state: 'resolved' }), history: [] }, []);
     await connection.expire(ticketKey(id), 60);
-    await records.compareAndRecord(1, { ticket: snapshot(id, 2, 'verified'), history: [] }, []);
+    await records.compareAndRecord(1, { ticket: ticketSnapshotFixture({ id, version: 2, state: 'verified' }), history: [] }, []);
     expect(await connection.ttl(ticketKey(id))).toBeGreaterThan(29 * 24 * 3600);
   });
 
@@ -95,7 +70,7 @@ describe('TicketRecordStore and TicketEventIntake against redis-server', () => {
     await connection.del(TICKET_EVENT_OUTBOX_KEY);
     const intake = new TicketEventIntake(queue, records, { flushAfterMs: 5, maxGroupEvents: 100 }, { warn: (message) => warnings.push(message) });
     const ids = [randomUUID(), randomUUID()];
-    const recorded = ids.map((id) => ({ ticket: snapshot(id, 1, 'dispatched'), history: [event(id, 1, 'dispatched')] }));
+    const recorded = ids.map((id) => ({ ticket: ticketSnapshotFixture({ id, version: 1, state: 'dispatched' }), history: [event(id, 1, 'dispatched')] }));
     for (const record of recorded) await records.compareAndRecord(null, record, record.history);
     expect(await records.outboxSize()).toBe(2);
 
@@ -112,7 +87,7 @@ describe('TicketRecordStore and TicketEventIntake against redis-server', () => {
     await connection.del(TICKET_EVENT_OUTBOX_KEY);
     const intake = new TicketEventIntake(queue, records, { flushAfterMs: 5, maxGroupEvents: 100 }, { warn: (message) => warnings.push(message) });
     const id = randomUUID();
-    const record = { ticket: snapshot(id, 1, 'dispatched'), history: [event(id, 1, 'dispatched')] };
+    const record = { ticket: ticketSnapshotFixture({ id, version: 1, state: 'dispatched' }), history: [event(id, 1, 'dispatched')] };
     await records.compareAndRecord(null, record, record.history);
     expect(await intake.requeueStranded(60_000)).toBe(0);
     expect(await records.outboxSize()).toBe(1);

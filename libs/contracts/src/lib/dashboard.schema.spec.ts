@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { dashboardSchema, panelSchema, WORKFLOW_KPI_KINDS } from './dashboard.schema';
 
 /** A 12×6 wall; `panels` are the only thing the cases change. */

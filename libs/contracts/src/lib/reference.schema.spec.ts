@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { referenceFileSchema } from './reference.schema';
 
 const closedRing = [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]];

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { REPORT_CATEGORIES, REPORT_SOURCES } from './categories';
 import { MAX_DESCRIPTION_LENGTH, MAX_REPORTS_PER_REQUEST, reportBatchSchema, reportSchema } from './report.schema';
 

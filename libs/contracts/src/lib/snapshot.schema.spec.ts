@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { REPORT_CATEGORIES } from './categories';
 import { snapshotSchema, TREND_MINUTES } from './snapshot.schema';
 

@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, DOCUMENT, OnInit, inject } from '@angular/core';
 import { routeOf } from './app-route';
 import { ConsoleComponent } from './console/console.component';
-import { WallLoader } from './data/wall-loader.service';
-import { LangService } from './i18n/lang.service';
-import { StageComponent } from './layout/stage.component';
-import { WallClock } from './time/wall-clock.service';
+import { WallLoader } from './wall/data/wall-loader.service';
+import { LangService } from './shared/i18n/lang.service';
+import { StageComponent } from './wall/stage/stage.component';
+import { WallClock } from './shared/time/wall-clock.service';
 import { WallStatusComponent } from './wall/wall-status.component';
 import { WallComponent } from './wall/wall.component';
 

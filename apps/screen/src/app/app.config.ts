@@ -1,6 +1,6 @@
 import { provideBrowserGlobalErrorListeners, provideZonelessChangeDetection, type ApplicationConfig } from '@angular/core';
 import { provideEchartsCore } from 'ngx-echarts';
-import { echarts } from './charts/echarts-setup';
+import { echarts } from './wall/charts/echarts-setup';
 
 export const appConfig: ApplicationConfig = {
   providers: [provideZonelessChangeDetection(), provideBrowserGlobalErrorListeners(), provideEchartsCore({ echarts })],

@@ -1,5 +1,5 @@
 import { ACTIVE_ALERT_STATES, ALERT_STATES, REPORT_CATEGORIES, type Alert, type AlertState, type ReportCategory } from '@grid-command/contracts';
-import { parseScope } from '../navigation/scope-trail';
+import { parseScope } from '../wall/navigation/scope-trail';
 
 /** What the duty officer narrowed the list to; kept in the address so a reload or a shared link shows the same. */
 export interface ConsoleFilters {

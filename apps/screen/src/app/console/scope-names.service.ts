@@ -1,6 +1,6 @@
 import { ErrorHandler, Injectable, inject, signal } from '@angular/core';
 import { scopeDetailSchema, scopeIdSchema } from '@grid-command/contracts';
-import { ApiClient } from '../data/api-client.service';
+import { ApiClient } from '../shared/data/api-client.service';
 
 /**
  * Names of the scopes the console mentions: the console's scope, its ancestors and children when loaded, and any

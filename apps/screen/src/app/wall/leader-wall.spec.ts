@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { dashboardSchema, WORKFLOW_KPI_KINDS, type Dashboard } from '@grid-command/contracts';
-import { titleSpan } from '../layout/panel-geometry';
+import { titleSpan } from './stage/panel-geometry';
 
 const file = fileURLToPath(new URL('../../../../../dashboards/leader-wall.json', import.meta.url));
 const parsed = dashboardSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));

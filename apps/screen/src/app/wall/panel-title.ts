@@ -1,6 +1,6 @@
 import type { Panel, ScopeLevel } from '@grid-command/contracts';
-import type { Lang } from '../config/wall-params';
-import { translate, type MessageKey } from '../i18n/messages';
+import type { Lang } from '../shared/config/wall-params';
+import { translate, type MessageKey } from '../shared/i18n/messages';
 
 const RANKING_TITLE: Readonly<Record<ScopeLevel, MessageKey | null>> = {
   district: 'panel.ranking.street',

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
-import type { Lang } from '../config/wall-params';
-import { translate } from '../i18n/messages';
+import type { Lang } from '../shared/config/wall-params';
+import { translate } from '../shared/i18n/messages';
 
 /** What the stage shows until a layout is there: a loading notice, or the failure with its retry countdown. */
 @Component({

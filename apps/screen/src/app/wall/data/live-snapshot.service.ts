@@ -1,0 +1,56 @@
+import { DestroyRef, ErrorHandler, Injectable, inject, signal } from '@angular/core';
+import { describeIssues, snapshotSchema, type Snapshot } from '@grid-command/contracts';
+import { ScopedLiveLink } from '../../shared/data/scoped-live-link';
+import { shouldReplace } from './snapshot-order';
+
+const RECONNECT_AFTER_SERVER_CLOSE_MS = 15_000;
+
+/**
+ * The scope's live snapshot over socket.io, on a link that rejoins by itself (see ScopedLiveLink). A drill-down
+ * moves the subscription on the same connection.
+ */
+@Injectable()
+export class LiveSnapshotService {
+  private readonly errors = inject(ErrorHandler);
+  private readonly snapshotSignal = signal<Snapshot | null>(null);
+  private readonly link = new ScopedLiveLink(
+    {
+      join: 'subscribe',
+      leave: 'unsubscribe',
+      what: 'live subscription to',
+      listen: (socket) => socket.on('snapshot', (raw) => this.receive(raw, this.link.scope)),
+      joined: () => undefined,
+      // After the server itself closed the link, try again every 15 s.
+      reconnectAfterMs: () => RECONNECT_AFTER_SERVER_CLOSE_MS,
+    },
+    this.errors,
+  );
+
+  /** The newest snapshot received; kept through outages so the wall can show it, marked out of date. */
+  readonly snapshot = this.snapshotSignal.asReadonly();
+  readonly connection = this.link.connection;
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => this.link.close());
+  }
+
+  /**
+   * Connects and subscribes to `scope`; once connected, moves the subscription to the new scope. The old scope's
+   * numbers are dropped at once: a wall that says 新竹街道 must not show the district's figures while the first
+   * snapshot of the street is on its way.
+   */
+  start(scope: string): void {
+    if (this.link.scope !== '' && scope !== this.link.scope) this.snapshotSignal.set(null);
+    this.link.start(scope);
+  }
+
+  private receive(raw: unknown, scope: string): void {
+    const parsed = snapshotSchema.safeParse(raw);
+    if (!parsed.success) {
+      // Dropped rather than drawn: the freshness indicator turns stale if nothing valid follows.
+      this.errors.handleError(new Error(`invalid snapshot dropped: ${describeIssues(parsed.error).slice(0, 3).join('; ')}`));
+      return;
+    }
+    if (shouldReplace(this.snapshotSignal(), parsed.data, scope)) this.snapshotSignal.set(parsed.data);
+  }
+}

@@ -1,0 +1,125 @@
+import { DOCUMENT, DestroyRef, ErrorHandler, Injectable, inject, signal } from '@angular/core';
+import { dashboardSchema, type Dashboard, type ScopeDetail } from '@grid-command/contracts';
+import { WALL_PARAMS } from '../../shared/config/wall-params.token';
+import { parseWallParams, withScope } from '../../shared/config/wall-params';
+import { WallClock } from '../../shared/time/wall-clock.service';
+import { ApiClient } from '../../shared/data/api-client.service';
+import { backoffDelay } from '../../shared/data/backoff';
+import { fetchScopeLineage, type ScopeLineage } from '../../shared/scopes/scope-lineage';
+
+export type WallState =
+  | { readonly status: 'loading' }
+  | { readonly status: 'error'; readonly message: string; readonly retryAtMs: number }
+  | {
+      readonly status: 'ready';
+      readonly dashboard: Dashboard;
+      readonly scope: ScopeDetail;
+      /** Names of the scope and its ancestors, for the breadcrumb. */
+      readonly names: ReadonlyMap<string, string>;
+    };
+
+type Ready = Extract<WallState, { status: 'ready' }>;
+
+/**
+ * Loads the wall's layout and scope, and keeps retrying with back-off until both arrive. A drill-down moves
+ * the wall to another scope in place (the address follows, so a reload or the browser's back button works).
+ */
+@Injectable()
+export class WallLoader {
+  private readonly api = inject(ApiClient);
+  private readonly clock = inject(WallClock);
+  private readonly errors = inject(ErrorHandler);
+  private readonly document = inject(DOCUMENT);
+  private readonly params = inject(WALL_PARAMS);
+  private readonly stateSignal = signal<WallState>({ status: 'loading' });
+  private failures = 0;
+  private attempt = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  readonly state = this.stateSignal.asReadonly();
+  /** The scope a drill-down is on its way to, while its details load. */
+  readonly navigatingTo = signal<string | null>(null);
+
+  constructor() {
+    const window = this.document.defaultView;
+    const onPopState = (): void => {
+      const ready = this.ready();
+      if (ready === null) return;
+      this.navigate(parseWallParams(this.document.location.search).scope ?? ready.dashboard.scope, false);
+    };
+    window?.addEventListener('popstate', onPopState);
+    inject(DestroyRef).onDestroy(() => {
+      clearTimeout(this.retryTimer);
+      window?.removeEventListener('popstate', onPopState);
+      // Answers that arrive after teardown belong to no attempt.
+      this.attempt += 1;
+    });
+  }
+
+  /** Starts a load now, dropping any scheduled retry. */
+  load(): void {
+    clearTimeout(this.retryTimer);
+    const attempt = ++this.attempt;
+    this.stateSignal.set({ status: 'loading' });
+    this.fetchWall().then(
+      (ready) => {
+        if (attempt !== this.attempt) return;
+        this.failures = 0;
+        this.stateSignal.set(ready);
+      },
+      (error: unknown) => {
+        if (attempt !== this.attempt) return;
+        const delay = backoffDelay(this.failures++);
+        this.stateSignal.set({ status: 'error', message: error instanceof Error ? error.message : String(error), retryAtMs: this.clock.now() + delay });
+        this.retryTimer = setTimeout(() => this.load(), delay);
+      },
+    );
+  }
+
+  /**
+   * Shows `scope` on the same wall: the current scope stays on screen until the new one's details arrive, then
+   * the address changes (a new history entry when `push`) and the panels follow. A scope that cannot be
+   * loaded leaves the wall where it was.
+   */
+  navigate(scope: string, push = true): void {
+    const ready = this.ready();
+    if (ready === null) return;
+    if (scope === ready.scope.scope) {
+      this.navigatingTo.set(null);
+      return;
+    }
+    const attempt = ++this.attempt;
+    this.navigatingTo.set(scope);
+    this.fetchScope(scope).then(
+      ({ detail, names }) => {
+        if (attempt !== this.attempt) return;
+        this.navigatingTo.set(null);
+        if (push) {
+          const { location, defaultView } = this.document;
+          defaultView?.history.pushState({ scope: detail.scope }, '', `${location.pathname}${withScope(location.search, detail.scope)}${location.hash}`);
+        }
+        this.stateSignal.set({ ...ready, scope: detail, names });
+      },
+      (error: unknown) => {
+        if (attempt !== this.attempt) return;
+        this.navigatingTo.set(null);
+        this.errors.handleError(error);
+      },
+    );
+  }
+
+  private ready(): Ready | null {
+    const state = this.stateSignal();
+    return state.status === 'ready' ? state : null;
+  }
+
+  private async fetchWall(): Promise<Ready> {
+    const dashboard = await this.api.get(`/api/v1/dashboards/${encodeURIComponent(this.params.wall)}`, dashboardSchema);
+    const { detail, names } = await this.fetchScope(this.params.scope ?? dashboard.scope);
+    return { status: 'ready', dashboard, scope: detail, names };
+  }
+
+  private fetchScope(requested: string): Promise<ScopeLineage> {
+    return fetchScopeLineage(this.api, requested);
+  }
+}

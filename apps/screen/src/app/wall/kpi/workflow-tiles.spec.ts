@@ -1,0 +1,84 @@
+import { WORKFLOW_KPI_KINDS } from '@grid-command/contracts';
+import { describe, expect, it } from 'vitest';
+import { figuresFixture, kpiFixture } from '../../testing/kpi-fixture';
+import { placeholderTiles, workflowTiles } from './workflow-tiles';
+
+const response = kpiFixture({
+  current: figuresFixture({
+    reported: 1380,
+    dispatched: 1350,
+    resolved: 1310,
+    closingRate: 0.949,
+    onTimeRate: 0.9,
+    satisfactionRate: 0.97,
+    reopenRate: 0.02,
+    timeToDispatch: { count: 1350, medianMinutes: 12, p90Minutes: 45 },
+    timeToResolve: { count: 1310, medianMinutes: 210, p90Minutes: 2880 },
+  }),
+  previous: figuresFixture({
+    reported: 1200,
+    resolved: 1310,
+    closingRate: 0.96,
+    onTimeRate: 0.9,
+    satisfactionRate: 0.95,
+    reopenRate: 0.01,
+    timeToDispatch: { count: 1100, medianMinutes: 15, p90Minutes: 50 },
+    timeToResolve: { count: 1000, medianMinutes: null, p90Minutes: null },
+  }),
+  lastYear: null,
+  overdueNow: 23,
+});
+
+function tile(kind: (typeof WORKFLOW_KPI_KINDS)[number], lang: 'zh' | 'en' = 'zh') {
+  const found = workflowTiles(response, [kind], lang)[0];
+  if (!found) throw new Error(kind);
+  return found;
+}
+
+describe('workflowTiles', () => {
+  it('keeps the order the dashboard asks for', () => {
+    expect(workflowTiles(response, ['overdue', 'reported'], 'zh').map((t) => t.label)).toEqual(['超期', '受理量']);
+  });
+
+  it('shows counts grouped, with 环比 as a percent and 同比 as no data when last year had no tickets', () => {
+    expect(tile('reported')).toMatchObject({
+      value: '1,380',
+      unit: '件',
+      changes: [
+        { label: '环比', text: '↑ 15.0%', direction: 'up', tone: 'neutral' },
+        { label: '同比', text: '无同期数据', direction: 'none', tone: 'neutral' },
+      ],
+    });
+  });
+
+  it('shows rates as percents and their change in points, coloured by what is good', () => {
+    expect(tile('closingRate')).toMatchObject({ value: '94.9%', changes: [{ text: '↓ 1.1个百分点', tone: 'bad' }, { text: '无同期数据' }] });
+    expect(tile('reopenRate')).toMatchObject({ value: '2%', changes: [{ text: '↑ 1.0个百分点', tone: 'bad' }, {}] });
+    expect(tile('satisfactionRate').changes[0]).toMatchObject({ direction: 'up', tone: 'good' });
+    expect(tile('onTimeRate').changes[0]).toMatchObject({ text: '→ 持平', tone: 'neutral' });
+  });
+
+  it('shows the median of a duration with its p90, a shorter median being good news', () => {
+    expect(tile('timeToDispatch')).toMatchObject({ value: '12分钟', unit: '中位数', detail: 'P90 45分钟', changes: [{ text: '↓ 20.0%', tone: 'good' }, {}] });
+    expect(tile('timeToResolve', 'en')).toMatchObject({ value: '3.5 h', detail: 'p90 2 d', changes: [{ text: 'no data' }, { text: 'no data' }] });
+  });
+
+  it('raises overdue tickets now, with no comparison the contract cannot give', () => {
+    expect(tile('overdue')).toMatchObject({ value: '23', alert: true, detail: '当前未办结', changes: [{ text: '无同期数据' }, { text: '无同期数据' }] });
+    expect(workflowTiles(kpiFixture({ overdueNow: 0 }), ['overdue'], 'zh')[0]?.alert).toBe(false);
+  });
+
+  it('shows dashes for rates and durations without data', () => {
+    const empty = workflowTiles(kpiFixture(), ['closingRate', 'timeToResolve'], 'zh');
+    expect(empty.map((t) => t.value)).toEqual(['—', '—']);
+  });
+});
+
+describe('placeholderTiles', () => {
+  it('labels every tile and shows dashes until the first answer', () => {
+    const tiles = placeholderTiles(WORKFLOW_KPI_KINDS, 'en');
+    expect(tiles).toHaveLength(10);
+    expect(tiles.every((t) => t.value === '—')).toBe(true);
+    expect(tiles[0]?.changes.map((c) => c.label)).toEqual(['vs prev.', 'vs last yr']);
+  });
+});

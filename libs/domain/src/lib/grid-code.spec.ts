@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { childCode, InvalidGridCodeError, parseGridCode, scopesOfGrid } from './grid-code';
 import { formatScope } from './scope';
 

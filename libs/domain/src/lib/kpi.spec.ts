@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { percentile, rankDescending, sum } from './kpi';
 
 describe('percentile (nearest rank)', () => {

@@ -1,5 +1,5 @@
 import { scopeDetailSchema, type ReferenceFile } from '@grid-command/contracts';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { demoDistrictJson, smallDistrict, square, tinyNeighbour } from '../testing/reference-fixtures';
 import { ReferenceIndex, ReferenceValidationError, validateReferenceFile } from './reference';
 import type { Scope } from './scope';

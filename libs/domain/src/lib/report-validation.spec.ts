@@ -1,5 +1,5 @@
 import { MAX_REPORTS_PER_REQUEST } from '@grid-command/contracts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { validateReportBatch, type ReportBatchRules } from './report-validation';
 
 const KNOWN_GRIDS = new Set(['450103001001001', '450103001001002']);

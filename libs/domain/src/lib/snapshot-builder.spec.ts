@@ -1,5 +1,5 @@
 import { snapshotSchema, REPORT_CATEGORIES, type ScopeSummary, type Snapshot } from '@grid-command/contracts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { buildSnapshot, type SnapshotInput } from './snapshot-builder';
 
 /** 2024-05-20 18:30:15.5 in Shanghai: the trend runs from 09:31Z to 10:30Z. */

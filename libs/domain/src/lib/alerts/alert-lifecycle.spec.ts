@@ -10,7 +10,7 @@ import {
   type CriticalRule,
   type ResponseBounds,
 } from '@grid-command/contracts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import type { AlertCandidate } from './alert-candidate';
 import { applyAlertAction, autoClose, dueResponse, escalationTarget, nextDeadline, openAlert, withReports } from './alert-lifecycle';
 import { findMute } from './alert-mutes';

@@ -6,7 +6,7 @@ import {
   type SpikeRule,
   type TicketSnapshot,
 } from '@grid-command/contracts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { ticketTestRules } from '../../testing/ticket-rules';
 import { openTicket } from '../tickets/ticket-reducer';
 import { dedupKeyOf } from './alert-candidate';

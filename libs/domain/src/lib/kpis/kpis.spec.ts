@@ -1,5 +1,6 @@
 import type { TicketSnapshot } from '@grid-command/contracts';
-import { describe, expect, it } from 'vitest';
+import { ticketSnapshotFixture } from '@grid-command/contracts/testing';
+import { describe, expect, it } from '@jest/globals';
 import { resolveKpiPeriod } from './kpi-periods';
 import { quantileExact } from './quantile';
 import { rankUnits, type UnitTally } from './ranking';
@@ -8,43 +9,22 @@ import { isOverdue, resolveDistribution, workflowFigures } from './workflow-kpis
 const at = (local: string): string => new Date(`${local}+08:00`).toISOString();
 const range = { from: new Date(at('2026-11-25T00:00:00')), to: new Date(at('2026-11-26T00:00:00')) };
 
-function ticket(id: number, overrides: Partial<TicketSnapshot>): TicketSnapshot {
-  return {
-    id: `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`,
-    gridCode: '450103001001001',
-    category: 'noise',
-    severity: 1,
-    reportedAt: at('2026-11-25T08:00:00'),
-    version: 0,
-    state: 'reported',
-    stateBeforeSuspension: null,
-    department: null,
-    dispatchDueAt: at('2026-11-25T08:30:00'),
-    dueAt: at('2026-11-25T18:00:00'),
-    pausedRemainingMinutes: null,
-    firstDispatchedAt: null,
-    resolvedAt: null,
-    resolvedOnTime: null,
-    verifiedAt: null,
-    satisfaction: null,
-    reopenCount: 0,
-    suspendedMinutes: 0,
-    lastEventAt: at('2026-11-25T08:00:00'),
-    ...overrides,
-  };
-}
+/** Ids end in the ticket's number, which the expectations below read back. */
+const numbered = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+/** Unless a ticket says otherwise it was reported at 08:00 and is due at 18:00: the figures count from these. */
+const reportedToday = { reportedAt: at('2026-11-25T08:00:00'), dueAt: at('2026-11-25T18:00:00') };
 
 const dispatched = { firstDispatchedAt: at('2026-11-25T08:10:00'), department: '城管' };
 const tickets: TicketSnapshot[] = [
-  ticket(1, {}),
-  ticket(2, { ...dispatched, state: 'dispatched' }),
-  ticket(3, { ...dispatched, state: 'resolved', resolvedAt: at('2026-11-25T10:00:00'), resolvedOnTime: true }),
-  ticket(4, { ...dispatched, state: 'verified', resolvedAt: at('2026-11-25T20:00:00'), resolvedOnTime: false, verifiedAt: at('2026-11-25T21:00:00'), satisfaction: 'dissatisfied' }),
-  ticket(5, { ...dispatched, state: 'verified', resolvedAt: at('2026-11-25T12:00:00'), resolvedOnTime: true, verifiedAt: at('2026-11-25T13:00:00'), satisfaction: 'satisfied', reopenCount: 1 }),
-  ticket(6, { ...dispatched, state: 'reopened', reopenCount: 1 }),
+  ticketSnapshotFixture({ id: numbered(1), ...reportedToday }),
+  ticketSnapshotFixture({ id: numbered(2), ...reportedToday, ...dispatched, state: 'dispatched' }),
+  ticketSnapshotFixture({ id: numbered(3), ...reportedToday, ...dispatched, state: 'resolved', resolvedAt: at('2026-11-25T10:00:00'), resolvedOnTime: true }),
+  ticketSnapshotFixture({ id: numbered(4), ...reportedToday, ...dispatched, state: 'verified', resolvedAt: at('2026-11-25T20:00:00'), resolvedOnTime: false, verifiedAt: at('2026-11-25T21:00:00'), satisfaction: 'dissatisfied' }),
+  ticketSnapshotFixture({ id: numbered(5), ...reportedToday, ...dispatched, state: 'verified', resolvedAt: at('2026-11-25T12:00:00'), resolvedOnTime: true, verifiedAt: at('2026-11-25T13:00:00'), satisfaction: 'satisfied', reopenCount: 1 }),
+  ticketSnapshotFixture({ id: numbered(6), ...reportedToday, ...dispatched, state: 'reopened', reopenCount: 1 }),
   // Reported the day before, resolved today: resolved today but not in today's closing rate.
-  ticket(7, { reportedAt: at('2026-11-24T09:00:00'), firstDispatchedAt: at('2026-11-24T09:30:00'), state: 'resolved', resolvedAt: at('2026-11-25T09:00:00'), resolvedOnTime: true }),
-  ticket(8, { state: 'suspended', dueAt: null, ...dispatched }),
+  ticketSnapshotFixture({ id: numbered(7), ...reportedToday, reportedAt: at('2026-11-24T09:00:00'), firstDispatchedAt: at('2026-11-24T09:30:00'), state: 'resolved', resolvedAt: at('2026-11-25T09:00:00'), resolvedOnTime: true }),
+  ticketSnapshotFixture({ id: numbered(8), ...reportedToday, state: 'suspended', dueAt: null, ...dispatched }),
 ];
 
 describe('workflowFigures', () => {

@@ -1,5 +1,5 @@
 import { workCalendarSchema } from '@grid-command/contracts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { WorkingTime } from './working-time';
 
 // 09:00–12:00 and 13:30–17:30: 7 office hours a day; Asia/Shanghai is UTC+8.

@@ -1,5 +1,5 @@
 import type { TicketEventInput, TicketSnapshot } from '@grid-command/contracts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { ticketTestRules } from '../../testing/ticket-rules';
 import { applyTicketEvent, findRecordedEvent, openTicket, type TicketEventOutcome } from './ticket-reducer';
 

@@ -1,5 +1,5 @@
 import { TICKET_EVENT_TYPES, TICKET_STATES, type TicketEventType, type TicketState } from '@grid-command/contracts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { allowedTicketEvents, nextTicketState } from './ticket-state-machine';
 
 /** The workflow written out by hand, independently of the table in the code: state → event → next state. */

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createClickHouseClient } from './clickhouse-client.factory';
 import { DATABASE, loadMigrations, MIGRATIONS_DIR, MigrationError, runMigrations } from './migration-runner';
 import { ReportStore } from './report-store.repository';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import { loadMigrations, MigrationError, splitStatements } from './migration-runner';
 
 describe('splitStatements', () => {
@@ -17,7 +17,9 @@ describe('splitStatements', () => {
 
 describe('loadMigrations', () => {
   let directory: string | undefined;
-  afterEach(() => directory && rmSync(directory, { recursive: true, force: true }));
+  afterEach(() => {
+    if (directory) rmSync(directory, { recursive: true, force: true });
+  });
 
   function folder(files: Record<string, string>): string {
     directory = mkdtempSync(join(tmpdir(), 'migrations-'));

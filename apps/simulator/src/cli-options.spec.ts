@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { parseCliOptions } from './cli-options';
 
 function run(argv: string[], env: Record<string, string> = {}): ReturnType<typeof parseCliOptions> {

@@ -1,5 +1,5 @@
 import type { Report } from '@grid-command/contracts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { DistrictModel } from '../feed/district-model';
 import { localHour } from '../feed/local-time';
 import { CATEGORY_WEIGHTS } from '../feed/mixes';

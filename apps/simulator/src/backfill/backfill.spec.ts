@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { slaPolicySchema, workCalendarSchema, type Report, type TicketEventInput } from '@grid-command/contracts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { DistrictModel } from '../feed/district-model';
 import { createRandom } from '../feed/prng';
 import { tinyDistrict } from '../feed/testing/tiny-district';

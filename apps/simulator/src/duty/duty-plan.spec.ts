@@ -1,5 +1,5 @@
 import { DEPARTMENTS_BY_CATEGORY, type Alert } from '@grid-command/contracts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { createRandom } from '../feed/prng';
 import { DEFAULT_DUTY_SETTINGS, departmentFor, DUTY_DESK, planDuty, stepIsDue, type DutyPlan } from './duty-plan';
 

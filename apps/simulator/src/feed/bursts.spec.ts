@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { BurstSchedule, DEFAULT_BURST_OPTIONS, DISTRICT_BURST_OPTIONS, NO_BURST_OPTIONS, type Burst, type BurstOptions } from './bursts';
 import { DistrictModel } from './district-model';
 import { createRandom } from './prng';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { dayFactor } from './day-profile';
 
 const localTime = (hour: number, minute = 0): number => Date.UTC(2025, 5, 2, hour - 8, minute);

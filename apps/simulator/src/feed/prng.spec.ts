@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { createRandom, exponential, gaussian, randomInt, randomUuid } from './prng';
 
 function draw<T>(count: number, next: () => T): T[] {

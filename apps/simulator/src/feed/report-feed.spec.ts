@@ -1,5 +1,5 @@
 import { reportSchema, type Report } from '@grid-command/contracts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { BurstSchedule, DEFAULT_BURST_OPTIONS } from './bursts';
 import { DistrictModel } from './district-model';
 import { containsPoint } from './polygon';

@@ -1,5 +1,5 @@
 import type { Report } from '@grid-command/contracts';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { IngestClient } from './ingest-client';
 
 const report: Report = {
@@ -11,16 +11,18 @@ const report: Report = {
   reportedAt: '2025-11-23T20:00:00.000+08:00',
 };
 
-function answer(status: number, body: unknown): ReturnType<typeof vi.fn> {
-  const fake = vi.fn(() => Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })));
-  vi.stubGlobal('fetch', fake);
+const realFetch = globalThis.fetch;
+
+function answer(status: number, body: unknown): jest.Mock<typeof fetch> {
+  const fake = jest.fn<typeof fetch>(() => Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })));
+  globalThis.fetch = fake;
   return fake;
 }
 
 const never = new AbortController().signal;
 
 afterEach(() => {
-  vi.unstubAllGlobals();
+  globalThis.fetch = realFetch;
 });
 
 describe('IngestClient', () => {
@@ -57,7 +59,7 @@ describe('IngestClient', () => {
   });
 
   it('turns a refused connection into a retryable outcome naming the error code', async () => {
-    vi.stubGlobal('fetch', vi.fn(() => Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }))));
+    globalThis.fetch = jest.fn<typeof fetch>(() => Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } })));
     expect(await new IngestClient('http://127.0.0.1:3999').post([report], never)).toMatchObject({ kind: 'retryable', reason: 'ECONNREFUSED' });
   });
 });

@@ -1,5 +1,5 @@
 import { percentile } from '@grid-command/domain';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { createRandom } from '../feed/prng';
 import { LatencyHistogram } from './latency-histogram';
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { Pacer } from './pacer';
 
 function run(pacer: Pacer, rate: number, ticks: number, tickMs: number): number[] {

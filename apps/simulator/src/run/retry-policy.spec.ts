@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { backoffMs, DEFAULT_RETRY_POLICY, verdictOf } from './retry-policy';
 
 describe('verdictOf', () => {

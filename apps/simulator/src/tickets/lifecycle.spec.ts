@@ -12,7 +12,7 @@ import {
   type TicketState,
 } from '@grid-command/contracts';
 import { applyTicketEvent, nextTicketState, openTicket, WorkingTime, type TicketRules } from '@grid-command/domain';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { toLocalIso } from '../feed/local-time';
 import { createRandom, randomInt } from '../feed/prng';
 import { DEPARTMENTS_BY_CATEGORY } from '@grid-command/contracts';

@@ -1,5 +1,5 @@
 import type { TicketEventInput } from '@grid-command/contracts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { DUTY_DESK } from '../duty/duty-plan';
 import { createRandom } from '../feed/prng';
 import type { PlannedEvent } from './lifecycle';

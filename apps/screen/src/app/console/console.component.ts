@@ -12,6 +12,7 @@ import {
 import { groupStorms } from '@grid-command/domain';
 import { z } from 'zod';
 import { AlertFeedService, LIST_LIMIT } from '../shared/alerts/alert-feed.service';
+import { matchesFilters, type AlertFilters } from '../shared/alerts/alert-filters';
 import { chimeFor } from './sound/alert-chime';
 import { AlertSound } from './sound/alert-sound.service';
 import { WALL_PARAMS } from '../shared/config/wall-params.token';
@@ -25,7 +26,7 @@ import { formatDuration } from '../shared/time/duration-format';
 import { WallClock } from '../shared/time/wall-clock.service';
 import { AlertDetailComponent } from './detail/alert-detail.component';
 import { AlertListComponent } from './list/alert-list.component';
-import { matchesFilters, parseConsoleFilters, withConsoleFilters, type ConsoleFilters } from './console-params';
+import { parseConsoleFilters, withConsoleFilters } from './console-params';
 import { ConsolePrefs } from './console-prefs.service';
 import { MutePanelComponent } from './mutes/mute-panel.component';
 import { ScopeNameCache } from './scope-names.service';
@@ -66,7 +67,7 @@ export class ConsoleComponent {
   protected readonly lang = this.langService.lang;
   protected readonly now = inject(WallClock).now;
   protected readonly scopeState = signal<ScopeState>({ status: 'loading' });
-  protected readonly filters = signal<ConsoleFilters>(parseConsoleFilters(this.document.location.search));
+  protected readonly filters = signal<AlertFilters>(parseConsoleFilters(this.document.location.search));
   protected readonly selectedId = signal<string | null>(null);
   protected readonly expanded = signal<ReadonlySet<string>>(new Set());
   protected readonly officerDraft = signal('');

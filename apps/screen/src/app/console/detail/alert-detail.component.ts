@@ -15,6 +15,7 @@ import {
   type Severity,
   type TicketView,
 } from '@grid-command/contracts';
+import { formatScope } from '@grid-command/domain';
 import { actionRequest, legalActions } from '../actions/alert-actions';
 import { AlertApi } from '../../shared/alerts/alert-api.service';
 import { AlertFeedService } from '../../shared/alerts/alert-feed.service';
@@ -114,7 +115,7 @@ export class AlertDetailComponent {
       severity: SEVERITY_LABELS[report.severity as Severity][lang],
       category: CATEGORY_LABELS[report.category][lang],
       source: SOURCE_LABELS[report.source][lang],
-      grid: `grid:${report.gridCode}` === this.alert()?.scope ? (this.alert()?.scopeName ?? report.gridCode) : (this.names().get(`grid:${report.gridCode}`) ?? report.gridCode),
+      grid: this.gridName(report.gridCode),
       description: report.description,
     }));
   });
@@ -221,6 +222,13 @@ export class AlertDetailComponent {
     } finally {
       this.busy.set(null);
     }
+  }
+
+  /** A report's grid by name: the alert's own name when the alert is on that grid, else a name known, else its code. */
+  private gridName(gridCode: string): string {
+    const scope = formatScope({ level: 'grid', code: gridCode });
+    const alert = this.alert();
+    return scope === alert?.scope ? alert.scopeName : (this.names().get(scope) ?? gridCode);
   }
 
   private load<T>(target: WritableSignal<Loadable<T> | null>, key: string, fetch: () => Promise<T>): void {

@@ -8,11 +8,11 @@ import {
   type AlertNotice,
   type AlertRulesFile,
 } from '@grid-command/contracts';
-import { alertListQuery, DEFAULT_FILTERS, type ConsoleFilters } from '../../console/console-params';
 import { backoffDelay, type BackoffPolicy } from '../data/backoff';
 import { ScopedLiveLink } from '../data/scoped-live-link';
 import { applyAlert, applyAlerts, applyRefresh, catchUpSince, EMPTY_BOOK, missedUpdates, type AlertBook } from './alert-book';
 import { AlertApi } from './alert-api.service';
+import { alertListQuery, DEFAULT_ALERT_FILTERS, type AlertFilters } from './alert-filters';
 
 const RETRY: BackoffPolicy = { initialMs: 1000, maxMs: 15_000 };
 export const LIST_LIMIT = 500;
@@ -78,7 +78,7 @@ export class AlertFeedService {
 
   private started = false;
   private scope = '';
-  private filters: ConsoleFilters = DEFAULT_FILTERS;
+  private filters: AlertFilters = DEFAULT_ALERT_FILTERS;
   private options: FeedOptions = { refreshMs: 60_000, catchUp: false };
   private listeners: NoticeListener[] = [];
   /** Bumped whenever scope or filters change, or the service is torn down: older answers are for nobody. */
@@ -103,7 +103,7 @@ export class AlertFeedService {
   }
 
   /** Watches `scope` with `filters` applied to the lists; a later call moves to the new scope or filters in place. */
-  start(scope: string, filters: ConsoleFilters, options: FeedOptions): void {
+  start(scope: string, filters: AlertFilters, options: FeedOptions): void {
     this.options = options;
     if (!this.started) {
       this.started = true;

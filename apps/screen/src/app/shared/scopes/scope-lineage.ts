@@ -1,5 +1,5 @@
 import { scopeDetailSchema, scopeIdSchema, type ScopeDetail } from '@grid-command/contracts';
-import { scopeChain } from '../../wall/navigation/scope-trail';
+import { scopeChain } from './scope-ids';
 import type { ApiClient } from '../data/api-client.service';
 
 export interface ScopeLineage {

@@ -1,26 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breadcrumb, drillTarget, isDrillable, parseScope, scopeChain } from './scope-trail';
-
-describe('parseScope', () => {
-  it('splits a well-formed scope id', () => {
-    expect(parseScope('street:450103001')).toEqual({ level: 'street', code: '450103001' });
-  });
-
-  it.each(['street:45010300', 'town:450103001', 'street', 'district:450103:1', 'district:45010x'])('refuses %s', (scope) => {
-    expect(parseScope(scope)).toBeNull();
-  });
-});
-
-describe('scopeChain', () => {
-  it('names every ancestor from the code, district first', () => {
-    expect(scopeChain('community:450103001002')).toEqual(['district:450103', 'street:450103001', 'community:450103001002']);
-    expect(scopeChain('district:450103')).toEqual(['district:450103']);
-  });
-
-  it('is empty for a malformed scope', () => {
-    expect(scopeChain('street:1')).toEqual([]);
-  });
-});
+import { breadcrumb, drillTarget, isDrillable } from './scope-trail';
 
 describe('drillTarget', () => {
   it('goes from a district to the street of the clicked grid, and from a street to its community', () => {

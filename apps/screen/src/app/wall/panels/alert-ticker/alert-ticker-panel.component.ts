@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { groupStorms } from '@grid-command/domain';
 import { AlertFeedService } from '../../../shared/alerts/alert-feed.service';
+import { DEFAULT_ALERT_FILTERS } from '../../../shared/alerts/alert-filters';
 import { tickerItems, type ScopeNames } from '../../../shared/alerts/alert-text';
 import type { Lang } from '../../../shared/config/wall-params';
-import { DEFAULT_FILTERS } from '../../../console/console-params';
 import { assessFreshness, isOutOfDate } from '../../../shared/freshness/freshness';
 import { freshnessText } from '../../../shared/freshness/freshness-text';
 import { translate } from '../../../shared/i18n/messages';
@@ -192,7 +192,7 @@ export class AlertTickerPanelComponent {
   constructor() {
     effect(() => {
       const scope = this.scope();
-      untracked(() => this.feed.start(scope, DEFAULT_FILTERS, { refreshMs: REFRESH_MS, catchUp: false }));
+      untracked(() => this.feed.start(scope, DEFAULT_ALERT_FILTERS, { refreshMs: REFRESH_MS, catchUp: false }));
     });
   }
 }

@@ -59,6 +59,25 @@ export default [
       'no-restricted-imports': ['error', { patterns: [{ group: ['@grid-command/*/testing'], message: 'Fixtures are for specs only.' }] }],
     },
   },
+  // The screen's features: wall/ and console/ may import shared/, shared/ imports neither, and neither imports the
+  // other (what both use moves to shared/). A later no-restricted-imports replaces an earlier one for the same file,
+  // so the fixtures rule above is repeated here for non-spec files.
+  ...[
+    { folder: 'shared', forbidden: ['wall', 'console'] },
+    { folder: 'wall', forbidden: ['console'] },
+    { folder: 'console', forbidden: ['wall'] },
+  ].flatMap(({ folder, forbidden }) => {
+    const files = [`apps/screen/src/app/${folder}/**/*.ts`];
+    const boundary = {
+      group: forbidden.flatMap((feature) => [`**/${feature}`, `**/${feature}/**`]),
+      message: `${folder}/ may not import ${forbidden.map((feature) => `${feature}/`).join(' or ')}: move what both use to shared/.`,
+    };
+    const fixtures = { group: ['@grid-command/*/testing'], message: 'Fixtures are for specs only.' };
+    return [
+      { files, rules: { 'no-restricted-imports': ['error', { patterns: [boundary] }] } },
+      { files, ignores: ['**/*.spec.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [boundary, fixtures] }] } },
+    ];
+  }),
   {
     // Command-line tools talk to a terminal.
     files: ['tools/**/*.ts', 'apps/simulator/src/**/*.ts', 'load-tests/**/*.ts'],

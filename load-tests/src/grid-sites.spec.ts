@@ -1,5 +1,5 @@
 import type { ReferenceFile } from '@grid-command/contracts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { gridSitesOf, wallScopesOf } from './grid-sites';
 
 const square = (lon: number, lat: number): { type: 'Polygon'; coordinates: [number, number][][] } => ({

@@ -1,5 +1,5 @@
 import { reportBatchSchema, reportSchema } from '@grid-command/contracts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import type { GridSite } from './grid-sites';
 import { makeBatch, makeReport, uuidFromBytes, type ReportEntropy } from './report-factory';
 

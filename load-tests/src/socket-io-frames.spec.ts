@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { connectFrame, emitFrame, parseFrame, socketIoUrl } from './socket-io-frames';
 
 describe('socket.io frames', () => {

@@ -1,5 +1,5 @@
 import { validateReferenceFile } from '@grid-command/domain';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { COMMUNITY_POPULATION, DEMO_DISTRICT, generateDemoDistrict } from './demo-district';
 import { area, containsPoint, type Point, type Polygon } from './planar';
 

@@ -1,0 +1,1 @@
+module.exports = require('./jest/project-config.cjs').projectJestConfig(__dirname, 'unit', { testMatch: ['<rootDir>/**/*.spec.ts'] });

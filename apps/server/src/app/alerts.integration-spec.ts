@@ -20,9 +20,9 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { callApi as call, demoGridCodes, startTestServer, tempDataDir, until, type RunningServer } from '../testing/test-server';
-import { AlertHistoryWriter } from './alerts/alert-history-writer.service';
+import { AlertHistoryRelay } from './alerts';
 import { RedisRuntime } from './infrastructure/redis-runtime.service';
 
 const grids = demoGridCodes();
@@ -263,7 +263,7 @@ describe('alerts: rules, lifecycle and delivery on the real pipeline', () => {
       'the close notice',
     );
     expect(changes).toEqual(['opened', 'acknowledge', 'dispatch', 'report_in', 'close']);
-    await server.app.get(AlertHistoryWriter).flush();
+    await server.app.get(AlertHistoryRelay).relayNow();
     const versions = await server.app.get(AlertHistoryRepository).versions(alert.id);
     expect(versions.map((version) => version.change)).toEqual(changes);
   });

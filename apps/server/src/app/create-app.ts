@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { AppConfig } from '../config/app-config';
 import { AppModule } from './app.module';
 import { RedisRuntime } from './infrastructure/redis-runtime.service';
-import { LiveIoAdapter } from './live/live-io.adapter';
+import { LiveIoAdapter } from './live';
 import { hostScreen } from './screen-hosting';
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];

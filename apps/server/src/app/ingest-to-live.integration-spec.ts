@@ -8,11 +8,11 @@ import {
   type ReportBatchJob,
   type Snapshot,
 } from '@grid-command/contracts';
-import { createRedis, QUEUE_PREFIX, REPORTS_QUEUE, STORE_BATCH_JOB } from '@grid-command/queue';
+import { createRedis, QUEUE_PREFIX, REPORTS_QUEUE } from '@grid-command/queue';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RedisRuntime } from './infrastructure/redis-runtime.service';
 import { demoGridCodes, startTestServer, tempDataDir, until, type RunningServer } from '../testing/test-server';
 
@@ -145,9 +145,9 @@ describe('reports flow from HTTP through BullMQ and ClickHouse to a live subscri
     const batch: ReportBatchJob = { batchId: randomUUID(), acceptedAt: new Date().toISOString(), reports: [twice, newReport(5002)] };
     const retryBatch: ReportBatchJob = { batchId: randomUUID(), acceptedAt: new Date().toISOString(), reports: [twice, once] };
     const jobs = [
-      await queue.add(STORE_BATCH_JOB, batch, { jobId: batch.batchId }),
-      await queue.add(STORE_BATCH_JOB, batch, { jobId: `${batch.batchId}-redelivered` }),
-      await queue.add(STORE_BATCH_JOB, retryBatch, { jobId: retryBatch.batchId }),
+      await queue.add('store-batch', batch, { jobId: batch.batchId }),
+      await queue.add('store-batch', batch, { jobId: `${batch.batchId}-redelivered` }),
+      await queue.add('store-batch', retryBatch, { jobId: retryBatch.batchId }),
     ];
     for (const job of jobs) {
       const jobId = job.id ?? '';

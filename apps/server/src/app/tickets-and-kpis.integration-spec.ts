@@ -10,8 +10,8 @@ import {
 import { ticketKey } from '@grid-command/queue';
 import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REDIS_PRODUCER } from './infrastructure/tokens';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { REDIS_COMMANDS } from './infrastructure/tokens';
 import { callApi as call, demoGridCodes, startTestServer, tempDataDir, until, type RunningServer } from '../testing/test-server';
 
 const grids = demoGridCodes();
@@ -191,7 +191,7 @@ describe('tickets over HTTP: workflow, errors, idempotency and KPIs', () => {
 
   it('rebuilds a ticket whose Redis record expired from ClickHouse, and carries on from there', async () => {
     const before = ticketViewSchema.parse((await call(server, 'GET', `/api/v1/tickets/${first.id}`)).body);
-    await server.app.get<Redis>(REDIS_PRODUCER).del(ticketKey(first.id));
+    await server.app.get<Redis>(REDIS_COMMANDS).del(ticketKey(first.id));
     const rebuilt = ticketViewSchema.parse((await call(server, 'GET', `/api/v1/tickets/${first.id}`)).body);
     expect(rebuilt).toEqual(before);
     const reopened = await events(first.id, event('reopened', minutesAgo(30), { actor: '居民', note: '噪音仍在' }));

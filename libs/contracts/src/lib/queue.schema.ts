@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { reportSchema } from './report.schema';
-import { ticketEventSchema, ticketSnapshotSchema } from './ticket.schema';
 
 /**
  * A group commit of reports accepted together by one API process. `batchId` is also the BullMQ job id
@@ -19,10 +18,3 @@ export const reportsStoredEventSchema = z.strictObject({
   gridCodes: z.array(z.string()),
 });
 export type ReportsStoredEvent = z.infer<typeof reportsStoredEventSchema>;
-
-/** Ticket events recorded together, each with the ticket as it stood after it; travels the reports queue. */
-export const ticketEventBatchJobSchema = z.strictObject({
-  batchId: z.uuid(),
-  events: z.array(z.strictObject({ event: ticketEventSchema, ticket: ticketSnapshotSchema })).min(1),
-});
-export type TicketEventBatchJob = z.infer<typeof ticketEventBatchJobSchema>;

@@ -1,10 +1,8 @@
 import type { JobsOptions } from 'bullmq';
 
-/** Queue names, job names, key prefixes and job options in one place. */
+/** Queue names, key prefixes and job options in one place; the jobs themselves are in job-definitions.ts. */
 export const QUEUE_PREFIX = 'gc';
 export const REPORTS_QUEUE = 'reports';
-export const STORE_BATCH_JOB = 'store-batch';
-export const STORE_TICKET_EVENTS_JOB = 'store-ticket-events';
 
 /** How long an accepted report id is remembered as a duplicate. Clients retry within minutes; a week is generous. */
 export const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
@@ -19,7 +17,6 @@ export function ticketKey(id: string): string {
   return `${QUEUE_PREFIX}:ticket:${id}`;
 }
 
-/** Recorded ticket events not yet known to be queued for ClickHouse. */
 /** Alerts: each record, the open one per dedup key, an index by last change, the outbox toward ClickHouse. */
 export const ALERT_OPEN_KEY = `${QUEUE_PREFIX}:alerts:open`;
 export const ALERT_INDEX_KEY = `${QUEUE_PREFIX}:alerts:index`;
@@ -54,6 +51,7 @@ export function spikeWindowKeyOf(ruleId: string, scope: string, category: string
   return `${QUEUE_PREFIX}:spike:${ruleId}|${scope}|${category}`;
 }
 
+/** Recorded ticket events not yet stored in ClickHouse. */
 export const TICKET_EVENT_OUTBOX_KEY = `${QUEUE_PREFIX}:ticket-events:outbox`;
 
 /**

@@ -1,8 +1,7 @@
 import type { IngestAccepted, Report, ReportBatchJob } from '@grid-command/contracts';
-import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
-import { STORE_BATCH_JOB, STORE_BATCH_JOB_OPTIONS } from './queue-definitions';
 import { GroupCommit } from './group-commit';
+import type { JobProducer } from './job-producer';
 import type { ReportLedger } from './report-ledger';
 
 export class QueueUnavailableError extends Error {
@@ -35,7 +34,7 @@ export class ReportIntake {
   private readonly group: GroupCommit<readonly Report[], IngestAccepted>;
 
   constructor(
-    private readonly queue: Queue<ReportBatchJob>,
+    private readonly jobs: JobProducer,
     private readonly ledger: ReportLedger,
     options: ReportIntakeOptions,
     private readonly logger: IntakeLogger,
@@ -74,7 +73,7 @@ export class ReportIntake {
     if (accepted.length > 0) {
       try {
         const job: ReportBatchJob = { batchId, acceptedAt: new Date().toISOString(), reports: accepted };
-        await this.queue.add(STORE_BATCH_JOB, job, { ...STORE_BATCH_JOB_OPTIONS, jobId: batchId });
+        await this.jobs.add('store-batch', job, batchId);
       } catch (error) {
         throw new QueueUnavailableError(error);
       }

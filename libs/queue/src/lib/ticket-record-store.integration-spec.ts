@@ -1,13 +1,11 @@
-import type { TicketEvent, TicketEventBatchJob } from '@grid-command/contracts';
+import type { TicketEvent } from '@grid-command/contracts';
 import { ticketSnapshotFixture } from '@grid-command/contracts/testing';
-import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTempRedis, type TempRedis } from '../testing/temp-redis';
-import { QUEUE_PREFIX, STORE_TICKET_EVENTS_JOB, TICKET_EVENT_OUTBOX_KEY, ticketKey } from './queue-definitions';
-import { TicketEventIntake } from './ticket-event-intake';
-import { TicketRecordStore, type TicketRecord } from './ticket-record-store';
+import { TICKET_EVENT_OUTBOX_KEY, ticketKey } from './queue-definitions';
+import { ticketEventOutbox, TicketRecordStore, type TicketRecord } from './ticket-record-store';
 
 function event(ticketId: string, seq: number, type: TicketEvent['type']): TicketEvent {
   return {
@@ -25,21 +23,17 @@ function event(ticketId: string, seq: number, type: TicketEvent['type']): Ticket
   };
 }
 
-describe('TicketRecordStore and TicketEventIntake against redis-server', () => {
+describe('TicketRecordStore and its event outbox against redis-server', () => {
   let redis: TempRedis;
   let connection: Redis;
   let records: TicketRecordStore;
-  let queue: Queue<TicketEventBatchJob>;
-  const warnings: string[] = [];
 
   beforeAll(async () => {
     redis = await startTempRedis();
     connection = redis.connect('records-test');
     records = new TicketRecordStore(connection);
-    queue = new Queue<TicketEventBatchJob>('ticket-test', { prefix: QUEUE_PREFIX, connection: redis.connect('queue-test') });
   });
   afterAll(async () => {
-    await queue.close();
     await redis.dispose();
   });
 
@@ -66,35 +60,35 @@ describe('TicketRecordStore and TicketEventIntake against redis-server', () => {
     expect(await connection.ttl(ticketKey(id))).toBeGreaterThan(29 * 24 * 3600);
   });
 
-  it('puts recorded events in the outbox atomically, and the intake moves them into one job', async () => {
+  it('puts recorded events in the outbox atomically, each with the ticket as it stood, and nothing of a lost race', async () => {
     await connection.del(TICKET_EVENT_OUTBOX_KEY);
-    const intake = new TicketEventIntake(queue, records, { flushAfterMs: 5, maxGroupEvents: 100 }, { warn: (message) => warnings.push(message) });
+    const outbox = ticketEventOutbox(connection);
     const ids = [randomUUID(), randomUUID()];
     const recorded = ids.map((id) => ({ ticket: ticketSnapshotFixture({ id, version: 1, state: 'dispatched' }), history: [event(id, 1, 'dispatched')] }));
-    for (const record of recorded) await records.compareAndRecord(null, record, record.history);
-    expect(await records.outboxSize()).toBe(2);
+    for (const record of recorded) expect(await records.compareAndRecord(null, record, record.history)).toBe(true);
+    const [first] = recorded;
+    if (!first) throw new Error('no record');
+    expect(await records.compareAndRecord(null, first, [event(first.ticket.id, 1, 'escalated')])).toBe(false);
 
-    await Promise.all(recorded.map((record) => intake.submit(record.history.map((one) => ({ event: one, ticket: record.ticket, recordedAt: Date.now() })))));
-    expect(await records.outboxSize()).toBe(0);
-    const jobs = await queue.getJobs(['waiting']);
-    const job = jobs.find((one) => one.data.events.some((entry) => entry.event.ticketId === ids[0]));
-    expect(job?.name).toBe(STORE_TICKET_EVENTS_JOB);
-    expect(job?.data.events.map((entry) => entry.event.ticketId).sort()).toEqual([...ids].sort());
-    expect(warnings).toEqual([]);
+    const entries = await outbox.entries(100);
+    expect(entries.map((entry) => [entry.event.id, entry.ticket]).sort()).toEqual(recorded.map((record) => [record.history[0]?.id, record.ticket]).sort());
+    expect(await outbox.size()).toBe(2);
   });
 
-  it('queues what a crashed process left in the outbox, and only what is old enough', async () => {
+  it('reads the outbox in pages up to a limit and takes out only the entries it is given', async () => {
     await connection.del(TICKET_EVENT_OUTBOX_KEY);
-    const intake = new TicketEventIntake(queue, records, { flushAfterMs: 5, maxGroupEvents: 100 }, { warn: (message) => warnings.push(message) });
-    const id = randomUUID();
-    const record = { ticket: ticketSnapshotFixture({ id, version: 1, state: 'dispatched' }), history: [event(id, 1, 'dispatched')] };
-    await records.compareAndRecord(null, record, record.history);
-    expect(await intake.requeueStranded(60_000)).toBe(0);
-    expect(await records.outboxSize()).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(await intake.requeueStranded(10)).toBe(1);
-    expect(await records.outboxSize()).toBe(0);
-    const jobs = await queue.getJobs(['waiting']);
-    expect(jobs.some((job) => job.data.events.some((entry) => entry.event.id === record.history[0]?.id))).toBe(true);
+    const outbox = ticketEventOutbox(connection);
+    const recorded = Array.from({ length: 1_200 }, () => {
+      const id = randomUUID();
+      return { ticket: ticketSnapshotFixture({ id, version: 1, state: 'dispatched' }), history: [event(id, 1, 'dispatched')] };
+    });
+    await Promise.all(recorded.map((record) => records.compareAndRecord(null, record, record.history)));
+    const page = await outbox.entries(700);
+    expect(page).toHaveLength(700);
+    expect(new Set(page.map((entry) => entry.event.id)).size).toBe(700);
+    await outbox.remove(page);
+    const rest = await outbox.entries(5_000);
+    expect(rest).toHaveLength(500);
+    expect(rest.some((entry) => page.some((taken) => taken.event.id === entry.event.id))).toBe(false);
   });
 });

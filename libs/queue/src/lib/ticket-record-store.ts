@@ -1,7 +1,7 @@
 import type { TicketEvent, TicketSnapshot } from '@grid-command/contracts';
 import type { Redis } from 'ioredis';
-import { scanJsonHash } from './hash-scan';
 import { TICKET_EVENT_OUTBOX_KEY, TICKET_RECORD_TTL_SECONDS, ticketKey } from './queue-definitions';
+import { RedisOutbox } from './redis-outbox';
 
 /** A ticket's live record: its latest state and full history, the authority that event requests are checked against. */
 export interface TicketRecord {
@@ -9,8 +9,8 @@ export interface TicketRecord {
   readonly history: readonly TicketEvent[];
 }
 
-/** What the outbox holds per event until a job carrying it is queued. */
-export interface OutboxEntry {
+/** What the outbox holds per event until the worker has stored it in ClickHouse. */
+export interface TicketEventOutboxEntry {
   readonly event: TicketEvent;
   readonly ticket: TicketSnapshot;
   readonly recordedAt: number;
@@ -58,7 +58,7 @@ export class TicketRecordStore {
    */
   async compareAndRecord(expectedVersion: number | null, next: TicketRecord, events: readonly TicketEvent[]): Promise<boolean> {
     const recordedAt = Date.now();
-    const outbox = events.flatMap((event) => [event.id, JSON.stringify({ event, ticket: next.ticket, recordedAt } satisfies OutboxEntry)]);
+    const outbox = events.flatMap((event) => [event.id, JSON.stringify({ event, ticket: next.ticket, recordedAt } satisfies TicketEventOutboxEntry)]);
     const written = await this.redis.compareAndRecord(
       ticketKey(next.ticket.id),
       TICKET_EVENT_OUTBOX_KEY,
@@ -70,17 +70,9 @@ export class TicketRecordStore {
     );
     return written === 1;
   }
+}
 
-  /** Outbox entries recorded before `olderThan` (epoch ms): left behind by a process that stopped before queueing them. */
-  async strandedOutboxEntries(olderThan: number, limit: number): Promise<OutboxEntry[]> {
-    return scanJsonHash<OutboxEntry>(this.redis, TICKET_EVENT_OUTBOX_KEY, (entry) => entry.recordedAt < olderThan, limit);
-  }
-
-  async removeFromOutbox(eventIds: readonly string[]): Promise<void> {
-    if (eventIds.length > 0) await this.redis.hdel(TICKET_EVENT_OUTBOX_KEY, ...eventIds);
-  }
-
-  async outboxSize(): Promise<number> {
-    return this.redis.hlen(TICKET_EVENT_OUTBOX_KEY);
-  }
+/** Recorded ticket events on their way to ClickHouse, keyed by event id as `compareAndRecord` writes them. */
+export function ticketEventOutbox(redis: Redis): RedisOutbox<TicketEventOutboxEntry> {
+  return new RedisOutbox<TicketEventOutboxEntry>(redis, TICKET_EVENT_OUTBOX_KEY, (entry) => entry.event.id);
 }

@@ -10,9 +10,10 @@ import {
   type AlertCandidate,
   type ReferenceIndex,
 } from '@grid-command/domain';
-import { AlertStore } from '@grid-command/queue';
+import { AlertMuteStore, AlertRecordStore, AlertReportSets } from '@grid-command/queue';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { PeriodicTask } from '../common/scheduling/periodic-task';
 import { ALERT_RULES, REFERENCE_INDEX } from '../infrastructure/tokens';
 
 /** Two changes racing on one alert retry against the winner; more collisions than this is a hot loop. */
@@ -29,39 +30,43 @@ export type ActOutcome = { readonly kind: 'applied'; readonly alert: Alert } | {
 
 export class AlertBusyError extends Error {}
 
-/**
- * Every change to an alert goes through here: read the record, decide with the pure rules of libs/domain, write
- * with a compare-and-set, and on losing the race read again. Redis announces each written change.
- */
 /** Reports and the latest measure added to an open alert since it was last rewritten. */
 interface HeldBackGrowth {
   readonly reportIds: string[];
   measure: AlertCandidate['measure'];
 }
 
+/**
+ * Every change to an alert goes through here: read the record, decide with the pure rules of libs/domain, write
+ * with a compare-and-set, and on losing the race read again. Redis announces each written change.
+ */
 @Injectable()
 export class AlertBook implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(AlertBook.name);
   private readonly lastGrowthWrittenAt = new Map<string, number>();
   private readonly heldBack = new Map<string, HeldBackGrowth>();
   private readonly flushing = new Set<string>();
-  private flushTimer: NodeJS.Timeout | null = null;
+  private readonly flushTask = new PeriodicTask(
+    { name: 'writing held-back alert growth', everyMs: GROWTH_NOTICE_INTERVAL_MS },
+    () => this.flushHeldBack(new Date()),
+    this.logger,
+  );
 
   constructor(
     @Inject(ALERT_RULES) private readonly rules: AlertRulesFile,
     @Inject(REFERENCE_INDEX) private readonly reference: ReferenceIndex,
-    private readonly store: AlertStore,
+    private readonly store: AlertRecordStore,
+    private readonly reportSets: AlertReportSets,
+    private readonly mutesStore: AlertMuteStore,
   ) {}
 
   onModuleInit(): void {
-    this.flushTimer = setInterval(() => {
-      this.flushHeldBack(new Date()).catch((error: Error) => this.logger.warn(`held-back alert growth waits: ${error.message}`));
-    }, GROWTH_NOTICE_INTERVAL_MS);
+    this.flushTask.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.flushTimer) clearInterval(this.flushTimer);
-    await this.flushHeldBack(new Date()).catch(() => undefined);
+    await this.flushTask.stop();
+    await this.flushHeldBack(new Date()).catch((error: Error) => this.logger.warn(`held-back alert growth left unwritten: ${error.message}`));
   }
 
   /**
@@ -77,7 +82,7 @@ export class AlertBook implements OnModuleInit, OnModuleDestroy {
       const alertId = openIds[index];
       return alertId ? [{ alertId, candidate }] : [];
     });
-    await this.store.addReportsToMany(growing.map(({ alertId, candidate }) => ({ alertId, reportIds: candidate.reportIds })));
+    await this.reportSets.addToMany(growing.map(({ alertId, candidate }) => ({ alertId, reportIds: candidate.reportIds })));
     const due: AlertCandidate[] = [];
     for (const { alertId, candidate } of growing) {
       if (this.grewRecently(alertId, now.getTime())) this.holdBack(alertId, candidate);
@@ -118,7 +123,7 @@ export class AlertBook implements OnModuleInit, OnModuleDestroy {
     this.heldBack.clear();
     entries.forEach(([alertId]) => this.flushing.add(alertId));
     try {
-      const counts = await this.store.addReportsToMany(entries.map(([alertId]) => ({ alertId, reportIds: [] })));
+      const counts = await this.reportSets.addToMany(entries.map(([alertId]) => ({ alertId, reportIds: [] })));
       await Promise.all(
         entries.map(async ([alertId, held], index) => {
           const written = await this.applySystemChange(alertId, (stored) => withReports(stored, held.reportIds, counts[index] ?? 0, held.measure, now));
@@ -139,12 +144,12 @@ export class AlertBook implements OnModuleInit, OnModuleDestroy {
       const lastClosedAtMs = open ? null : await this.store.lastClosedAt(dedupKey);
       const decision = decideRaise(candidate, { open, lastClosedAtMs, mutes }, now.getTime());
       if (decision.kind === 'muted') {
-        await this.store.countSuppressed(decision.mute.id);
+        await this.mutesStore.countSuppressed(decision.mute.id);
         return;
       }
       if (decision.kind === 'cooling_down') return;
       if (decision.kind === 'attach') {
-        const count = await this.store.addReports(decision.alert.id, candidate.reportIds);
+        const count = await this.reportSets.add(decision.alert.id, candidate.reportIds);
         const next = withReports(decision.alert, candidate.reportIds, count, candidate.measure, now);
         if (next === null) return;
         if (await this.store.update(decision.alert.version, next, 'reports_added', 0)) {

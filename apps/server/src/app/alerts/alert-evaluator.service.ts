@@ -19,8 +19,9 @@ import {
   type AlertReportFacts,
   type ReferenceIndex,
 } from '@grid-command/domain';
-import { AlertStore } from '@grid-command/queue';
+import { AlertMuteStore, AlertRecordStore, AlertReportSets, SpikeWindowStore } from '@grid-command/queue';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { PeriodicTask } from '../common/scheduling/periodic-task';
 import { ALERT_RULES, REFERENCE_INDEX } from '../infrastructure/tokens';
 import { AlertBook } from './alert-book.service';
 import { CriticalAlerts } from './critical-alerts.service';
@@ -35,36 +36,40 @@ const MAX_SLA_TICKETS = 2000;
  */
 @Injectable()
 export class AlertEvaluator implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger(AlertEvaluator.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> = Promise.resolve();
-  private stopped = false;
+  private readonly timeRules: PeriodicTask;
 
   constructor(
     @Inject(ALERT_RULES) private readonly rules: AlertRulesFile,
     @Inject(REFERENCE_INDEX) private readonly reference: ReferenceIndex,
     private readonly book: AlertBook,
     private readonly critical: CriticalAlerts,
-    private readonly store: AlertStore,
+    private readonly store: AlertRecordStore,
+    private readonly reportSets: AlertReportSets,
+    private readonly mutes: AlertMuteStore,
+    private readonly spikeWindows: SpikeWindowStore,
     private readonly signals: AlertSignalsRepository,
     private readonly tickets: TicketStore,
-  ) {}
-
-  onModuleInit(): void {
-    this.schedule(1_000);
+  ) {
+    this.timeRules = new PeriodicTask(
+      { name: 'alert evaluation', everyMs: rules.evaluateEverySeconds * 1000, firstAfterMs: 1_000 },
+      () => this.evaluateNow(),
+      new Logger(AlertEvaluator.name),
+    );
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+  onModuleInit(): void {
+    this.timeRules.start();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.timeRules.stop();
   }
 
   /** Critical alerts first (those the ingest API has not raised already), then the spikes. */
   async onReportsStored(reports: readonly Report[], now = new Date()): Promise<void> {
     const facts = this.critical.factsOf(reports, now);
     if (facts.length === 0) return;
-    const mutes = await this.store.mutes(now.getTime());
+    const mutes = await this.mutes.current(now.getTime());
     await this.critical.raise(reports, now, mutes);
     const spikes = await Promise.all(this.enabled('spike').map((rule) => this.spikeCandidates(rule, facts, now)));
     await this.book.raiseMany(spikes.flat(), mutes, now);
@@ -72,7 +77,7 @@ export class AlertEvaluator implements OnModuleInit, OnModuleDestroy {
 
   /** One pass of the time rules and the response bounds; exposed so tests can run it without waiting. */
   async evaluateNow(now = new Date()): Promise<void> {
-    const mutes = await this.store.mutes(now.getTime());
+    const mutes = await this.mutes.current(now.getTime());
     for (const rule of this.enabled('sla')) await this.evaluateSla(rule, mutes, now);
     for (const rule of this.enabled('anomaly')) await this.evaluateAnomaly(rule, mutes, now);
     // One read of the open alerts and their tickets serves every check below; each change re-reads its alert to write.
@@ -83,15 +88,6 @@ export class AlertEvaluator implements OnModuleInit, OnModuleDestroy {
     await this.writeHeldBackGrowth(open, now);
     await this.closeSettledReportAlerts(open, tickets, now);
     await this.enforceResponseBounds(open, now);
-  }
-
-  private schedule(delayMs = this.rules.evaluateEverySeconds * 1000): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.evaluateNow()
-        .catch((error: Error) => this.logger.warn(`alert evaluation failed, retried next round: ${error.message}`))
-        .finally(() => this.schedule());
-    }, delayMs);
   }
 
   private enabled<K extends AlertRule['kind']>(kind: K): Array<Extract<AlertRule, { kind: K }>> {
@@ -120,7 +116,7 @@ export class AlertEvaluator implements OnModuleInit, OnModuleDestroy {
       entries: added.map((report) => ({ reportId: report.id, reportedAtMs: report.reportedAtMs })),
     }));
     const windowMs = rule.windowMinutes * MINUTE_MS;
-    const counts = await this.store.countSpikeWindows(
+    const counts = await this.spikeWindows.count(
       windows.map(({ id, entries }) => ({ ...id, entries })),
       bounds,
       2 * windowMs,
@@ -129,7 +125,7 @@ export class AlertEvaluator implements OnModuleInit, OnModuleDestroy {
     if (firing.length === 0) return [];
     const openIds = await this.store.openIdsFor(firing.map(({ key }) => dedupKeyOf({ rule, scope: key.scope, category: key.category, ticketId: null })));
     const starting = firing.filter((_, index) => !openIds[index]);
-    const latest = await this.store.latestInSpikeWindows(
+    const latest = await this.spikeWindows.latest(
       starting.map(({ id }) => id),
       bounds,
       MAX_ALERT_REPORT_IDS,
@@ -177,7 +173,7 @@ export class AlertEvaluator implements OnModuleInit, OnModuleDestroy {
   /** Report counts that `raiseMany` kept in the alerts' sets without rewriting the alerts. */
   private async writeHeldBackGrowth(open: readonly Alert[], now: Date): Promise<void> {
     const growing = open.filter((alert) => alert.kind === 'critical' || alert.kind === 'spike');
-    const counts = await this.store.addReportsToMany(growing.map((alert) => ({ alertId: alert.id, reportIds: [] })));
+    const counts = await this.reportSets.addToMany(growing.map((alert) => ({ alertId: alert.id, reportIds: [] })));
     await Promise.all(growing.map((alert, index) => this.book.syncReportCount(alert, counts[index] ?? 0, now)));
   }
 

@@ -1,9 +1,9 @@
 import { alertMuteRequestSchema, type AlertMute, type AlertRulesFile } from '@grid-command/contracts';
 import { muteTouches, type ReferenceIndex } from '@grid-command/domain';
-import { AlertStore } from '@grid-command/queue';
+import { AlertMuteStore } from '@grid-command/queue';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { ApiException } from '../common/api.exception';
+import { AppError } from '../common/errors/app-error';
 import { invalidInput } from '../common/invalid-input';
 import { resolveScope } from '../common/scope-resolver';
 import { ALERT_RULES, REFERENCE_INDEX } from '../infrastructure/tokens';
@@ -16,11 +16,11 @@ export class AlertMutesService {
   constructor(
     @Inject(ALERT_RULES) private readonly rules: AlertRulesFile,
     @Inject(REFERENCE_INDEX) private readonly reference: ReferenceIndex,
-    private readonly store: AlertStore,
+    private readonly store: AlertMuteStore,
   ) {}
 
   async list(scopeParameter: string | undefined): Promise<{ mutes: AlertMute[] }> {
-    const mutes = await this.store.mutes(Date.now());
+    const mutes = await this.store.current(Date.now());
     if (scopeParameter === undefined) return { mutes };
     const code = resolveScope(this.reference, scopeParameter, 'scope').code;
     return { mutes: mutes.filter((mute) => muteTouches(mute, code)) };
@@ -31,9 +31,9 @@ export class AlertMutesService {
     if (!parsed.success) throw invalidInput(parsed.error, 'invalid_body', 'body');
     const request = parsed.data;
     if (request.ruleId !== undefined && !this.rules.rules.some((rule) => rule.id === request.ruleId)) {
-      throw new ApiException(400, 'invalid_body', `ruleId: no rule ${request.ruleId}; rules are ${this.rules.rules.map((rule) => rule.id).join(', ')}`, [
-        { index: 0, path: 'ruleId', message: 'unknown rule' },
-      ]);
+      throw new AppError('invalid_body', `ruleId: no rule ${request.ruleId}; rules are ${this.rules.rules.map((rule) => rule.id).join(', ')}`, {
+        issues: [{ index: 0, path: 'ruleId', message: 'unknown rule' }],
+      });
     }
     if (request.scope !== undefined) resolveScope(this.reference, request.scope, 'scope');
     const now = new Date();
@@ -48,11 +48,11 @@ export class AlertMutesService {
       createdAt: now.toISOString(),
       suppressed: 0,
     };
-    await this.store.addMute(mute);
+    await this.store.add(mute);
     return mute;
   }
 
   async remove(id: string): Promise<void> {
-    if (!(await this.store.removeMute(id))) throw new ApiException(404, 'not_found', `no mute ${id}`);
+    if (!(await this.store.remove(id))) throw new AppError('not_found', `no mute ${id}`);
   }
 }

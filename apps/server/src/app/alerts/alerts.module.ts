@@ -1,6 +1,6 @@
 import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { JsonBodyMiddleware } from '../ingest/json-body.middleware';
-import { TicketsModule } from '../tickets/tickets.module';
+import { JsonBodyMiddleware } from '../common/json-body.middleware';
+import { TicketsModule } from '../tickets';
 import { AlertBookModule } from './alert-book.module';
 import { AlertMutesService } from './alert-mutes.service';
 import { AlertsController } from './alerts.controller';

@@ -11,16 +11,15 @@ import {
   type AlertList,
   type AlertState,
   type AlertTicketOutcome,
-  type TicketView,
 } from '@grid-command/contracts';
 import { allowedTicketEvents, compareAlerts, contains, muteTouches, parseScope, type ReferenceIndex } from '@grid-command/domain';
-import { AlertStore } from '@grid-command/queue';
+import { AlertMuteStore, AlertRecordStore, AlertReportSets } from '@grid-command/queue';
 import { Inject, Injectable } from '@nestjs/common';
-import { ApiException } from '../common/api.exception';
+import { AppError } from '../common/errors/app-error';
 import { invalidInput } from '../common/invalid-input';
 import { resolveScope } from '../common/scope-resolver';
 import { REFERENCE_INDEX } from '../infrastructure/tokens';
-import { TicketService } from '../tickets/ticket.service';
+import { TicketService } from '../tickets';
 import { AlertBook, AlertBusyError } from './alert-book.service';
 
 /** How far back a list that asks for closed alerts looks when it names no `updatedSince`: what Redis still holds. */
@@ -33,7 +32,9 @@ export class AlertsService {
   constructor(
     @Inject(REFERENCE_INDEX) private readonly reference: ReferenceIndex,
     private readonly book: AlertBook,
-    private readonly store: AlertStore,
+    private readonly store: AlertRecordStore,
+    private readonly reportSets: AlertReportSets,
+    private readonly mutesStore: AlertMuteStore,
     private readonly history: AlertHistoryRepository,
     private readonly signals: AlertSignalsRepository,
     private readonly tickets: TicketService,
@@ -58,7 +59,7 @@ export class AlertsService {
       .filter((alert) => states.includes(alert.state))
       .filter((alert) => query.category === undefined || alert.category === query.category)
       .sort(compareAlerts);
-    const mutes = (await this.store.mutes(now)).filter((mute) => muteTouches(mute, scope.code));
+    const mutes = (await this.mutesStore.current(now)).filter((mute) => muteTouches(mute, scope.code));
     return {
       asOf: new Date(now).toISOString(),
       alerts: matching.slice(0, query.limit),
@@ -69,7 +70,7 @@ export class AlertsService {
 
   async detail(id: string): Promise<AlertDetail> {
     const alert = await this.find(id);
-    const ids = await this.store.reportIds(alert.id, MAX_DETAIL_REPORTS);
+    const ids = await this.reportSets.list(alert.id, MAX_DETAIL_REPORTS);
     const reports = await this.signals.reportsByIds(ids.length > 0 ? ids : alert.reportIds);
     return { alert, reports };
   }
@@ -83,35 +84,23 @@ export class AlertsService {
     try {
       outcome = await this.book.act(alertId, request, new Date());
     } catch (error) {
-      if (error instanceof AlertBusyError) throw new ApiException(503, 'unavailable', error.message);
+      if (error instanceof AlertBusyError) throw new AppError('unavailable', error.message);
       throw error;
     }
     if (outcome === null) {
       const archived = await this.history.latest(alertId);
       if (archived) throw conflict(`alert ${alertId} is ${archived.state} and no longer live`, archived);
-      throw new ApiException(404, 'not_found', `no alert ${alertId}`);
+      throw new AppError('not_found', `no alert ${alertId}`);
     }
     if (outcome.kind === 'conflict') throw conflict(outcome.message, outcome.alert);
     const tickets = request.action === 'dispatch' ? await this.dispatchTickets(outcome.alert, request.by, request.department ?? '') : [];
     return { alert: outcome.alert, tickets };
   }
 
-  private async viewStoredTicket(ticketId: string): Promise<TicketView> {
-    const deadline = Date.now() + PENDING_TICKET_WAIT_MS;
-    for (;;) {
-      try {
-        return await this.tickets.view(ticketId);
-      } catch (error) {
-        if (!isTicketPending(error) || Date.now() > deadline) throw error;
-        await new Promise((resolve) => setTimeout(resolve, PENDING_TICKET_POLL_MS));
-      }
-    }
-  }
-
   private async find(id: string): Promise<Alert> {
     const alertId = parseAlertId(id);
     const alert = (await this.store.get(alertId)) ?? (await this.history.latest(alertId));
-    if (!alert) throw new ApiException(404, 'not_found', `no alert ${alertId}`);
+    if (!alert) throw new AppError('not_found', `no alert ${alertId}`);
     return alert;
   }
 
@@ -120,12 +109,12 @@ export class AlertsService {
    * it (吹哨) so that department must report. A ticket that is past both (resolved, say) is listed as skipped.
    */
   private async dispatchTickets(alert: Alert, by: string, department: string): Promise<AlertTicketOutcome[]> {
-    const ids = alert.ticketId ? [alert.ticketId] : await this.store.reportIds(alert.id, MAX_DETAIL_REPORTS);
+    const ids = alert.ticketId ? [alert.ticketId] : await this.reportSets.list(alert.id, MAX_DETAIL_REPORTS);
     const at = new Date().toISOString();
     const outcomes: AlertTicketOutcome[] = [];
     for (const ticketId of ids.length > 0 ? ids : alert.reportIds) {
       try {
-        const { ticket } = await this.viewStoredTicket(ticketId);
+        const { ticket } = await this.tickets.viewOnceStored(ticketId, PENDING_TICKET_WAIT_MS);
         const allowed = allowedTicketEvents(ticket.state);
         const type = allowed.includes('dispatched') ? 'dispatched' : allowed.includes('escalated') ? 'escalated' : null;
         if (type === null) {
@@ -145,15 +134,10 @@ export class AlertsService {
 
 /** A critical alert is raised before the worker has stored its report; a dispatch in that moment waits for it. */
 const PENDING_TICKET_WAIT_MS = 5_000;
-const PENDING_TICKET_POLL_MS = 100;
-
-function isTicketPending(error: unknown): boolean {
-  return error instanceof ApiException && error.code === 'ticket_pending';
-}
 
 function parseAlertId(id: string): string {
   if (!alertSchema.shape.id.safeParse(id).success) {
-    throw new ApiException(400, 'invalid_parameter', `id: must be an alert's UUID, got ${JSON.stringify(id)}`);
+    throw new AppError('invalid_parameter', `id: must be an alert's UUID, got ${JSON.stringify(id)}`);
   }
   return id.toLowerCase();
 }
@@ -162,11 +146,11 @@ function parseStates(input: string | undefined): AlertState[] {
   if (input === undefined || input === '') return [...ACTIVE_ALERT_STATES];
   const states = input.split(',').map((state) => state.trim());
   const unknown = states.find((state) => !(ALERT_STATES as readonly string[]).includes(state));
-  if (unknown !== undefined) throw new ApiException(400, 'invalid_parameter', `state: ${unknown} is not one of ${ALERT_STATES.join(', ')}`);
+  if (unknown !== undefined) throw new AppError('invalid_parameter', `state: ${unknown} is not one of ${ALERT_STATES.join(', ')}`);
   return states as AlertState[];
 }
 
-function conflict(message: string, alert: Alert): ApiException {
-  return new ApiException(409, 'alert_conflict', message, undefined, undefined, alert);
+function conflict(message: string, alert: Alert): AppError {
+  return new AppError('alert_conflict', message, { alert });
 }
 

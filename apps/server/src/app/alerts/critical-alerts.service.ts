@@ -1,6 +1,6 @@
 import type { AlertMute, AlertRulesFile, CriticalRule, Report } from '@grid-command/contracts';
 import { criticalCandidates, matchesReport, type AlertReportFacts } from '@grid-command/domain';
-import { AlertStore } from '@grid-command/queue';
+import { AlertedReportMarks, AlertMuteStore } from '@grid-command/queue';
 import { Inject, Injectable } from '@nestjs/common';
 import { ALERT_RULES } from '../infrastructure/tokens';
 import { AlertBook } from './alert-book.service';
@@ -19,7 +19,8 @@ export class CriticalAlerts {
   constructor(
     @Inject(ALERT_RULES) private readonly rulesFile: AlertRulesFile,
     private readonly book: AlertBook,
-    private readonly store: AlertStore,
+    private readonly marks: AlertedReportMarks,
+    private readonly mutes: AlertMuteStore,
   ) {
     this.rules = rulesFile.rules.filter((rule): rule is CriticalRule => rule.kind === 'critical' && rule.enabled);
   }
@@ -42,11 +43,11 @@ export class CriticalAlerts {
       now,
     );
     if (matching.length === 0) return;
-    const seen = await this.store.alreadyAlerted(matching.map((report) => report.id));
+    const seen = await this.marks.marked(matching.map((report) => report.id));
     const fresh = matching.filter((_, index) => !seen[index]);
     if (fresh.length === 0) return;
     const candidates = this.rules.flatMap((rule) => criticalCandidates(rule, fresh));
-    await this.book.raiseMany(candidates, mutes ?? (await this.store.mutes(now.getTime())), now);
-    await this.store.markAlerted(fresh.map((report) => report.id));
+    await this.book.raiseMany(candidates, mutes ?? (await this.mutes.current(now.getTime())), now);
+    await this.marks.mark(fresh.map((report) => report.id));
   }
 }

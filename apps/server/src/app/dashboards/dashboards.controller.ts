@@ -2,7 +2,7 @@ import type { Dashboard } from '@grid-command/contracts';
 import { Controller, Get, Inject, Logger, Param, type OnModuleInit } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import type { AppConfig } from '../../config/app-config';
-import { ApiException } from '../common/api.exception';
+import { AppError } from '../common/errors/app-error';
 import { APP_CONFIG } from '../infrastructure/tokens';
 import { DASHBOARD_NAME, DashboardFileError, readDashboard, validateDashboards } from './dashboard-files';
 
@@ -20,14 +20,14 @@ export class DashboardsController implements OnModuleInit {
 
   @Get(':name')
   async dashboard(@Param('name') name: string): Promise<Dashboard> {
-    if (!DASHBOARD_NAME.test(name)) throw new ApiException(400, 'invalid_parameter', 'name must be lower-case letters, digits and dashes');
-    if (!existsSync(`${this.config.dashboardDir}/${name}.json`)) throw new ApiException(404, 'not_found', `no dashboard named ${name}`);
+    if (!DASHBOARD_NAME.test(name)) throw new AppError('invalid_parameter', 'name must be lower-case letters, digits and dashes');
+    if (!existsSync(`${this.config.dashboardDir}/${name}.json`)) throw new AppError('not_found', `no dashboard named ${name}`);
     try {
       return await readDashboard(this.config.dashboardDir, name);
     } catch (error) {
       if (error instanceof DashboardFileError) {
         this.logger.error(error.message);
-        throw new ApiException(500, 'internal', `dashboard ${name} is invalid; see the server log`);
+        throw new AppError('internal', `dashboard ${name} is invalid; see the server log`);
       }
       throw error;
     }

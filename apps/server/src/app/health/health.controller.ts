@@ -2,7 +2,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Redis } from 'ioredis';
-import { CLICKHOUSE_CLIENT, REDIS_PRODUCER } from '../infrastructure/tokens';
+import { CLICKHOUSE_CLIENT, REDIS_COMMANDS } from '../infrastructure/tokens';
 
 type CheckResult = { ok: true } | { ok: false; error: string };
 
@@ -28,7 +28,7 @@ async function check(probe: () => Promise<unknown>): Promise<CheckResult> {
 @Controller('health')
 export class HealthController {
   constructor(
-    @Inject(REDIS_PRODUCER) private readonly redis: Redis,
+    @Inject(REDIS_COMMANDS) private readonly redis: Redis,
     @Inject(CLICKHOUSE_CLIENT) private readonly clickhouse: ClickHouseClient,
   ) {}
 

@@ -2,7 +2,7 @@ import { alertRulesFileSchema } from '@grid-command/contracts';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { WORKSPACE_ROOT } from '../../testing/test-server';
 import { readValidatedJson } from './validated-json-file';
 

@@ -1,30 +1,32 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import {
-  AlertHistoryRepository,
-  AlertSignalsRepository,
-  createClickHouseClient,
-  describeTarget,
-  loadMigrations,
-  ReportStore,
-  runMigrations,
-  ScopeMetricsRepository,
-  TicketStore,
-  WorkflowKpiRepository,
-} from '@grid-command/clickhouse';
-import { openTicket, type TicketRules } from '@grid-command/domain';
+import { createClickHouseClient, describeTarget, loadMigrations, runMigrations } from '@grid-command/clickhouse';
 import { alertRulesFileSchema, type AlertRulesFile } from '@grid-command/contracts';
-import { AlertStore, createRedis } from '@grid-command/queue';
+import type { TicketRules } from '@grid-command/domain';
+import { createRedis, JobProducer } from '@grid-command/queue';
 import { Global, Logger, Module, type DynamicModule } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '../../config/app-config';
 import { ConnectionsLifecycle } from './connections-lifecycle.service';
 import { loadReferenceIndex } from './reference-loader';
 import { RedisRuntime } from './redis-runtime.service';
+import { STORE_PROVIDERS, STORE_TOKENS } from './store-providers';
 import { loadTicketRules } from './ticket-rules-loader';
+import { ALERT_RULES, APP_CONFIG, CLICKHOUSE_CLIENT, REDIS_COMMANDS, REDIS_SUBSCRIBER, REDIS_TARGET, REFERENCE_INDEX, TICKET_RULES } from './tokens';
 import { readValidatedJson } from './validated-json-file';
-import { ALERT_RULES, APP_CONFIG, CLICKHOUSE_CLIENT, REDIS_PRODUCER, REDIS_TARGET, REFERENCE_INDEX, TICKET_RULES } from './tokens';
 
-/** Config, stores and reference data, shared by every capability module of the process. */
+/** Resolves once the connection is ready; fails with its first error. */
+async function connected(connection: Redis): Promise<Redis> {
+  await new Promise<void>((resolve, reject) => {
+    connection.once('ready', resolve);
+    connection.once('error', reject);
+  });
+  return connection;
+}
+
+/**
+ * Config, connections, stores and reference data, each built once per process and shared by every capability
+ * module. Connections are closed by `ConnectionsLifecycle` after every capability has stopped.
+ */
 @Global()
 @Module({})
 export class InfrastructureModule {
@@ -36,15 +38,14 @@ export class InfrastructureModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: RedisRuntime, useValue: redis },
         { provide: REDIS_TARGET, useValue: redis.target },
+        { provide: REDIS_COMMANDS, useFactory: () => connected(createRedis(redis.target, 'producer', 'commands')) },
+        { provide: REDIS_SUBSCRIBER, useFactory: () => createRedis(redis.target, 'consumer', 'subscriber') },
         {
-          provide: REDIS_PRODUCER,
+          provide: JobProducer,
           useFactory: async () => {
-            const connection = createRedis(redis.target, 'producer', 'producer');
-            await new Promise<void>((resolve, reject) => {
-              connection.once('ready', resolve);
-              connection.once('error', reject);
-            });
-            return connection;
+            const producer = new JobProducer(createRedis(redis.target, 'producer', 'job-producer'));
+            await producer.ready();
+            return producer;
           },
         },
         {
@@ -73,53 +74,23 @@ export class InfrastructureModule {
           },
         },
         {
-          provide: ReportStore,
-          useFactory: (client: ClickHouseClient, rules: TicketRules) => new ReportStore(client, (report) => openTicket(report, rules)),
-          inject: [CLICKHOUSE_CLIENT, TICKET_RULES],
-        },
-        { provide: TicketStore, useFactory: (client: ClickHouseClient) => new TicketStore(client), inject: [CLICKHOUSE_CLIENT] },
-        {
-          provide: WorkflowKpiRepository,
-          useFactory: (client: ClickHouseClient) => new WorkflowKpiRepository(client),
-          inject: [CLICKHOUSE_CLIENT],
-        },
-        {
-          provide: ScopeMetricsRepository,
-          useFactory: (client: ClickHouseClient) => new ScopeMetricsRepository(client),
-          inject: [CLICKHOUSE_CLIENT],
-        },
-        {
           provide: ALERT_RULES,
           useFactory: (): Promise<AlertRulesFile> => readValidatedJson(config.alerts.rulesFile, 'ALERT_RULES_FILE', alertRulesFileSchema),
         },
-        { provide: AlertStore, useFactory: (redisConnection: Redis) => new AlertStore(redisConnection), inject: [REDIS_PRODUCER] },
-        {
-          provide: AlertHistoryRepository,
-          useFactory: (client: ClickHouseClient) => new AlertHistoryRepository(client),
-          inject: [CLICKHOUSE_CLIENT],
-        },
-        {
-          provide: AlertSignalsRepository,
-          useFactory: (client: ClickHouseClient) => new AlertSignalsRepository(client),
-          inject: [CLICKHOUSE_CLIENT],
-        },
+        ...STORE_PROVIDERS,
         ConnectionsLifecycle,
       ],
       exports: [
-        ALERT_RULES,
-        AlertStore,
-        AlertHistoryRepository,
-        AlertSignalsRepository,
         APP_CONFIG,
         REDIS_TARGET,
-        REDIS_PRODUCER,
+        REDIS_COMMANDS,
+        REDIS_SUBSCRIBER,
+        JobProducer,
         CLICKHOUSE_CLIENT,
         REFERENCE_INDEX,
         TICKET_RULES,
-        ReportStore,
-        ScopeMetricsRepository,
-        TicketStore,
-        WorkflowKpiRepository,
+        ALERT_RULES,
+        ...STORE_TOKENS,
       ],
     };
   }

@@ -1,12 +1,11 @@
 import type { IngestAccepted, Report } from '@grid-command/contracts';
 import { validateReportBatch, type ReferenceIndex } from '@grid-command/domain';
-import type { ReportIntake } from '@grid-command/queue';
+import { ReportIntake } from '@grid-command/queue';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CriticalAlerts } from '../alerts/critical-alerts.service';
+import { CriticalAlerts } from '../alerts';
 import type { AppConfig } from '../../config/app-config';
-import { ApiException } from '../common/api.exception';
+import { AppError } from '../common/errors/app-error';
 import { APP_CONFIG, REFERENCE_INDEX } from '../infrastructure/tokens';
-import { REPORT_INTAKE } from './ingest.tokens';
 
 @Injectable()
 export class IngestService {
@@ -15,7 +14,7 @@ export class IngestService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(REFERENCE_INDEX) private readonly reference: ReferenceIndex,
-    @Inject(REPORT_INTAKE) private readonly intake: ReportIntake,
+    private readonly intake: ReportIntake,
     private readonly critical: CriticalAlerts,
   ) {}
 
@@ -28,9 +27,9 @@ export class IngestService {
     });
     switch (validation.kind) {
       case 'invalid':
-        throw new ApiException(400, 'invalid_body', describe(validation.issues), validation.issues);
+        throw new AppError('invalid_body', describe(validation.issues), { issues: validation.issues });
       case 'unknown_grid':
-        throw new ApiException(422, 'unknown_grid', describe(validation.issues), validation.issues);
+        throw new AppError('unknown_grid', describe(validation.issues), { issues: validation.issues });
       case 'valid': {
         const accepted = await this.intake.submit(validation.reports);
         this.raiseCriticalAlerts(validation.reports);

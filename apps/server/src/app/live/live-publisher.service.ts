@@ -1,14 +1,13 @@
-import { isSnapshotRoom, type LiveClientToServerEvents, type LiveServerToClientEvents, type ScopeSummary, type Snapshot } from '@grid-command/contracts';
+import { isSnapshotRoom, type ScopeSummary, type Snapshot } from '@grid-command/contracts';
 import { formatScope, lineageOf, scopeOfCode, type ReferenceIndex } from '@grid-command/domain';
-import { createRedis, subscribeReportsStored, type RedisTarget } from '@grid-command/queue';
+import { subscribeReportsStored } from '@grid-command/queue';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import type { Namespace } from 'socket.io';
 import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG, REDIS_TARGET, REFERENCE_INDEX } from '../infrastructure/tokens';
-import { SnapshotService } from '../metrics/snapshot.service';
-
-export type LiveNamespace = Namespace<LiveClientToServerEvents, LiveServerToClientEvents>;
+import { PeriodicTask } from '../common/scheduling/periodic-task';
+import { APP_CONFIG, REDIS_SUBSCRIBER, REFERENCE_INDEX } from '../infrastructure/tokens';
+import type { LiveNamespace } from './live-namespace';
+import { SnapshotService } from '../metrics';
 
 const MINUTE_MS = 60_000;
 
@@ -21,38 +20,35 @@ const MINUTE_MS = 60_000;
 export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(LivePublisher.name);
   private namespace: LiveNamespace | null = null;
-  private subscriber: Redis | null = null;
   private readonly dirty = new Set<string>();
   private readonly lastPushedAt = new Map<string, number>();
-  private timer: NodeJS.Timeout | null = null;
-  private stopped = false;
+  private readonly ticks: PeriodicTask;
   private lastFailureLoggedAt = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(REDIS_TARGET) private readonly redisTarget: RedisTarget,
+    @Inject(REDIS_SUBSCRIBER) private readonly subscriber: Redis,
     @Inject(REFERENCE_INDEX) private readonly reference: ReferenceIndex,
     private readonly snapshots: SnapshotService,
-  ) {}
+  ) {
+    this.ticks = new PeriodicTask({ name: 'live push tick', everyMs: config.live.pushIntervalMs }, () => this.tick(), this.logger);
+  }
 
   attach(namespace: LiveNamespace): void {
     this.namespace = namespace;
   }
 
   async onModuleInit(): Promise<void> {
-    this.subscriber = createRedis(this.redisTarget, 'consumer', 'live-subscriber');
     await subscribeReportsStored(
       this.subscriber,
       (event) => this.markDirty(event.gridCodes),
       (problem) => this.logger.warn(`ignored a malformed reports-stored event: ${problem}`),
     );
-    this.schedule();
+    this.ticks.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.subscriber?.quit().catch(() => undefined);
+  onModuleDestroy(): Promise<void> {
+    return this.ticks.stop();
   }
 
   /** Sends the scope's current snapshot to one socket that just subscribed. */
@@ -78,15 +74,6 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
       if (members.size > 0 && isSnapshotRoom(room)) scopes.add(room);
     }
     return scopes;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.tick()
-        .catch((error: Error) => this.logger.error(`live push tick failed: ${error.message}`))
-        .finally(() => this.schedule());
-    }, this.config.live.pushIntervalMs);
   }
 
   private async tick(): Promise<void> {

@@ -11,11 +11,12 @@ import type { ReferenceIndex } from '@grid-command/domain';
 import { Inject, Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayInit } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
-import { ApiException } from '../common/api.exception';
+import { AppError } from '../common/errors/app-error';
 import { resolveScope } from '../common/scope-resolver';
 import { REFERENCE_INDEX } from '../infrastructure/tokens';
-import { AlertBroadcaster } from '../alerts/alert-broadcaster.service';
-import { LivePublisher, type LiveNamespace } from './live-publisher.service';
+import { AlertPush } from './alert-push.service';
+import type { LiveNamespace } from './live-namespace';
+import { LivePublisher } from './live-publisher.service';
 
 type LiveSocket = Socket<LiveClientToServerEvents, LiveServerToClientEvents>;
 
@@ -29,7 +30,7 @@ export class LiveGateway implements OnGatewayInit {
   constructor(
     @Inject(REFERENCE_INDEX) private readonly reference: ReferenceIndex,
     private readonly publisher: LivePublisher,
-    private readonly alerts: AlertBroadcaster,
+    private readonly alerts: AlertPush,
   ) {}
 
   afterInit(namespace: LiveNamespace): void {
@@ -90,7 +91,7 @@ export class LiveGateway implements OnGatewayInit {
     try {
       return { ok: true, summary: resolveScope(this.reference, parsed.data.scope, 'scope') };
     } catch (error) {
-      if (error instanceof ApiException) return { ok: false, error: error.message };
+      if (error instanceof AppError) return { ok: false, error: error.message };
       throw error;
     }
   }

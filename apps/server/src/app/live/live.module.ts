@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
-import { AlertBroadcaster } from '../alerts/alert-broadcaster.service';
-import { MetricsModule } from '../metrics/metrics.module';
+import { MetricsModule } from '../metrics';
+import { AlertPush } from './alert-push.service';
 import { LiveGateway } from './live.gateway';
 import { LivePublisher } from './live-publisher.service';
 
-@Module({ imports: [MetricsModule], providers: [LiveGateway, LivePublisher, AlertBroadcaster] })
+/** socket.io for the screens: scope snapshots on a schedule and alert changes as they happen. */
+@Module({ imports: [MetricsModule], providers: [LiveGateway, LivePublisher, AlertPush] })
 export class LiveModule {}

@@ -1,10 +1,10 @@
 import { SCOPE_LEVELS, type ScopeDetail, type ScopeFeatureCollection, type ScopeLevel, type ScopeSummary, type Snapshot } from '@grid-command/contracts';
 import type { ReferenceIndex } from '@grid-command/domain';
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiException } from '../common/api.exception';
+import { AppError } from '../common/errors/app-error';
 import { resolveScope } from '../common/scope-resolver';
 import { REFERENCE_INDEX } from '../infrastructure/tokens';
-import { SnapshotService } from '../metrics/snapshot.service';
+import { SnapshotService } from '../metrics';
 
 @Controller('api/v1')
 export class ScopesController {
@@ -22,7 +22,7 @@ export class ScopesController {
   scope(@Param('scope') scope: string): ScopeDetail {
     const summary = resolveScope(this.reference, scope, 'scope');
     const detail = this.reference.detail({ level: summary.level, code: summary.code });
-    if (!detail) throw new ApiException(404, 'not_found', `scope ${scope} is not loaded`);
+    if (!detail) throw new AppError('not_found', `scope ${scope} is not loaded`);
     return detail;
   }
 
@@ -31,7 +31,7 @@ export class ScopesController {
   geo(@Param('scope') scope: string, @Query('level') level?: string): ScopeFeatureCollection {
     const summary = resolveScope(this.reference, scope, 'scope');
     if (level !== undefined && !(SCOPE_LEVELS as readonly string[]).includes(level)) {
-      throw new ApiException(400, 'invalid_parameter', `level must be one of ${SCOPE_LEVELS.join(', ')}`);
+      throw new AppError('invalid_parameter', `level must be one of ${SCOPE_LEVELS.join(', ')}`);
     }
     return this.reference.geometry({ level: summary.level, code: summary.code }, level === undefined ? undefined : (level as ScopeLevel));
   }

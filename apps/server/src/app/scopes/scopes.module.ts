@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { MetricsModule } from '../metrics/metrics.module';
+import { MetricsModule } from '../metrics';
 import { ScopesController } from './scopes.controller';
 
 @Module({ imports: [MetricsModule], controllers: [ScopesController] })

@@ -1,6 +1,6 @@
 import type { TicketStore } from '@grid-command/clickhouse';
 import type { TicketSnapshot } from '@grid-command/contracts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { TicketLookup } from './ticket-lookup';
 
 /** Records the id lists it is asked for and answers after a delay, like a query that takes time. */

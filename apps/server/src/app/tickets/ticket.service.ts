@@ -11,18 +11,17 @@ import {
   type TicketView,
 } from '@grid-command/contracts';
 import { applyTicketEvent, findRecordedEvent, type TicketRules } from '@grid-command/domain';
-import { ReportLedger, TicketRecordStore, type TicketEventIntake, type TicketRecord } from '@grid-command/queue';
+import { ReportLedger, TicketRecordStore, type TicketRecord } from '@grid-command/queue';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import type { AppConfig } from '../../config/app-config';
-import { ApiException } from '../common/api.exception';
-import { APP_CONFIG, REDIS_PRODUCER, TICKET_RULES } from '../infrastructure/tokens';
+import { AppError } from '../common/errors/app-error';
+import { APP_CONFIG, TICKET_RULES } from '../infrastructure/tokens';
 import { ticketEventId } from './ticket-event-id';
 import { TicketLookup } from './ticket-lookup';
-import { TICKET_EVENT_INTAKE } from './tickets.tokens';
 
 /** Two requests racing on one ticket retry against the winner's record; more collisions than this is a hot loop. */
 const MAX_RECORD_ATTEMPTS = 5;
+const PENDING_POLL_MS = 100;
 
 interface LoadedRecord {
   readonly record: TicketRecord;
@@ -37,24 +36,34 @@ interface LoadedRecord {
  */
 @Injectable()
 export class TicketService {
-  private readonly ledger: ReportLedger;
   private readonly lookup: TicketLookup;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(TICKET_RULES) private readonly rules: TicketRules,
-    @Inject(REDIS_PRODUCER) redis: Redis,
-    @Inject(TICKET_EVENT_INTAKE) private readonly intake: TicketEventIntake,
+    private readonly ledger: ReportLedger,
     private readonly store: TicketStore,
     private readonly records: TicketRecordStore,
   ) {
-    this.ledger = new ReportLedger(redis);
     this.lookup = new TicketLookup(store);
   }
 
   async view(id: string): Promise<TicketView> {
     const { record } = await this.load(parseTicketId(id));
     return { ticket: record.ticket, history: [...record.history] };
+  }
+
+  /** The ticket, waiting up to `waitMs` while its report is still being stored (`ticket_pending`). */
+  async viewOnceStored(id: string, waitMs: number): Promise<TicketView> {
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      try {
+        return await this.view(id);
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === 'ticket_pending') || Date.now() > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, PENDING_POLL_MS));
+      }
+    }
   }
 
   /** Applies the events in order, all or none; events already recorded (same type and instant) are answered, not repeated. */
@@ -76,12 +85,12 @@ export class TicketService {
         }
         const outcome = applyTicketEvent(ticket, input, ticketEventId(ticketId, input.type, input.at), latestAllowed, this.rules);
         if (outcome.kind === 'illegal_transition') {
-          throw new ApiException(409, 'illegal_transition', `event ${index}: ${outcome.message}`, undefined, outcome.currentState);
+          throw new AppError('illegal_transition', `event ${index}: ${outcome.message}`, { currentState: outcome.currentState });
         }
         if (outcome.kind === 'invalid_event') {
-          throw new ApiException(422, 'invalid_event', `event ${index} ${outcome.path}: ${outcome.message}`, [
-            { index, path: outcome.path, message: outcome.message },
-          ]);
+          throw new AppError('invalid_event', `event ${index} ${outcome.path}: ${outcome.message}`, {
+            issues: [{ index, path: outcome.path, message: outcome.message }],
+          });
         }
         ticket = outcome.ticket;
         history.push(outcome.event);
@@ -92,11 +101,10 @@ export class TicketService {
 
       const next: TicketRecord = { ticket, history };
       if (await this.records.compareAndRecord(storedVersion, next, fresh)) {
-        await this.intake.submit(fresh.map((event) => ({ event, ticket, recordedAt: Date.now() })));
         return { recorded: fresh.length, duplicates: inputs.length - fresh.length, events: answered, ticket };
       }
       if (attempt >= MAX_RECORD_ATTEMPTS) {
-        throw new ApiException(503, 'unavailable', `ticket ${ticketId} is being changed by many requests at once; retry`);
+        throw new AppError('unavailable', `ticket ${ticketId} is being changed by many requests at once; retry`);
       }
     }
   }
@@ -111,21 +119,21 @@ export class TicketService {
       return { record: { ticket: stored, history: history.filter((event) => event.seq <= stored.version) }, storedVersion: null };
     }
     const [accepted] = await this.ledger.taken([ticketId]);
-    if (accepted) throw new ApiException(503, 'ticket_pending', `ticket ${ticketId} was reported moments ago and is still being stored; retry`);
-    throw new ApiException(404, 'not_found', `no ticket ${ticketId}: no report with this id was accepted`);
+    if (accepted) throw new AppError('ticket_pending', `ticket ${ticketId} was reported moments ago and is still being stored; retry`);
+    throw new AppError('not_found', `no ticket ${ticketId}: no report with this id was accepted`);
   }
 }
 
 function parseTicketId(id: string): string {
   const parsed = ticketIdSchema.safeParse(id);
-  if (!parsed.success) throw new ApiException(400, 'invalid_parameter', `id: must be a report's UUID, got ${JSON.stringify(id)}`);
+  if (!parsed.success) throw new AppError('invalid_parameter', `id: must be a report's UUID, got ${JSON.stringify(id)}`);
   return parsed.data.toLowerCase();
 }
 
 function parseEvents(body: unknown): TicketEventInput[] {
   const items = Array.isArray(body) ? body : [body];
   if (items.length === 0 || items.length > MAX_EVENTS_PER_REQUEST) {
-    throw new ApiException(400, 'invalid_body', `send one event or an array of 1 to ${MAX_EVENTS_PER_REQUEST} events`);
+    throw new AppError('invalid_body', `send one event or an array of 1 to ${MAX_EVENTS_PER_REQUEST} events`);
   }
   const issues: FieldIssue[] = [];
   const events: TicketEventInput[] = [];
@@ -137,7 +145,7 @@ function parseEvents(body: unknown): TicketEventInput[] {
   const [first] = issues;
   if (first) {
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-    throw new ApiException(400, 'invalid_body', `event ${first.index}${first.path ? ` ${first.path}` : ''}: ${first.message}${more}`, issues);
+    throw new AppError('invalid_body', `event ${first.index}${first.path ? ` ${first.path}` : ''}: ${first.message}${more}`, { issues });
   }
   return events;
 }

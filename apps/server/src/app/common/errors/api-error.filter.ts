@@ -1,10 +1,12 @@
 import type { ApiError, ApiErrorCode } from '@grid-command/contracts';
 import { QueueUnavailableError } from '@grid-command/queue';
-import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiException } from './api.exception';
+import { AppError } from './app-error';
+import { httpStatusOf } from './http-status';
 
-const CODE_BY_STATUS: Partial<Record<number, ApiErrorCode>> = {
+/** Codes for the errors Nest raises itself (an unknown route, a method not allowed). */
+const CODE_OF_NEST_STATUS: Partial<Record<number, ApiErrorCode>> = {
   400: 'invalid_body',
   404: 'not_found',
   413: 'payload_too_large',
@@ -15,8 +17,8 @@ const CODE_BY_STATUS: Partial<Record<number, ApiErrorCode>> = {
 
 /** Every HTTP error leaves as `{statusCode, error, message, issues?}`; unexpected ones are logged, never leaked. */
 @Catch()
-export class ApiExceptionFilter implements ExceptionFilter {
-  private readonly logger = new Logger(ApiExceptionFilter.name);
+export class ApiErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ApiErrorFilter.name);
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') return;
@@ -27,18 +29,28 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 
   private toApiError(exception: unknown): ApiError {
-    if (exception instanceof ApiException) return exception.getResponse() as ApiError;
+    if (exception instanceof AppError) {
+      const { issues, currentState, alert } = exception.details;
+      return {
+        statusCode: httpStatusOf(exception.code),
+        error: exception.code,
+        message: exception.message,
+        ...(issues ? { issues: [...issues] } : {}),
+        ...(currentState ? { currentState } : {}),
+        ...(alert ? { alert } : {}),
+      };
+    }
     if (exception instanceof QueueUnavailableError) {
       this.logger.warn(exception.message);
-      return { statusCode: 503, error: 'unavailable', message: 'reports cannot be queued right now; retry with the same ids' };
+      return { statusCode: httpStatusOf('unavailable'), error: 'unavailable', message: 'reports cannot be queued right now; retry with the same ids' };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const response = exception.getResponse();
       const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
-      return { statusCode, error: CODE_BY_STATUS[statusCode] ?? (statusCode >= 500 ? 'internal' : 'invalid_parameter'), message };
+      return { statusCode, error: CODE_OF_NEST_STATUS[statusCode] ?? (statusCode >= 500 ? 'internal' : 'invalid_parameter'), message };
     }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'internal', message: 'internal error' };
+    return { statusCode: httpStatusOf('internal'), error: 'internal', message: 'internal error' };
   }
 }

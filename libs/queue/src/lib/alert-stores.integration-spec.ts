@@ -4,21 +4,28 @@ import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTempRedis, type TempRedis } from '../testing/temp-redis';
-import { AlertStore, subscribeAlertNotices } from './alert-store';
+import { AlertMuteStore } from './alert-mute-store';
+import { subscribeAlertNotices } from './alert-notices';
+import { alertOutbox, AlertRecordStore } from './alert-record-store';
+import { AlertReportSets } from './alert-report-sets';
+import { AlertedReportMarks } from './alerted-report-marks';
+import { SpikeWindowStore } from './spike-window-store';
 import { alertKey } from './queue-definitions';
 
 const AT = '2026-11-25T02:00:00.000Z';
 
-describe('AlertStore', () => {
+describe('the alert stores against redis-server', () => {
   let redis: TempRedis;
   let connection: Redis;
-  let store: AlertStore;
+  let store: AlertRecordStore;
+  let reports: AlertReportSets;
   const notices: AlertNotice[] = [];
 
   beforeAll(async () => {
     redis = await startTempRedis();
     connection = redis.connect('alerts-test');
-    store = new AlertStore(connection);
+    store = new AlertRecordStore(connection);
+    reports = new AlertReportSets(connection);
     await subscribeAlertNotices(redis.connect('alerts-subscriber'), (notice) => notices.push(notice), () => undefined);
   });
 
@@ -31,7 +38,8 @@ describe('AlertStore', () => {
     expect(await store.open(first)).toEqual({ opened: true });
     expect(await store.open(alertFixture({ dedupKey: 'k1' }))).toEqual({ opened: false, openId: first.id });
     expect((await store.openAlerts()).map((open) => open.id)).toEqual([first.id]);
-    expect(await store.addReports(first.id, [...first.reportIds, randomUUID()])).toBe(2);
+    expect(await reports.add(first.id, [...first.reportIds, ...first.reportIds, randomUUID()])).toBe(2);
+    expect(await reports.list(first.id, 10)).toHaveLength(2);
   });
 
   it('lets only the writer holding the current version change an alert; closing frees the key and starts the cooldown', async () => {
@@ -54,15 +62,16 @@ describe('AlertStore', () => {
     const opened = alertFixture({ dedupKey: 'k3' });
     await store.open(opened);
     await store.update(1, nextAlertVersion(opened, { loud: true }), 'renotified', 0);
-    const versions = (await store.outboxEntries(1000)).filter((entry) => entry.alert.id === opened.id);
+    const outbox = alertOutbox(connection);
+    const versions = (await outbox.entries(1000)).filter((entry) => entry.alert.id === opened.id);
     expect(versions.map((entry) => [entry.alert.version, entry.change])).toEqual(
       expect.arrayContaining([
         [1, 'opened'],
         [2, 'renotified'],
       ]),
     );
-    await store.removeFromOutbox(versions);
-    expect((await store.outboxEntries(1000)).some((entry) => entry.alert.id === opened.id)).toBe(false);
+    await outbox.remove(versions);
+    expect((await outbox.entries(1000)).some((entry) => entry.alert.id === opened.id)).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(notices.filter((notice) => notice.alert.id === opened.id).map((notice) => notice.change)).toEqual(['opened', 'renotified']);
   });
@@ -71,19 +80,20 @@ describe('AlertStore', () => {
     const now = Date.parse(AT);
     const windowMs = 30 * 60_000;
     const bounds = { opensAfterMs: now - windowMs, endsAtMs: now };
+    const windows = new SpikeWindowStore(connection);
     const entry = (reportId: string, ageMs: number) => ({ reportId, reportedAtMs: now - ageMs });
     const window = (scope: string, ...entries: ReturnType<typeof entry>[]) => ({ ruleId: 'noise', scope, category: 'noise', entries });
-    expect(await store.countSpikeWindows([window('community:450103001002', entry('old', windowMs), entry('a', windowMs - 1))], bounds, windowMs)).toEqual([1]);
-    const counts = await store.countSpikeWindows(
+    expect(await windows.count([window('community:450103001002', entry('old', windowMs), entry('a', windowMs - 1))], bounds, windowMs)).toEqual([1]);
+    const counts = await windows.count(
       [window('community:450103001002', entry('a', windowMs - 1), entry('b', 0), entry('ahead', -1)), window('community:450103001003', entry('c', 5))],
       bounds,
       windowMs,
     );
     expect(counts).toEqual([2, 1]);
-    const [latest, other] = await store.latestInSpikeWindows([window('community:450103001002'), window('community:450103001003')], bounds, 50);
+    const [latest, other] = await windows.latest([window('community:450103001002'), window('community:450103001003')], bounds, 50);
     expect(latest).toEqual(['b', 'a']);
     expect(other).toEqual(['c']);
-    expect(await store.latestInSpikeWindows([window('community:450103001002')], bounds, 1)).toEqual([['b']]);
+    expect(await windows.latest([window('community:450103001002')], bounds, 1)).toEqual([['b']]);
   });
 
   it('adds reports to many alerts at once and counts the distinct reports of each', async () => {
@@ -92,7 +102,7 @@ describe('AlertStore', () => {
     await store.open(second);
     expect(await store.openIdsFor(['k4', 'k5', 'none'])).toEqual([first.id, second.id, null]);
     const extra = randomUUID();
-    expect(await store.addReportsToMany([{ alertId: first.id, reportIds: [extra, extra] }, { alertId: second.id, reportIds: [] }])).toEqual([2, 1]);
+    expect(await reports.addToMany([{ alertId: first.id, reportIds: [extra, extra] }, { alertId: second.id, reportIds: [] }])).toEqual([2, 1]);
   });
 
   it('lists mutes with what they held back, and forgets them a day after they end', async () => {
@@ -107,14 +117,24 @@ describe('AlertStore', () => {
       createdAt: AT,
       suppressed: 0,
     });
+    const mutes = new AlertMuteStore(connection);
     const current = mute('2026-11-25T03:00:00.000Z');
     const stale = mute('2026-11-23T03:00:00.000Z');
-    await store.addMute(current);
-    await store.addMute(stale);
-    await store.countSuppressed(current.id);
-    await store.countSuppressed(current.id);
-    expect(await store.mutes(Date.parse(AT))).toEqual([{ ...current, suppressed: 2 }]);
-    expect(await store.removeMute(current.id)).toBe(true);
-    expect(await store.removeMute(current.id)).toBe(false);
+    await mutes.add(current);
+    await mutes.add(stale);
+    await mutes.countSuppressed(current.id);
+    await mutes.countSuppressed(current.id);
+    expect(await mutes.current(Date.parse(AT))).toEqual([{ ...current, suppressed: 2 }]);
+    expect(await mutes.remove(current.id)).toBe(true);
+    expect(await mutes.remove(current.id)).toBe(false);
+  });
+
+  it('marks the reports whose critical alert was raised, for a day', async () => {
+    const marks = new AlertedReportMarks(connection);
+    const [raised, other] = [randomUUID(), randomUUID()];
+    expect(await marks.marked([raised, other])).toEqual([false, false]);
+    await marks.mark([raised]);
+    expect(await marks.marked([raised, other])).toEqual([true, false]);
+    expect(await connection.ttl(`gc:alerted-report:${raised}`)).toBeGreaterThan(23 * 3600);
   });
 });

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { AppConfig } from '../../config/app-config';
-import { ApiException } from '../common/api.exception';
+import { AppError } from './errors/app-error';
 import { APP_CONFIG } from '../infrastructure/tokens';
 
 interface BodyParserError {
@@ -22,20 +22,20 @@ export class JsonBodyMiddleware implements NestMiddleware {
 
   use(request: Request, response: Response, next: NextFunction): void {
     if (!request.is(['application/json', 'application/*+json'])) {
-      next(new ApiException(415, 'unsupported_media_type', `Content-Type must be application/json, got ${request.headers['content-type'] ?? 'none'}`));
+      next(new AppError('unsupported_media_type', `Content-Type must be application/json, got ${request.headers['content-type'] ?? 'none'}`));
       return;
     }
     this.parse(request, response, (error?: unknown) => {
       if (!error) return next();
       const failure = error as BodyParserError;
       if (failure.type === 'entity.too.large') {
-        next(new ApiException(413, 'payload_too_large', `body is larger than the limit of ${this.limitBytes} bytes; send at most 1000 reports per request`));
+        next(new AppError('payload_too_large', `body is larger than the limit of ${this.limitBytes} bytes; send at most 1000 reports per request`));
       } else if (failure.type === 'entity.parse.failed') {
-        next(new ApiException(400, 'invalid_body', `body is not valid JSON: ${failure.message ?? ''}`.trim()));
+        next(new AppError('invalid_body', `body is not valid JSON: ${failure.message ?? ''}`.trim()));
       } else if (failure.type === 'charset.unsupported' || failure.type === 'encoding.unsupported') {
-        next(new ApiException(415, 'unsupported_media_type', failure.message ?? 'unsupported encoding'));
+        next(new AppError('unsupported_media_type', failure.message ?? 'unsupported encoding'));
       } else {
-        next(new ApiException(400, 'invalid_body', failure.message ?? 'cannot read the body'));
+        next(new AppError('invalid_body', failure.message ?? 'cannot read the body'));
       }
     });
   }

@@ -1,0 +1,25 @@
+import type { Alert, ApiErrorCode, FieldIssue, TicketState } from '@grid-command/contracts';
+
+/** What an error carries beyond its message, for the caller to act on. */
+export interface AppErrorDetails {
+  readonly issues?: readonly FieldIssue[];
+  /** With `illegal_transition`: the ticket's state. */
+  readonly currentState?: TicketState;
+  /** With `alert_conflict`: the alert as it now stands. */
+  readonly alert?: Alert;
+}
+
+/**
+ * An error a client can act on, thrown by services with its code; the HTTP status follows from the code alone
+ * (`httpStatusOf`), so no service knows about HTTP.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly details: AppErrorDetails = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}

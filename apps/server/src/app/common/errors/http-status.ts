@@ -1,0 +1,27 @@
+import type { ApiErrorCode } from '@grid-command/contracts';
+
+/** Each error code has one HTTP status; a new code does not compile until it is given one here. */
+export function httpStatusOf(code: ApiErrorCode): number {
+  switch (code) {
+    case 'invalid_body':
+    case 'invalid_parameter':
+      return 400;
+    case 'not_found':
+      return 404;
+    case 'illegal_transition':
+    case 'alert_conflict':
+      return 409;
+    case 'payload_too_large':
+      return 413;
+    case 'unsupported_media_type':
+      return 415;
+    case 'unknown_grid':
+    case 'invalid_event':
+      return 422;
+    case 'internal':
+      return 500;
+    case 'ticket_pending':
+    case 'unavailable':
+      return 503;
+  }
+}

@@ -1,6 +1,9 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
+const SPEC_FILES = ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', '**/testing/**', 'libs/server-harness/**'];
+const FIXTURES_ARE_FOR_SPECS = { group: ['@grid-command/*/testing'], message: 'Fixtures are for specs only.' };
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -54,9 +57,24 @@ export default [
   {
     // Fixtures are for specs: production code never builds a contract's shape from a fixture.
     files: ['**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', '**/testing/**', 'libs/server-harness/**'],
+    ignores: SPEC_FILES,
+    rules: { 'no-restricted-imports': ['error', { patterns: [FIXTURES_ARE_FOR_SPECS] }] },
+  },
+  {
+    // A server capability folder is reached through its public face (its index.ts); shared plumbing lives in
+    // common/ and infrastructure/. capability-boundaries.spec.ts also checks nested paths and cycles.
+    files: ['apps/server/src/app/*/**/*.ts'],
+    ignores: SPEC_FILES,
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@grid-command/*/testing'], message: 'Fixtures are for specs only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            FIXTURES_ARE_FOR_SPECS,
+            { regex: '^\\.\\./(?!common/|infrastructure/)[a-z-]+/.+', message: "Import another capability through its index ('../tickets'), not its files." },
+          ],
+        },
+      ],
     },
   },
   // The screen's features: wall/ and console/ may import shared/, shared/ imports neither, and neither imports the

@@ -1,5 +1,11 @@
+import { createProjectGraphAsync } from '@nx/devkit';
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
+
+// @nx/enforce-module-boundaries reads the project graph that Nx caches and skips itself, with only a console warning,
+// when there is none (a fresh clone, a plain `npx eslint`). Building the graph here makes the rule run every time, and
+// a graph that cannot be built fails the lint instead of passing it unchecked.
+await createProjectGraphAsync({ exitOnError: false });
 
 const SPEC_FILES = ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', '**/testing/**', 'libs/server-harness/**'];
 const FIXTURES_ARE_FOR_SPECS = { group: ['@grid-command/*/testing'], message: 'Fixtures are for specs only.' };

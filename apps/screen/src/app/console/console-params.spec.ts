@@ -1,5 +1,5 @@
 import { ACTIVE_ALERT_STATES } from '@grid-command/contracts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { DEFAULT_ALERT_FILTERS } from '../shared/alerts/alert-filters';
 import { parseConsoleFilters, withConsoleFilters } from './console-params';
 

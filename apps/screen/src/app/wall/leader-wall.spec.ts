@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
 import { dashboardSchema, WORKFLOW_KPI_KINDS, type Dashboard } from '@grid-command/contracts';
 import { titleSpan } from './stage/panel-geometry';
 
-const file = fileURLToPath(new URL('../../../../../dashboards/leader-wall.json', import.meta.url));
+const file = join(__dirname, '../../../../../dashboards/leader-wall.json');
 const parsed = dashboardSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
 
 function dashboard(): Dashboard {

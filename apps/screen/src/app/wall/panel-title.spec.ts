@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { panelSchema } from '@grid-command/contracts';
 import { panelTitle, type PanelTitleContext } from './panel-title';
 

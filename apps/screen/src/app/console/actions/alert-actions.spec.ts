@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { actionRequest, legalActions } from './alert-actions';
 
 const form = { officer: ' 张三 ', department: '城管执法局', otherDepartment: '', note: '' };

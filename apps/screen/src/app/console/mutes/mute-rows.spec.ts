@@ -1,5 +1,5 @@
 import { alertMuteSchema } from '@grid-command/contracts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { activeMutes } from './mute-rows';
 
 const mute = (id: string, from: string, until: string) =>

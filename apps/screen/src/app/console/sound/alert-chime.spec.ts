@@ -1,5 +1,5 @@
 import type { Alert, AlertChange } from '@grid-command/contracts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { alertFixture } from '../../testing/alert-fixture';
 import { chimeFor, louder } from './alert-chime';
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { alertFixture, nextVersion } from '../../testing/alert-fixture';
 import { applyAlert, applyAlerts, applyRefresh, catchUpSince, EMPTY_BOOK, MAX_REMEMBERED_VERSIONS, missedUpdates } from './alert-book';
 

@@ -1,5 +1,5 @@
 import { ACTIVE_ALERT_STATES } from '@grid-command/contracts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { alertFixture } from '../../testing/alert-fixture';
 import { alertListQuery, DEFAULT_ALERT_FILTERS, isWithin, matchesFilters } from './alert-filters';
 

@@ -1,6 +1,6 @@
 import { alertRulesFileSchema } from '@grid-command/contracts';
 import { groupStorms } from '@grid-command/domain';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { alertFixture } from '../../testing/alert-fixture';
 import { actionLogText, ageText, alertAge, alertTimers, countdown, escalationText, ruleName, stateText, tickerItems } from './alert-text';
 

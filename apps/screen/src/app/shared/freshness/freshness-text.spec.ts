@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { freshnessText } from './freshness-text';
 
 const asOf = Date.UTC(2026, 10, 23, 2, 30, 0);

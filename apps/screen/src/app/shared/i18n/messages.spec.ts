@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { MESSAGE_KEYS, placeholdersOf, translate } from './messages';
 
 describe('translate', () => {

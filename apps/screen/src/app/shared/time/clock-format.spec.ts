@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { clockFace, timeOfDay } from './clock-format';
 
 // 2026-11-23 16:05:09 UTC is 2026-11-24 00:05:09 in Nanning.

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { clockOffsetMs } from './clock-offset';
 
 const serverTime = Date.UTC(2026, 10, 23, 10, 0, 0);

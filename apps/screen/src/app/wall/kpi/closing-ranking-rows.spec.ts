@@ -1,5 +1,5 @@
 import type { RankedUnit, Ranking } from '@grid-command/contracts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { closingRankingView } from './closing-ranking-rows';
 
 function unit(code: string, name: string, reported: number, closingRate: number | null, rank: number | null, reportedPer10k: number | null = null): RankedUnit {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { bucketLabel, formatMinutes, formatRate, periodLabel } from './kpi-format';
 
 describe('formatRate', () => {

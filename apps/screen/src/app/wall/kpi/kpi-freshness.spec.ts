@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { assessKpiFreshness, kpiFreshnessNotice, kpiStaleAfterSeconds } from './kpi-freshness';
 
 const generatedAtMs = Date.parse('2026-11-23T02:30:00Z');

@@ -1,5 +1,5 @@
 import type { OverdueTicket } from '@grid-command/contracts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { kpiFixture } from '../../testing/kpi-fixture';
 import { overdueRows } from './overdue-rows';
 

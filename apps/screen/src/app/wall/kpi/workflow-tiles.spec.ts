@@ -1,5 +1,5 @@
 import { WORKFLOW_KPI_KINDS } from '@grid-command/contracts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { figuresFixture, kpiFixture } from '../../testing/kpi-fixture';
 import { placeholderTiles, workflowTiles } from './workflow-tiles';
 

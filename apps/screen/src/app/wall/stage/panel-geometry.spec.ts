@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { panelRect, titleSpan, type StageSpacing } from './panel-geometry';
 
 const spacing: StageSpacing = { width: 1000, height: 500, padding: 10, gap: 10 };

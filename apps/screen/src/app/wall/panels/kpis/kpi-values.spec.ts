@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import type { Snapshot } from '@grid-command/contracts';
 import { kpiValues } from './kpi-values';
 import { snapshotFixture } from '../../../testing/snapshot-fixture';

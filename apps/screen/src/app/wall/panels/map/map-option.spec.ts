@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import type { MapSeriesOption } from 'echarts/charts';
 import { mapOption, type MapLayers } from './map-option';
 

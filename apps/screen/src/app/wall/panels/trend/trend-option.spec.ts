@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import type { LineSeriesOption } from 'echarts/charts';
 import { snapshotFixture } from '../../../testing/snapshot-fixture';
 import { isTenMinuteMark, splitCurrentMinute, trendOption } from './trend-option';

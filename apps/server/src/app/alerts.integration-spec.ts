@@ -263,7 +263,7 @@ describe('alerts: rules, lifecycle and delivery on the real pipeline', () => {
       'the close notice',
     );
     expect(changes).toEqual(['opened', 'acknowledge', 'dispatch', 'report_in', 'close']);
-    await server.app.get(AlertHistoryRelay).relayNow();
+    await server.app.get(AlertHistoryRelay).relayOnce();
     const versions = await server.app.get(AlertHistoryRepository).versions(alert.id);
     expect(versions.map((version) => version.change)).toEqual(changes);
   });

@@ -1,4 +1,5 @@
 import type { RedisOutbox } from '@grid-command/queue';
+import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { PeriodicTask, type PeriodicTaskLogger } from './periodic-task';
 
@@ -12,10 +13,11 @@ export interface OutboxRelayOptions {
 /**
  * Copies an outbox into ClickHouse: each round stores what the outbox holds and only then takes it out, so a crash
  * anywhere loses nothing; the insert's deduplication token is a digest of the entries, so a round repeated after a
- * crash stores them once. `stop()` waits for the round in flight and runs one more, so a clean shutdown leaves
- * nothing behind that it could have stored.
+ * crash stores them once. stopping waits for the round in flight and runs one more, so a clean shutdown leaves
+ * nothing behind that it could have stored. A capability's relay extends it, naming its outbox and its insert; it
+ * runs while the application does.
  */
-export class OutboxRelay<T> {
+export abstract class OutboxRelay<T> implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly task: PeriodicTask;
 
   constructor(
@@ -27,16 +29,16 @@ export class OutboxRelay<T> {
     this.task = new PeriodicTask({ name: options.name, everyMs: options.everyMs }, () => this.relayOnce(), logger);
   }
 
-  start(): void {
+  onApplicationBootstrap(): void {
     this.task.start();
   }
 
-  async stop(): Promise<void> {
+  async onModuleDestroy(): Promise<void> {
     await this.task.stop();
     await this.relayOnce().catch((error: Error) => this.logger.warn(`${this.options.name}: entries stay in the outbox: ${error.message}`));
   }
 
-  /** Stores one round's worth of the outbox; answers how many entries were stored. */
+  /** Stores one round's worth of the outbox now; answers how many entries were stored. */
   async relayOnce(): Promise<number> {
     const entries = await this.outbox.entries(this.options.maxPerRound);
     if (entries.length === 0) return 0;

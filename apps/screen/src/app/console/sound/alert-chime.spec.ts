@@ -1,6 +1,6 @@
 import type { Alert, AlertChange } from '@grid-command/contracts';
 import { describe, expect, it } from '@jest/globals';
-import { alertFixture } from '../../testing/alert-fixture';
+import { alertFixture } from '@grid-command/contracts/testing';
 import { chimeFor, louder } from './alert-chime';
 
 const notice = (alert: Alert, change: AlertChange = 'opened') => ({ alert, change });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { alertFixture, nextVersion } from '../../testing/alert-fixture';
+import { alertFixture, nextAlertVersion } from '@grid-command/contracts/testing';
 import { applyAlert, applyAlerts, applyRefresh, catchUpSince, EMPTY_BOOK, MAX_REMEMBERED_VERSIONS, missedUpdates } from './alert-book';
 
 const ids = (book: { alerts: ReadonlyMap<string, unknown> }): string[] => [...book.alerts.keys()].sort();
@@ -7,7 +7,7 @@ const ids = (book: { alerts: ReadonlyMap<string, unknown> }): string[] => [...bo
 describe('applyAlert', () => {
   it('adds a new alert and takes a newer version of a held one', () => {
     const opened = alertFixture();
-    const acknowledged = nextVersion(opened, { state: 'acknowledged', acknowledgedBy: '张三' });
+    const acknowledged = nextAlertVersion(opened, { state: 'acknowledged', acknowledgedBy: '张三' });
     const book = applyAlert(applyAlert(EMPTY_BOOK, opened), acknowledged);
     expect(book.alerts.get(opened.id)).toEqual(acknowledged);
     expect(book.versions.get(opened.id)).toBe(2);
@@ -15,7 +15,7 @@ describe('applyAlert', () => {
 
   it('returns the same book for a repeated or older notice, so nothing re-renders or sounds twice', () => {
     const opened = alertFixture();
-    const acknowledged = nextVersion(opened, { state: 'acknowledged', acknowledgedBy: '张三' });
+    const acknowledged = nextAlertVersion(opened, { state: 'acknowledged', acknowledgedBy: '张三' });
     const book = applyAlert(applyAlert(EMPTY_BOOK, opened), acknowledged);
     expect(applyAlert(book, acknowledged)).toBe(book);
     expect(applyAlert(book, opened)).toBe(book);
@@ -23,8 +23,8 @@ describe('applyAlert', () => {
 
   it('applies notices the same whatever order they arrive in', () => {
     const v1 = alertFixture();
-    const v2 = nextVersion(v1, { state: 'acknowledged', acknowledgedBy: '张三' });
-    const v3 = nextVersion(v2, { state: 'dispatched', department: '燃气公司' });
+    const v2 = nextAlertVersion(v1, { state: 'acknowledged', acknowledgedBy: '张三' });
+    const v3 = nextAlertVersion(v2, { state: 'dispatched', department: '燃气公司' });
     const forward = applyAlerts(EMPTY_BOOK, [v1, v2, v3]);
     const backward = applyAlerts(EMPTY_BOOK, [v3, v1, v2, v2]);
     expect(backward.alerts).toEqual(forward.alerts);
@@ -55,7 +55,7 @@ describe('applyRefresh', () => {
 
   it('keeps a held newer version over an older listed one (the list was computed before the notice)', () => {
     const v1 = alertFixture();
-    const v2 = nextVersion(v1, { state: 'acknowledged', acknowledgedBy: '张三' });
+    const v2 = nextAlertVersion(v1, { state: 'acknowledged', acknowledgedBy: '张三' });
     const book = applyRefresh(applyAlert(EMPTY_BOOK, v2), [v1], asOf);
     expect(book.alerts.get(v1.id)).toEqual(v2);
   });
@@ -68,7 +68,7 @@ describe('applyRefresh', () => {
 
   it('does not bring back an alert in an older version than one already seen and dropped', () => {
     const v1 = alertFixture();
-    const closed = nextVersion(v1, { state: 'closed', closedAt: '2026-11-23T02:00:10.000Z' });
+    const closed = nextAlertVersion(v1, { state: 'closed', closedAt: '2026-11-23T02:00:10.000Z' });
     const dropped = applyRefresh(applyAlert(EMPTY_BOOK, closed), [], asOf);
     expect(dropped.alerts.size).toBe(0);
     expect(applyRefresh(dropped, [v1], asOf).alerts.size).toBe(0);
@@ -76,7 +76,7 @@ describe('applyRefresh', () => {
 
   it('takes an alert back when a wider list names it again in the version already seen', () => {
     const v1 = alertFixture();
-    const closed = nextVersion(v1, { state: 'closed', closedAt: '2026-11-23T02:00:10.000Z' });
+    const closed = nextAlertVersion(v1, { state: 'closed', closedAt: '2026-11-23T02:00:10.000Z' });
     const activeOnly = applyRefresh(applyAlert(EMPTY_BOOK, closed), [], asOf);
     expect(applyRefresh(activeOnly, [closed], asOf).alerts.get(v1.id)).toEqual(closed);
   });
@@ -87,7 +87,7 @@ describe('missedUpdates', () => {
     const known = alertFixture();
     const changed = alertFixture();
     const book = applyAlerts(EMPTY_BOOK, [known, changed]);
-    const changedLater = nextVersion(changed, { state: 'acknowledged', acknowledgedBy: '李四' });
+    const changedLater = nextAlertVersion(changed, { state: 'acknowledged', acknowledgedBy: '李四' });
     const brandNew = alertFixture();
     expect(missedUpdates(book, [known, changedLater, brandNew]).map((alert) => alert.id)).toEqual([changed.id, brandNew.id]);
   });

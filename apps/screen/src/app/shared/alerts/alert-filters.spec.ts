@@ -1,6 +1,6 @@
 import { ACTIVE_ALERT_STATES } from '@grid-command/contracts';
 import { describe, expect, it } from '@jest/globals';
-import { alertFixture } from '../../testing/alert-fixture';
+import { alertFixture } from '@grid-command/contracts/testing';
 import { alertListQuery, DEFAULT_ALERT_FILTERS, isWithin, matchesFilters } from './alert-filters';
 
 describe('matchesFilters', () => {

@@ -1,7 +1,7 @@
 import { alertRulesFileSchema } from '@grid-command/contracts';
 import { groupStorms } from '@grid-command/domain';
 import { describe, expect, it } from '@jest/globals';
-import { alertFixture } from '../../testing/alert-fixture';
+import { alertFixture } from '@grid-command/contracts/testing';
 import { actionLogText, ageText, alertAge, alertTimers, countdown, escalationText, ruleName, stateText, tickerItems } from './alert-text';
 
 const opened = Date.parse('2026-11-23T02:00:00.000Z');

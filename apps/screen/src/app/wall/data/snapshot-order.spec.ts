@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { snapshotFixture } from '../../testing/snapshot-fixture';
+import { snapshotFixture } from '@grid-command/contracts/testing';
 import { shouldReplace } from './snapshot-order';
 
 const older = snapshotFixture({ asOf: '2026-11-23T02:30:00.000Z', reported: 10 });

@@ -1,6 +1,6 @@
 import type { OverdueTicket } from '@grid-command/contracts';
 import { describe, expect, it } from '@jest/globals';
-import { kpiFixture } from '../../testing/kpi-fixture';
+import { kpiResponseFixture } from '@grid-command/contracts/testing';
 import { overdueRows } from './overdue-rows';
 
 function ticket(id: number, dueAt: string, overdueMinutes: number, department: string | null): OverdueTicket {
@@ -18,7 +18,7 @@ function ticket(id: number, dueAt: string, overdueMinutes: number, department: s
   };
 }
 
-const response = kpiFixture({
+const response = kpiResponseFixture({
   generatedAt: '2026-11-23T02:30:00.000Z',
   overdueNow: 3,
   overdue: [ticket(2, '2026-11-22T02:30:00.000Z', 1440, '城管局'), ticket(1, '2026-11-21T02:00:00.000Z', 2910, null), ticket(3, '2026-11-23T02:00:00.000Z', 30, '住建局')],

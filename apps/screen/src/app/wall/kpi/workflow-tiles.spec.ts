@@ -1,10 +1,10 @@
 import { WORKFLOW_KPI_KINDS } from '@grid-command/contracts';
 import { describe, expect, it } from '@jest/globals';
-import { figuresFixture, kpiFixture } from '../../testing/kpi-fixture';
+import { kpiResponseFixture, workflowFiguresFixture } from '@grid-command/contracts/testing';
 import { placeholderTiles, workflowTiles } from './workflow-tiles';
 
-const response = kpiFixture({
-  current: figuresFixture({
+const response = kpiResponseFixture({
+  current: workflowFiguresFixture({
     reported: 1380,
     dispatched: 1350,
     resolved: 1310,
@@ -15,7 +15,7 @@ const response = kpiFixture({
     timeToDispatch: { count: 1350, medianMinutes: 12, p90Minutes: 45 },
     timeToResolve: { count: 1310, medianMinutes: 210, p90Minutes: 2880 },
   }),
-  previous: figuresFixture({
+  previous: workflowFiguresFixture({
     reported: 1200,
     resolved: 1310,
     closingRate: 0.96,
@@ -65,11 +65,11 @@ describe('workflowTiles', () => {
 
   it('raises overdue tickets now, with no comparison the contract cannot give', () => {
     expect(tile('overdue')).toMatchObject({ value: '23', alert: true, detail: '当前未办结', changes: [{ text: '无同期数据' }, { text: '无同期数据' }] });
-    expect(workflowTiles(kpiFixture({ overdueNow: 0 }), ['overdue'], 'zh')[0]?.alert).toBe(false);
+    expect(workflowTiles(kpiResponseFixture({ overdueNow: 0 }), ['overdue'], 'zh')[0]?.alert).toBe(false);
   });
 
   it('shows dashes for rates and durations without data', () => {
-    const empty = workflowTiles(kpiFixture(), ['closingRate', 'timeToResolve'], 'zh');
+    const empty = workflowTiles(kpiResponseFixture(), ['closingRate', 'timeToResolve'], 'zh');
     expect(empty.map((t) => t.value)).toEqual(['—', '—']);
   });
 });

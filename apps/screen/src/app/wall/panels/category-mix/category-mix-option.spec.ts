@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { snapshotFixture } from '../../../testing/snapshot-fixture';
+import { snapshotFixture } from '@grid-command/contracts/testing';
 import { categoryMixOption, categorySlices } from './category-mix-option';
 
 const { byCategory } = snapshotFixture({ byCategory: { noise: 12, parking: 30, fire_safety: 1 } });

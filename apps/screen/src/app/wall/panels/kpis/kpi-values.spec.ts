@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Snapshot } from '@grid-command/contracts';
 import { kpiValues } from './kpi-values';
-import { snapshotFixture } from '../../../testing/snapshot-fixture';
+import { snapshotFixture } from '@grid-command/contracts/testing';
 
 describe('kpiValues', () => {
   it('shows dashes, not zeros, before the first snapshot', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { LineSeriesOption } from 'echarts/charts';
-import { snapshotFixture } from '../../../testing/snapshot-fixture';
+import { snapshotFixture } from '@grid-command/contracts/testing';
 import { isTenMinuteMark, splitCurrentMinute, trendOption } from './trend-option';
 
 const snapshot = snapshotFixture({ asOf: '2026-11-23T02:30:15.000Z', perMinute: [4, 0, 7] });

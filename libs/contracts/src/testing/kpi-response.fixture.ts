@@ -1,7 +1,7 @@
-import { kpiResponseSchema, type KpiResponse, type WorkflowFigures } from '@grid-command/contracts';
+import { kpiResponseSchema, type KpiResponse, type WorkflowFigures } from '../lib/kpi.schema';
 
 /** Workflow figures that pass the contract; a test spells out only what it compares. */
-export function figuresFixture(input: Partial<WorkflowFigures> = {}): WorkflowFigures {
+export function workflowFiguresFixture(input: Partial<WorkflowFigures> = {}): WorkflowFigures {
   return {
     reported: 0,
     dispatched: 0,
@@ -21,7 +21,7 @@ export function figuresFixture(input: Partial<WorkflowFigures> = {}): WorkflowFi
 }
 
 /** A KPI answer for 青秀区 today, checked against the contract, with the given parts replaced. */
-export function kpiFixture(input: Partial<KpiResponse> = {}): KpiResponse {
+export function kpiResponseFixture(input: Partial<KpiResponse> = {}): KpiResponse {
   return kpiResponseSchema.parse({
     scope: 'district:450103',
     scopeName: '青秀区',
@@ -30,7 +30,7 @@ export function kpiFixture(input: Partial<KpiResponse> = {}): KpiResponse {
     range: { from: '2026-11-22T16:00:00.000Z', to: '2026-11-23T16:00:00.000Z' },
     previousRange: { from: '2026-11-21T16:00:00.000Z', to: '2026-11-22T02:30:00.000Z' },
     lastYearRange: { from: '2025-11-22T16:00:00.000Z', to: '2025-11-23T02:30:00.000Z' },
-    current: figuresFixture(),
+    current: workflowFiguresFixture(),
     previous: null,
     lastYear: null,
     overdueNow: 0,

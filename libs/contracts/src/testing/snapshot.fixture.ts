@@ -1,4 +1,5 @@
-import { REPORT_CATEGORIES, snapshotSchema, TREND_MINUTES, type ReportCategory, type Snapshot } from '@grid-command/contracts';
+import { REPORT_CATEGORIES, type ReportCategory } from '../lib/categories';
+import { snapshotSchema, TREND_MINUTES, type Snapshot } from '../lib/snapshot.schema';
 
 export interface SnapshotFixtureInput {
   readonly asOf?: string;

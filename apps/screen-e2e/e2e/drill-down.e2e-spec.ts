@@ -1,7 +1,8 @@
 import { kpiResponseSchema, scopeDetailSchema, snapshotSchema, type KpiResponse } from '@grid-command/contracts';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { demoGridCodes, demoReports, postReports } from './support/demo-reports';
+import { eventually } from './support/eventually';
 import { shownCount } from './support/wall-probe';
 import { startWallSession, type WallSession } from './support/wall-session';
 
@@ -47,12 +48,12 @@ describe('drilling down the wall on the real server', () => {
 
   it('opens the district wall with the district KPIs and its streets in the ranking', async () => {
     await page.goto(`${baseUrl()}/`, { timeout: 30_000 });
-    await expect.poll(kpiScope, WAIT).toBe(DISTRICT);
-    await expect.poll(() => shownCount(page, 'reported'), WAIT).toBe(400);
+    await eventually(kpiScope, (value) => expect(value).toBe(DISTRICT), WAIT);
+    await eventually(() => shownCount(page, 'reported'), (value) => expect(value).toBe(400), WAIT);
     expect(await crumbs()).toEqual(['青秀区']);
-    await expect.poll(() => page.locator('[data-panel="closing-ranking"] button[data-scope^="street:"]').count(), WAIT).toBe(10);
+    await eventually(() => page.locator('[data-panel="closing-ranking"] button[data-scope^="street:"]').count(), (value) => expect(value).toBe(10), WAIT);
     const district = await kpis(DISTRICT);
-    await expect.poll(() => tileValue('reported'), WAIT).toBe(district.current.reported.toLocaleString('en-US'));
+    await eventually(() => tileValue('reported'), (value) => expect(value).toBe(district.current.reported.toLocaleString('en-US')), WAIT);
     expect(await page.locator('[data-panel="closing-ranking"] button[data-scope^="community:"]').count()).toBe(0);
   });
 
@@ -62,91 +63,91 @@ describe('drilling down the wall on the real server', () => {
     expect(streetName).toMatch(/街道$/);
     await row.click();
 
-    await expect.poll(scopeInAddress, WAIT).toBe(STREET);
-    await expect.poll(crumbs, WAIT).toEqual(['青秀区', streetName]);
+    await eventually(scopeInAddress, (value) => expect(value).toBe(STREET), WAIT);
+    await eventually(crumbs, (value) => expect(value).toEqual(['青秀区', streetName]), WAIT);
     expect(await page.locator(`.crumbs a[data-crumb="${DISTRICT}"]`).count()).toBe(1);
     expect(await page.locator('h1').innerText()).toBe(`${streetName}网格化治理指挥中心`);
 
-    await expect.poll(kpiScope, WAIT).toBe(STREET);
+    await eventually(kpiScope, (value) => expect(value).toBe(STREET), WAIT);
     expect(await workflow().locator('.panel__heading').innerText()).toContain(streetName);
     const street = await kpis(STREET);
     const district = await kpis(DISTRICT);
     expect(street.current.reported).toBeLessThan(district.current.reported);
-    await expect.poll(() => tileValue('reported'), WAIT).toBe(street.current.reported.toLocaleString('en-US'));
+    await eventually(() => tileValue('reported'), (value) => expect(value).toBe(street.current.reported.toLocaleString('en-US')), WAIT);
 
     // The live socket now carries the street's snapshot, not the district's.
     const streetLive = await liveReported(STREET);
     expect(streetLive).toBeLessThan(400);
-    await expect.poll(() => shownCount(page, 'reported'), WAIT).toBe(streetLive);
+    await eventually(() => shownCount(page, 'reported'), (value) => expect(value).toBe(streetLive), WAIT);
 
-    await expect.poll(() => page.locator('[data-panel="closing-ranking"] button[data-scope^="community:450103001"]').count(), WAIT).toBeGreaterThan(0);
+    await eventually(() => page.locator('[data-panel="closing-ranking"] button[data-scope^="community:450103001"]').count(), (value) => expect(value).toBeGreaterThan(0), WAIT);
     expect(await page.locator('[data-panel="closing-ranking"] button[data-scope^="street:"]').count()).toBe(0);
   });
 
   it('goes back up to the district through the breadcrumb', async () => {
     await page.locator(`.crumbs a[data-crumb="${DISTRICT}"]`).click();
-    await expect.poll(scopeInAddress, WAIT).toBe(DISTRICT);
-    await expect.poll(crumbs, WAIT).toEqual(['青秀区']);
-    await expect.poll(kpiScope, WAIT).toBe(DISTRICT);
-    await expect.poll(() => shownCount(page, 'reported'), WAIT).toBe(400);
+    await eventually(scopeInAddress, (value) => expect(value).toBe(DISTRICT), WAIT);
+    await eventually(crumbs, (value) => expect(value).toEqual(['青秀区']), WAIT);
+    await eventually(kpiScope, (value) => expect(value).toBe(DISTRICT), WAIT);
+    await eventually(() => shownCount(page, 'reported'), (value) => expect(value).toBe(400), WAIT);
     expect(await page.locator('h1').innerText()).toBe('青秀区网格化治理指挥中心');
   });
 
   it("returns to the street with the browser's back button, and opens a street's wall straight from its address", async () => {
     await page.goBack();
-    await expect.poll(kpiScope, WAIT).toBe(STREET);
+    await eventually(kpiScope, (value) => expect(value).toBe(STREET), WAIT);
     expect(scopeInAddress()).toBe(STREET);
 
     await page.goto(`${baseUrl()}/?scope=${STREET}&lang=en`, { timeout: 30_000 });
-    await expect.poll(kpiScope, WAIT).toBe(STREET);
+    await eventually(kpiScope, (value) => expect(value).toBe(STREET), WAIT);
     expect((await crumbs()).length).toBe(2);
     expect(await workflow().locator('.panel__heading').innerText()).toContain('tickets today');
   });
 
   it('says the KPI figures are stale when they cannot be fetched, and fresh again once they can', async () => {
     await page.goto(`${baseUrl()}/`, { timeout: 30_000 });
-    await expect.poll(kpiScope, WAIT).toBe(DISTRICT);
+    await eventually(kpiScope, (value) => expect(value).toBe(DISTRICT), WAIT);
     expect(await page.locator('gc-wall').getAttribute('data-kpi-freshness')).toBe('fresh');
     expect(await workflow().locator('.panel__notice').count()).toBe(0);
 
     await page.route('**/api/v1/kpis?**', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{"statusCode":503,"error":"unavailable","message":"down"}' }));
-    await expect.poll(() => page.locator('gc-wall').getAttribute('data-kpi-freshness'), WAIT).toBe('stale');
+    await eventually(() => page.locator('gc-wall').getAttribute('data-kpi-freshness'), (value) => expect(value).toBe('stale'), WAIT);
     expect(await workflow().locator('.panel__notice').innerText()).toContain('更新失败');
     // The figures stay on screen, drained, with the warning next to them.
     expect(await tileValue('reported')).not.toBe('—');
 
     await page.unrouteAll();
-    await expect.poll(() => page.locator('gc-wall').getAttribute('data-kpi-freshness'), WAIT).toBe('fresh');
+    await eventually(() => page.locator('gc-wall').getAttribute('data-kpi-freshness'), (value) => expect(value).toBe('fresh'), WAIT);
     expect(await workflow().locator('.panel__notice').count()).toBe(0);
   });
 
   it('goes down from the map to the street and then the community of the clicked grid, and no further', async () => {
     const map = page.locator('[data-panel="map"] gc-wall-chart[data-chart-drawn="true"]');
-    await expect.poll(() => map.count(), WAIT).toBe(1);
+    await eventually(() => map.count(), (value) => expect(value).toBe(1), WAIT);
     await map.click();
-    await expect.poll(scopeInAddress, WAIT).toMatch(/^street:450103\d{3}$/);
+    await eventually(scopeInAddress, (value) => expect(value).toMatch(/^street:450103\d{3}$/), WAIT);
     const street = scopeInAddress() ?? '';
     const streetName = scopeDetailSchema.parse(await getJson(`/api/v1/scopes/${street}`)).name;
-    await expect.poll(crumbs, WAIT).toEqual(['青秀区', streetName]);
-    await expect.poll(kpiScope, WAIT).toBe(street);
+    await eventually(crumbs, (value) => expect(value).toEqual(['青秀区', streetName]), WAIT);
+    await eventually(kpiScope, (value) => expect(value).toBe(street), WAIT);
 
     // The street's own map: wait for it to replace the district's before clicking.
-    await expect.poll(() => page.locator('[data-panel="map"] gc-wall-chart[data-chart-drawn="true"]').count(), WAIT).toBe(1);
+    await eventually(() => page.locator('[data-panel="map"] gc-wall-chart[data-chart-drawn="true"]').count(), (value) => expect(value).toBe(1), WAIT);
     await page.waitForTimeout(500);
     await page.locator('[data-panel="map"] gc-wall-chart').click();
-    await expect.poll(scopeInAddress, WAIT).toMatch(new RegExp(`^community:${street.slice('street:'.length)}\\d{3}$`));
+    await eventually(scopeInAddress, (value) => expect(value).toMatch(new RegExp(`^community:${street.slice('street:'.length)}\\d{3}$`)), WAIT);
     const community = scopeInAddress() ?? '';
-    await expect.poll(async () => (await crumbs()).length, WAIT).toBe(3);
-    await expect.poll(kpiScope, WAIT).toBe(community);
+    await eventually(async () => (await crumbs()).length, (value) => expect(value).toBe(3), WAIT);
+    await eventually(kpiScope, (value) => expect(value).toBe(community), WAIT);
     // A community is the lowest level a wall shows: its ranking says so, and a click on its map stays put.
-    await expect.poll(() => page.locator('[data-panel="closing-ranking"]').innerText(), WAIT).toContain('无下级排名');
+    await eventually(() => page.locator('[data-panel="closing-ranking"]').innerText(), (value) => expect(value).toContain('无下级排名'), WAIT);
     await page.waitForTimeout(500);
     await page.locator('[data-panel="map"] gc-wall-chart').click();
     await page.waitForTimeout(1000);
     expect(scopeInAddress()).toBe(community);
 
     await page.locator(`.crumbs a[data-crumb="${street}"]`).click();
-    await expect.poll(scopeInAddress, WAIT).toBe(street);
-    await expect.poll(kpiScope, WAIT).toBe(street);
+    await eventually(scopeInAddress, (value) => expect(value).toBe(street), WAIT);
+    await eventually(kpiScope, (value) => expect(value).toBe(street), WAIT);
   });
 });

@@ -3,8 +3,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { alertListSchema, reportSchema, type Alert } from '@grid-command/contracts';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { demoGridCodes, postReports } from './support/demo-reports';
+import { eventually } from './support/eventually';
 import { tapSockets, type SocketTap } from './support/socket-tap';
 import { startWallSession, type WallSession } from './support/wall-session';
 import { WORKSPACE_ROOT } from './support/workspace';
@@ -50,8 +51,8 @@ describe('two duty consoles on the real server', () => {
 
   it('opens both consoles live; the first asks for the officer once, the second remembers its officer', async () => {
     await Promise.all([first.goto(`${baseUrl()}/console`, { timeout: 30_000 }), second.goto(`${baseUrl()}/console`, { timeout: 30_000 })]);
-    await expect.poll(() => freshness(first), WAIT).toBe('fresh');
-    await expect.poll(() => freshness(second), WAIT).toBe('fresh');
+    await eventually(() => freshness(first), (value) => expect(value).toBe('fresh'), WAIT);
+    await eventually(() => freshness(second), (value) => expect(value).toBe('fresh'), WAIT);
     expect(await first.locator('h1').innerText()).toBe('青秀区 · 指挥调度值班台');
     // Sound waits for a gesture, and says so.
     expect(await first.locator('[data-sound]').getAttribute('data-sound-state')).toBe('locked');
@@ -59,10 +60,10 @@ describe('two duty consoles on the real server', () => {
 
     await first.locator('[data-officer-form] input').fill(FIRST);
     await first.locator('[data-officer-form] button[type="submit"]').click();
-    await expect.poll(() => first.locator('[data-officer]').innerText(), WAIT).toContain(FIRST);
+    await eventually(() => first.locator('[data-officer]').innerText(), (value) => expect(value).toContain(FIRST), WAIT);
     expect(await second.locator('[data-officer]').innerText()).toContain(SECOND);
     // The click on the page was the gesture the browser waited for.
-    await expect.poll(() => first.locator('[data-sound]').getAttribute('data-sound-state'), WAIT).toBe('ready');
+    await eventually(() => first.locator('[data-sound]').getAttribute('data-sound-state'), (value) => expect(value).toBe('ready'), WAIT);
   });
 
   it('shows a critical report in both consoles within seconds', async () => {
@@ -76,12 +77,12 @@ describe('two duty consoles on the real server', () => {
       description: '居民反映楼道内有明显燃气味',
     });
     await postReports(baseUrl(), [report]);
-    await expect.poll(async () => (await alertOfReport(report.id)) !== undefined, WAIT).toBe(true);
+    await eventually(async () => (await alertOfReport(report.id)) !== undefined, (value) => expect(value).toBe(true), WAIT);
     const raised = await alertOfReport(report.id);
     if (raised === undefined) throw new Error('no alert');
     alert = raised;
-    await expect.poll(() => row(first, alert.id).count(), WAIT).toBe(1);
-    await expect.poll(() => row(second, alert.id).count(), WAIT).toBe(1);
+    await eventually(() => row(first, alert.id).count(), (value) => expect(value).toBe(1), WAIT);
+    await eventually(() => row(second, alert.id).count(), (value) => expect(value).toBe(1), WAIT);
     expect(await row(first, alert.id).getAttribute('data-severity')).toBe('critical');
     expect(await rowState(second, alert.id)).toBe('待确认');
     expect(await row(first, alert.id).innerText()).toMatch(/确认时限 剩 \d/);
@@ -89,30 +90,30 @@ describe('two duty consoles on the real server', () => {
 
   it('acknowledges in the first console; the second shows who did without a reload', async () => {
     await row(first, alert.id).click();
-    await expect.poll(() => first.locator('gc-alert-detail').getAttribute('data-detail-alert'), WAIT).toBe(alert.id);
+    await eventually(() => first.locator('gc-alert-detail').getAttribute('data-detail-alert'), (value) => expect(value).toBe(alert.id), WAIT);
     // The reports behind the alert, with the reporter's words.
-    await expect.poll(() => first.locator('gc-alert-detail [data-report-id]').count(), WAIT).toBe(1);
+    await eventually(() => first.locator('gc-alert-detail [data-report-id]').count(), (value) => expect(value).toBe(1), WAIT);
     expect(await first.locator('gc-alert-detail [data-report-id]').innerText()).toContain('燃气味');
 
     await first.locator('[data-action="acknowledge"]').click();
-    await expect.poll(() => rowState(first, alert.id), WAIT).toBe(`已确认 · ${FIRST}`);
-    await expect.poll(() => rowState(second, alert.id), WAIT).toBe(`已确认 · ${FIRST}`);
+    await eventually(() => rowState(first, alert.id), (value) => expect(value).toBe(`已确认 · ${FIRST}`), WAIT);
+    await eventually(() => rowState(second, alert.id), (value) => expect(value).toBe(`已确认 · ${FIRST}`), WAIT);
     expect(await first.locator('[data-action-log]').innerText()).toContain(`确认 · ${FIRST}`);
   });
 
   it("answers the second officer's stale dispatch with 409 and shows the state the first one left at once", async () => {
     await row(second, alert.id).click();
-    await expect.poll(() => second.locator('[data-action="dispatch"]').count(), WAIT).toBe(1);
+    await eventually(() => second.locator('[data-action="dispatch"]').count(), (value) => expect(value).toBe(1), WAIT);
     // The second console hears nothing for a while, so it still shows the alert as acknowledged.
     secondLink.hold();
     await first.locator('[data-field="other-department"]').fill('燃气公司');
     await first.locator('[data-action="dispatch"]').click();
-    await expect.poll(() => rowState(first, alert.id), WAIT).toContain('已派遣 · 燃气公司');
+    await eventually(() => rowState(first, alert.id), (value) => expect(value).toContain('已派遣 · 燃气公司'), WAIT);
     expect(await rowState(second, alert.id)).toBe(`已确认 · ${FIRST}`);
 
     await second.locator('[data-action="dispatch"]').click();
     const message = second.locator('[data-action-message]');
-    await expect.poll(() => message.getAttribute('data-kind'), WAIT).toBe('conflict');
+    await eventually(() => message.getAttribute('data-kind'), (value) => expect(value).toBe('conflict'), WAIT);
     expect(await message.innerText()).toContain('操作未生效');
     // The 409's alert replaced the stale one before any notice got through.
     expect(await rowState(second, alert.id)).toContain('已派遣 · 燃气公司');
@@ -125,7 +126,7 @@ describe('two duty consoles on the real server', () => {
     const wall = await session.browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await wall.goto(`${baseUrl()}/`, { timeout: 30_000 });
     const item = wall.locator(`[data-panel="alert-ticker"] [data-ticker-item="${alert.id}"]`).first();
-    await expect.poll(() => item.count(), WAIT).toBe(1);
+    await eventually(() => item.count(), (value) => expect(value).toBe(1), WAIT);
     expect(await item.innerText()).toMatch(/已派遣 · 燃气公司 处置 · 待报到 · 已持续/);
     expect(await wall.locator('gc-alert-ticker-panel').getAttribute('data-level')).toBe('fresh');
     await wall.close();
@@ -136,37 +137,37 @@ describe('two duty consoles on the real server', () => {
     secondLink.drop();
     await second.route('**/api/v1/alerts?**', (route) => route.abort('internetdisconnected'));
     await first.locator('[data-action="report_in"]').click();
-    await expect.poll(() => rowState(first, alert.id), WAIT).toContain('已报到');
+    await eventually(() => rowState(first, alert.id), (value) => expect(value).toContain('已报到'), WAIT);
     await first.locator('[data-field="note"]').fill('燃气公司已到场关阀，隐患排除');
     await first.locator('[data-action="close"]').click();
-    await expect.poll(() => row(first, alert.id).count(), WAIT).toBe(0);
+    await eventually(() => row(first, alert.id).count(), (value) => expect(value).toBe(0), WAIT);
     expect(await row(second, alert.id).count()).toBe(1);
 
     await second.unroute('**/api/v1/alerts?**');
     await secondLink.cut();
     const notice = second.locator('[data-missed-notice]');
-    await expect.poll(() => notice.count(), WAIT).toBe(1);
+    await eventually(() => notice.count(), (value) => expect(value).toBe(1), WAIT);
     expect(await notice.innerText()).toMatch(/断线期间错过 [1-9]\d* 条更新/);
     // The closed alert leaves the active list once the catch-up and the full list are in.
-    await expect.poll(() => row(second, alert.id).count(), WAIT).toBe(0);
-    await expect.poll(() => freshness(second), WAIT).toBe('fresh');
+    await eventually(() => row(second, alert.id).count(), (value) => expect(value).toBe(0), WAIT);
+    await eventually(() => freshness(second), (value) => expect(value).toBe('fresh'), WAIT);
 
     // With closed alerts shown, it is there with the whole action log.
     await second.locator('[data-filter-state="closed"]').check();
-    await expect.poll(() => new URL(second.url()).searchParams.get('state'), WAIT).toBe('open,acknowledged,dispatched,closed');
-    await expect.poll(() => row(second, alert.id).count(), WAIT).toBe(1);
+    await eventually(() => new URL(second.url()).searchParams.get('state'), (value) => expect(value).toBe('open,acknowledged,dispatched,closed'), WAIT);
+    await eventually(() => row(second, alert.id).count(), (value) => expect(value).toBe(1), WAIT);
     await row(second, alert.id).click();
-    await expect.poll(() => second.locator('[data-action-log] li').count(), WAIT).toBeGreaterThanOrEqual(5);
+    await eventually(() => second.locator('[data-action-log] li').count(), (value) => expect(value).toBeGreaterThanOrEqual(5), WAIT);
 
     // Mute the rule for a known event, see it listed with its reason, and lift it again.
     const form = second.locator('[data-mute-form]');
     await form.locator('input.reason').fill('燃气管道检修演练');
     await form.locator('button[type="submit"]').click();
     const mute = second.locator('gc-mute-panel [data-mute]');
-    await expect.poll(() => mute.count(), WAIT).toBe(1);
+    await eventually(() => mute.count(), (value) => expect(value).toBe(1), WAIT);
     expect(await mute.innerText()).toMatch(/特急事件[\s\S]*燃气管道检修演练[\s\S]*李四 设置/);
     await mute.locator('button').click();
-    await expect.poll(() => mute.count(), WAIT).toBe(0);
+    await eventually(() => mute.count(), (value) => expect(value).toBe(0), WAIT);
 
     const artifacts = join(WORKSPACE_ROOT, 'test-artifacts');
     mkdirSync(artifacts, { recursive: true });

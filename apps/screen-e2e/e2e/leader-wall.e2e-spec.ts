@@ -1,8 +1,10 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { demoGridCodes, demoReports, postReports } from './support/demo-reports';
+import { eventually } from './support/eventually';
+import { labelled } from './support/labelled';
 import { probeCharts, shownCount, type ChartProbe } from './support/wall-probe';
 import { startWallSession, type WallSession } from './support/wall-session';
 import { WORKSPACE_ROOT } from './support/workspace';
@@ -36,37 +38,41 @@ describe('the leader wall on the real server', () => {
 
   it('opens live and empty on a fresh server', async () => {
     await page.goto(`${baseUrl()}/`, { timeout: 30_000 });
-    await expect.poll(() => page.locator('gc-freshness-panel').getAttribute('data-level'), WAIT).toBe('fresh');
-    await expect.poll(() => shownCount(page, 'reported'), WAIT).toBe(0);
-    await expect.poll(() => page.locator('gc-wall-chart[data-chart-drawn="true"]').count(), WAIT).toBe(4);
+    await eventually(() => page.locator('gc-freshness-panel').getAttribute('data-level'), (value) => expect(value).toBe('fresh'), WAIT);
+    await eventually(() => shownCount(page, 'reported'), (value) => expect(value).toBe(0), WAIT);
+    await eventually(() => page.locator('gc-wall-chart[data-chart-drawn="true"]').count(), (value) => expect(value).toBe(4), WAIT);
     expect(await page.locator('h1').innerText()).toBe('青秀区网格化治理指挥中心');
   });
 
   it('counts reports up to exactly what was posted, as they arrive', async () => {
     const before = (await charts()).get('map');
     await postReports(baseUrl(), demoReports(FIRST_BATCH, gridCodes));
-    await expect.poll(() => shownCount(page, 'reported'), WAIT).toBe(FIRST_BATCH);
+    await eventually(() => shownCount(page, 'reported'), (value) => expect(value).toBe(FIRST_BATCH), WAIT);
 
     await postReports(baseUrl(), demoReports(SECOND_BATCH, gridCodes));
-    await expect.poll(() => shownCount(page, 'reported'), WAIT).toBe(FIRST_BATCH + SECOND_BATCH);
+    await eventually(() => shownCount(page, 'reported'), (value) => expect(value).toBe(FIRST_BATCH + SECOND_BATCH), WAIT);
     expect(await shownCount(page, 'lastHour')).toBe(FIRST_BATCH + SECOND_BATCH);
 
     // The map repaints the hot grids in the warm end of its scale.
-    await expect.poll(async () => (await charts()).get('map')?.warmPixels ?? 0, WAIT).toBeGreaterThan((before?.warmPixels ?? 0) + 2000);
+    await eventually(async () => (await charts()).get('map')?.warmPixels ?? 0, (value) => expect(value).toBeGreaterThan((before?.warmPixels ?? 0) + 2000), WAIT);
   });
 
   it('draws every chart at the real pixel size, says the data is fresh and has no scroll bars', async () => {
     const probes = await charts();
     expect([...probes.keys()].sort()).toEqual(['category-mix', 'map', 'resolve-distribution', 'trend']);
     for (const probe of probes.values()) {
-      expect(probe.width, probe.panel).toBeGreaterThan(300);
-      expect(probe.height, probe.panel).toBeGreaterThan(150);
+      labelled(probe.panel, () => {
+        expect(probe.width).toBeGreaterThan(300);
+        expect(probe.height).toBeGreaterThan(150);
+      });
     }
     // The live charts have data by now; nothing has been resolved yet, so the distribution may be bare axes.
     for (const panel of ['category-mix', 'map', 'trend']) {
       const probe = probes.get(panel);
-      expect(probe?.paintedPixels, panel).toBeGreaterThan(5000);
-      expect(probe?.colours, panel).toBeGreaterThan(8);
+      labelled(panel, () => {
+        expect(probe?.paintedPixels).toBeGreaterThan(5000);
+        expect(probe?.colours).toBeGreaterThan(8);
+      });
     }
     const freshness = page.locator('gc-freshness-panel');
     expect(await freshness.getAttribute('data-level')).toBe('fresh');
@@ -87,13 +93,13 @@ describe('the leader wall on the real server', () => {
 
   it('shows the same totals again after a reload', async () => {
     await page.reload({ timeout: 30_000 });
-    await expect.poll(() => shownCount(page, 'reported'), WAIT).toBe(FIRST_BATCH + SECOND_BATCH);
+    await eventually(() => shownCount(page, 'reported'), (value) => expect(value).toBe(FIRST_BATCH + SECOND_BATCH), WAIT);
     expect(await page.locator('gc-freshness-panel').getAttribute('data-level')).toBe('fresh');
   });
 
   it('switches to English on the toggle and keeps the choice in the address', async () => {
     await page.locator('.lang-switch').click();
-    await expect.poll(() => page.locator('h1').innerText(), WAIT).toBe('Qingxiu District Grid Governance Command Center');
+    await eventually(() => page.locator('h1').innerText(), (value) => expect(value).toBe('Qingxiu District Grid Governance Command Center'), WAIT);
     expect(await page.locator('[data-kpi="reported"]').innerText()).toContain('Reported today');
     expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
   });
@@ -101,7 +107,7 @@ describe('the leader wall on the real server', () => {
   it('explains a wall that cannot be loaded and keeps retrying', async () => {
     await page.goto(`${baseUrl()}/?wall=no-such-wall`, { timeout: 30_000 });
     const status = page.locator('gc-wall-status[data-wall-status="error"]');
-    await expect.poll(() => status.count(), WAIT).toBe(1);
+    await eventually(() => status.count(), (value) => expect(value).toBe(1), WAIT);
     expect(await status.innerText()).toMatch(/大屏布局加载失败[\s\S]*404[\s\S]*秒后自动重试/);
   });
 });

@@ -1,3 +1,3 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-export const WORKSPACE_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+export const WORKSPACE_ROOT = join(__dirname, '../../../../');

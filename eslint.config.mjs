@@ -14,7 +14,7 @@ export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {
-    ignores: ['**/dist', '**/node_modules', '**/.angular', '**/.nx', '**/tmp', '**/vitest*.mts', '**/jest.config.ts', 'jest.preset.js', 'load-tests/dist/**'],
+    ignores: ['**/dist', '**/node_modules', '**/.angular', '**/.nx', '**/tmp', 'load-tests/dist/**'],
   },
   {
     files: ['**/*.ts'],

@@ -8,7 +8,7 @@ export interface EventuallyOptions {
 const OUT_OF_TIME = Symbol('out of time');
 
 /**
- * Probes until `assertion` (Jest `expect` calls) passes on what `probe` returns, as Vitest's `expect.poll` did: a
+ * Probes until `assertion` (Jest `expect` calls) passes on what `probe` returns: a
  * page settles in its own time. A probe that throws counts as a failed attempt, and one still pending at the
  * deadline is not waited for. When the time is up it fails with the last attempt's error.
  */

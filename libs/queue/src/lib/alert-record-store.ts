@@ -16,6 +16,7 @@ import { RedisOutbox } from './redis-outbox';
 export interface AlertOutboxEntry {
   readonly alert: Alert;
   readonly change: AlertChange;
+  /** When the entry was written (epoch ms), so an entry that waits in the outbox shows how long it has waited. */
   readonly recordedAt: number;
 }
 

@@ -13,6 +13,7 @@ export interface TicketRecord {
 export interface TicketEventOutboxEntry {
   readonly event: TicketEvent;
   readonly ticket: TicketSnapshot;
+  /** When the entry was written (epoch ms), so an entry that waits in the outbox shows how long it has waited. */
   readonly recordedAt: number;
 }
 

@@ -15,3 +15,5 @@ export * from './lib/ticket.schema';
 export * from './lib/departments';
 export * from './lib/alert-rules.schema';
 export * from './lib/alert.schema';
+export * from './lib/well-formed-text';
+export * from './lib/identity.schema';

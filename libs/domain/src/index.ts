@@ -22,3 +22,4 @@ export * from './lib/alerts/alert-mutes';
 export * from './lib/alerts/alert-rules';
 export * from './lib/alerts/report-match';
 export * from './lib/alerts/raise-decision';
+export * from './lib/access/grants';

@@ -15,3 +15,4 @@ export * from './lib/report-ledger';
 export * from './lib/reports-stored-events';
 export * from './lib/spike-window-store';
 export * from './lib/ticket-record-store';
+export * from './lib/credential-revocations';

@@ -23,6 +23,11 @@ export const API_ERROR_CODES = [
   'alert_conflict',
   'unavailable',
   'internal',
+  'unauthenticated',
+  'token_expired',
+  'token_revoked',
+  'forbidden',
+  'rate_limited',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 

@@ -24,7 +24,9 @@ export class ApiErrorFilter implements ExceptionFilter {
     if (host.getType() !== 'http') return;
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toApiError(exception);
-    if (body.statusCode === 503) response.setHeader('Retry-After', '1');
+    const retryAfter = exception instanceof AppError ? exception.details.retryAfterSeconds : undefined;
+    if (retryAfter !== undefined) response.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
+    else if (body.statusCode === 503) response.setHeader('Retry-After', '1');
     response.status(body.statusCode).json(body);
   }
 

@@ -7,6 +7,8 @@ export interface AppErrorDetails {
   readonly currentState?: TicketState;
   /** With `alert_conflict`: the alert as it now stands. */
   readonly alert?: Alert;
+  /** With `rate_limited` (and `unavailable`): when to try again, sent as `Retry-After`. */
+  readonly retryAfterSeconds?: number;
 }
 
 /**

@@ -6,6 +6,12 @@ export function httpStatusOf(code: ApiErrorCode): number {
     case 'invalid_body':
     case 'invalid_parameter':
       return 400;
+    case 'unauthenticated':
+    case 'token_expired':
+    case 'token_revoked':
+      return 401;
+    case 'forbidden':
+      return 403;
     case 'not_found':
       return 404;
     case 'illegal_transition':
@@ -18,6 +24,8 @@ export function httpStatusOf(code: ApiErrorCode): number {
     case 'unknown_grid':
     case 'invalid_event':
       return 422;
+    case 'rate_limited':
+      return 429;
     case 'internal':
       return 500;
     case 'ticket_pending':

@@ -8,6 +8,8 @@ const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const url = (protocols: readonly string[]) =>
   z.url().refine((value) => protocols.includes(new URL(value).protocol), `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+/** `https://wall.example.gov.cn`: scheme, host and port, nothing else, as browsers send it in `Origin`. */
+const origin = z.url().refine((value) => new URL(value).origin === value.replace(/\/$/, ''), 'must be an origin: scheme://host[:port], no path');
 const list = z
   .string()
   .transform((value) => value.split(',').map((item) => item.trim()).filter((item) => item.length > 0));
@@ -38,6 +40,14 @@ export const appEnvironmentSchema = z.object({
   INGEST_MAX_BODY_BYTES: positiveInt(1_024, 64 * 1024 * 1024).default(4 * 1024 * 1024),
   INGEST_MAX_CLOCK_SKEW_SECONDS: positiveInt(0, 86_400).default(300),
   WORKER_CONCURRENCY: positiveInt(1, 64).default(2),
+  ALLOWED_ORIGINS: list.default([]).pipe(z.array(origin)),
+  LIVE_MAX_SOCKETS_PER_PRINCIPAL: positiveInt(1, 10_000).default(20),
+  LIVE_MAX_EVENTS_PER_SECOND: positiveInt(1, 1_000).default(20),
+  HTTP_REQUEST_TIMEOUT_MS: positiveInt(1_000, 600_000).default(30_000),
+  HTTP_MAX_BODY_BYTES: positiveInt(1_024, 16 * 1024 * 1024).default(64 * 1024),
+  RATE_LIMIT_INGEST_KEY_PER_SECOND: positiveInt(1, 1_000_000).default(2_000),
+  RATE_LIMIT_PRINCIPAL_PER_SECOND: positiveInt(1, 1_000_000).default(50),
+  RATE_LIMIT_FAILED_AUTH_PER_MINUTE: positiveInt(1, 1_000_000).default(60),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
 });
 export type AppEnvironment = z.infer<typeof appEnvironmentSchema>;

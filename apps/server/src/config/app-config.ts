@@ -15,7 +15,16 @@ export interface AppConfig {
   readonly dashboardDir: string;
   readonly screenDir: string;
   readonly roles: ReadonlySet<ProcessRole>;
-  readonly live: { readonly pushIntervalMs: number; readonly heartbeatMs: number };
+  readonly live: {
+    readonly pushIntervalMs: number;
+    readonly heartbeatMs: number;
+    readonly maxSocketsPerPrincipal: number;
+    readonly maxEventsPerSecond: number;
+  };
+  /** Origins besides the server's own whose pages may call the API and open `/live` (CORS, socket handshake). */
+  readonly allowedOrigins: readonly string[];
+  readonly httpLimits: { readonly requestTimeoutMs: number; readonly maxBodyBytes: number };
+  readonly rateLimits: { readonly ingestKeyPerSecond: number; readonly principalPerSecond: number; readonly failedAuthPerMinute: number };
   readonly ingest: { readonly flushAfterMs: number; readonly maxGroupReports: number; readonly maxBodyBytes: number; readonly maxClockSkewMs: number };
   readonly worker: { readonly concurrency: number };
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -59,7 +68,19 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv): AppConfig {
     dashboardDir: resolve(env.DASHBOARD_DIR),
     screenDir: resolve(env.SCREEN_DIR),
     roles,
-    live: { pushIntervalMs: env.LIVE_PUSH_INTERVAL_MS, heartbeatMs: env.LIVE_HEARTBEAT_MS },
+    live: {
+      pushIntervalMs: env.LIVE_PUSH_INTERVAL_MS,
+      heartbeatMs: env.LIVE_HEARTBEAT_MS,
+      maxSocketsPerPrincipal: env.LIVE_MAX_SOCKETS_PER_PRINCIPAL,
+      maxEventsPerSecond: env.LIVE_MAX_EVENTS_PER_SECOND,
+    },
+    allowedOrigins: env.ALLOWED_ORIGINS.map((value) => new URL(value).origin),
+    httpLimits: { requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS, maxBodyBytes: env.HTTP_MAX_BODY_BYTES },
+    rateLimits: {
+      ingestKeyPerSecond: env.RATE_LIMIT_INGEST_KEY_PER_SECOND,
+      principalPerSecond: env.RATE_LIMIT_PRINCIPAL_PER_SECOND,
+      failedAuthPerMinute: env.RATE_LIMIT_FAILED_AUTH_PER_MINUTE,
+    },
     ingest: {
       flushAfterMs: env.INGEST_FLUSH_MS,
       maxGroupReports: 1000,

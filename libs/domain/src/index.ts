@@ -23,3 +23,5 @@ export * from './lib/alerts/alert-rules';
 export * from './lib/alerts/report-match';
 export * from './lib/alerts/raise-decision';
 export * from './lib/access/grants';
+export * from './lib/access/mute-limits';
+export * from './lib/access/personal-data';

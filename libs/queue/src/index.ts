@@ -16,3 +16,4 @@ export * from './lib/reports-stored-events';
 export * from './lib/spike-window-store';
 export * from './lib/ticket-record-store';
 export * from './lib/credential-revocations';
+export * from './lib/identity';

@@ -8,3 +8,4 @@ export * from './lib/ticket-store.repository';
 export * from './lib/workflow-kpis.repository';
 export * from './lib/alert-history.repository';
 export * from './lib/alert-signals.repository';
+export * from './lib/audit-log.repository';

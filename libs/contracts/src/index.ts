@@ -17,3 +17,5 @@ export * from './lib/alert-rules.schema';
 export * from './lib/alert.schema';
 export * from './lib/well-formed-text';
 export * from './lib/identity.schema';
+export * from './lib/time-bounds';
+export * from './lib/audit.schema';

@@ -16,4 +16,5 @@ export * from './lib/reports-stored-events';
 export * from './lib/spike-window-store';
 export * from './lib/ticket-record-store';
 export * from './lib/credential-revocations';
+export * from './lib/audit-outbox';
 export * from './lib/identity';

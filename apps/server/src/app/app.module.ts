@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type { AppConfig } from '../config/app-config';
 import { ALERTS } from './alerts';
+import { AUDIT } from './audit';
 import { modulesFor } from './capability';
 import { ApiErrorFilter } from './common/errors/api-error.filter';
 import { DASHBOARDS } from './dashboards';
@@ -16,7 +17,7 @@ import { SCOPES } from './scopes';
 import { TICKETS } from './tickets';
 
 /** Every capability of the product; each says what it runs in which role. */
-const CAPABILITIES = [HEALTH, INGEST, TICKETS, ALERTS, KPIS, SCOPES, DASHBOARDS, LIVE];
+const CAPABILITIES = [HEALTH, AUDIT, INGEST, TICKETS, ALERTS, KPIS, SCOPES, DASHBOARDS, LIVE];
 
 /** The same capabilities in every process; ROLES chooses which of their modules this one runs. */
 @Module({})

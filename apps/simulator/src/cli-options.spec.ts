@@ -1,8 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseCliOptions } from './cli-options';
 
+const INGEST_KEY = 'gck_sim_0123456789abcdef';
+const CREDENTIALS = { GRID_COMMAND_INGEST_KEY: INGEST_KEY, GRID_COMMAND_USERNAME: 'sim-duty', GRID_COMMAND_PASSWORD: 'correct horse battery' };
+
 function run(argv: string[], env: Record<string, string> = {}): ReturnType<typeof parseCliOptions> {
-  return parseCliOptions(argv, env);
+  return parseCliOptions(argv, { ...CREDENTIALS, ...env });
 }
 
 describe('parseCliOptions', () => {
@@ -45,6 +48,35 @@ describe('parseCliOptions', () => {
     expect(run([], { SIMULATOR_URL: 'ftp://x' })).toMatchObject({ kind: 'error', message: expect.stringContaining('--url') });
   });
 
+  it('takes the ingest key and the user from the variables (or flags), the password only from the environment', () => {
+    expect(run([])).toMatchObject({ kind: 'run', options: { ingestKey: INGEST_KEY, user: { username: 'sim-duty', password: 'correct horse battery' } } });
+    expect(run(['--ingest-key', 'gck_flag_0123456789abcdef', '--username', 'demo-duty'])).toMatchObject({
+      kind: 'run',
+      options: { ingestKey: 'gck_flag_0123456789abcdef', user: { username: 'demo-duty' } },
+    });
+    expect(run(['--password', 'x'])).toMatchObject({ kind: 'error', message: expect.stringContaining("'--password'") });
+  });
+
+  it('refuses to start without an ingest key, says how to get one, and never echoes a key', () => {
+    const missing = parseCliOptions([], {});
+    expect(missing).toMatchObject({ kind: 'error', message: expect.stringContaining('--ingest-key (or GRID_COMMAND_INGEST_KEY): required') });
+    expect(missing).toMatchObject({ message: expect.stringContaining('POST /api/v1/ingest-keys') });
+    const malformed = run([], { GRID_COMMAND_INGEST_KEY: 'secret key' });
+    expect(malformed.kind).toBe('error');
+    expect(malformed.kind === 'error' ? malformed.message : '').not.toContain('secret');
+  });
+
+  it('needs a user to read tickets or act as the duty desk, and its password', () => {
+    const keyOnly = { GRID_COMMAND_USERNAME: '', GRID_COMMAND_PASSWORD: '' };
+    expect(parseCliOptions(['--tickets', 'off'], { GRID_COMMAND_INGEST_KEY: INGEST_KEY })).toMatchObject({ kind: 'run', options: { user: null } });
+    expect(parseCliOptions([], { GRID_COMMAND_INGEST_KEY: INGEST_KEY })).toMatchObject({ kind: 'error', message: expect.stringContaining('--username (or GRID_COMMAND_USERNAME): required by --tickets on') });
+    expect(parseCliOptions(['--tickets', 'off', '--duty-officer', 'on'], { GRID_COMMAND_INGEST_KEY: INGEST_KEY })).toMatchObject({
+      kind: 'error',
+      message: expect.stringContaining('required by --duty-officer on'),
+    });
+    expect(run(['--username', 'demo-duty'], { ...keyOnly })).toMatchObject({ kind: 'error', message: expect.stringContaining('set GRID_COMMAND_PASSWORD') });
+  });
+
   it('rejects unknown flags and answers --help with every flag', () => {
     expect(run(['--rat', '5'])).toMatchObject({ kind: 'error', message: expect.stringContaining("'--rat'") });
     const help = run(['--help']);
@@ -52,7 +84,7 @@ describe('parseCliOptions', () => {
     if (help.kind !== 'help') return;
     for (const flag of [
       '--url', '--rate', '--scale', '--profile', '--duration', '--reference', '--batch', '--concurrency', '--seed', '--resend', '--progress',
-      '--tickets', '--backfill-days', '--backfill-volume', '--sla-policy', '--work-calendar', '--bursts', '--duty-officer',
+      '--tickets', '--backfill-days', '--backfill-volume', '--sla-policy', '--work-calendar', '--bursts', '--duty-officer', '--ingest-key', '--username',
     ]) {
       expect(help.text).toContain(flag);
     }

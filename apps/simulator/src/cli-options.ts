@@ -5,8 +5,18 @@ import { z } from 'zod';
 import { BURST_PRESETS, type BurstPreset } from './feed/bursts';
 import type { RateProfile } from './feed/report-feed';
 
+/** A user the simulator signs in as, to read tickets and, as the duty desk, to act on alerts. */
+export interface UserCredentials {
+  readonly username: string;
+  readonly password: string;
+}
+
 export interface CliOptions {
   readonly url: string;
+  /** Bearer of every report and of the ticket events the feed plays: its scope must cover the district. */
+  readonly ingestKey: string;
+  /** Needed to read tickets (`--tickets on`) and to act as the duty desk (`--duty-officer on`, as a duty officer). */
+  readonly user: UserCredentials | null;
   readonly rate: number;
   readonly scale: number;
   readonly profile: RateProfile;
@@ -47,9 +57,25 @@ export type CliParse =
 
 const number = (what: string): z.ZodCoercedNumber => z.coerce.number({ error: `must be ${what}` });
 
+/** Where the password comes from: the environment only, so it never shows in the process list as a flag would. */
+export const PASSWORD_VARIABLE = 'GRID_COMMAND_PASSWORD';
+const HOW_TO_GET_A_KEY = 'an admin creates one: npm run admin -- key:create --name <source> --scope district:<code>, or POST /api/v1/ingest-keys';
+
 /** Every flag once: its schema (default included), its value name and its help line, so --help cannot drift. */
 const FLAGS = {
   url: { schema: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('http://127.0.0.1:3000'), value: 'URL', help: 'base URL of the grid-command API' },
+  'ingest-key': {
+    schema: z.string({ error: `required (${HOW_TO_GET_A_KEY})` }).regex(/^[\x21-\x7e]{16,2048}$/, 'must be an ingest key as the API issued it'),
+    value: 'KEY',
+    help: 'ingest key for the reports and ticket events; its scope must cover the district played (prefer the variable: a flag shows in ps)',
+    env: 'GRID_COMMAND_INGEST_KEY',
+  },
+  username: {
+    schema: z.string().min(1, 'must name a user').optional(),
+    value: 'NAME',
+    help: `user to read tickets as (--tickets on) and to act as the duty desk (--duty-officer on: a duty officer of the district); password from ${PASSWORD_VARIABLE}`,
+    env: 'GRID_COMMAND_USERNAME',
+  },
   rate: { schema: number('a number > 0').positive('must be > 0').max(1_000_000, 'must be ≤ 1000000').default(20), value: 'N', help: 'mean reports per second over a day (default 20: a lively district wall)' },
   scale: { schema: number('a number > 0').positive('must be > 0').max(1_000, 'must be ≤ 1000').default(1), value: 'X', help: 'multiply the rate, as a campaign does (创城, flood season: 3–10)' },
   profile: { schema: z.enum(['diurnal', 'flat'], { error: 'must be diurnal or flat' }).default('diurnal'), value: 'P', help: 'diurnal follows the hour of day in Asia/Shanghai; flat holds the rate (stress runs)' },
@@ -95,7 +121,11 @@ const FLAGS = {
 
 type FlagName = keyof typeof FLAGS;
 const FLAG_NAMES = Object.keys(FLAGS) as FlagName[];
-const envName = (flag: FlagName): string => `SIMULATOR_${flag.toUpperCase().replaceAll('-', '_')}`;
+/** `SIMULATOR_RATE` for a setting; credentials have the names every grid-command client shares. */
+const envName = (flag: FlagName): string => {
+  const entry = FLAGS[flag];
+  return 'env' in entry ? entry.env : `SIMULATOR_${flag.toUpperCase().replaceAll('-', '_')}`;
+};
 
 const optionsSchema = z.strictObject(Object.fromEntries(FLAG_NAMES.map((flag) => [flag, FLAGS[flag].schema])) as { [K in FlagName]: (typeof FLAGS)[K]['schema'] });
 
@@ -110,7 +140,8 @@ export function helpText(): string {
     ...rows.map(([left, help]) => `${left.padEnd(width)}${help}`),
     `  --help${' '.repeat(width - 8)}show this text`,
     '',
-    `Every option can also come from the environment, e.g. ${envName('url')}, ${envName('rate')}; a flag wins.`,
+    `Every option can also come from the environment, e.g. ${envName('url')}, ${envName('rate')}, ${envName('ingest-key')}; a flag wins.`,
+    `The password of --username comes only from ${PASSWORD_VARIABLE}.`,
     'Prints a progress line every few seconds and a summary at the end; exits 1 if any report was refused, lost or shed,',
     'or any ticket had to be given up (409, 404, 4xx, or 5xx after the last retry).',
   ].join('\n');
@@ -136,11 +167,15 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const flag = String(issue.path[0]) as FlagName;
-      return `--${flag} ${JSON.stringify(raw[flag])} (or ${envName(flag)}): ${issue.message}`;
+      // A credential is never echoed, not even a wrong one.
+      const shown = raw[flag] === undefined || flag === 'ingest-key' ? '' : ` ${JSON.stringify(raw[flag])}`;
+      return `--${flag}${shown} (or ${envName(flag)}): ${issue.message}`;
     });
     return { kind: 'error', message: problems.join('\n') };
   }
   const data = parsed.data;
+  const user = userOf(data.username, env[PASSWORD_VARIABLE], data.tickets === 'on', data['duty-officer'] === 'on');
+  if (typeof user === 'string') return { kind: 'error', message: user };
   const backfillVolume = data['backfill-volume'] ?? Math.round(data.rate * data.scale * SECONDS_PER_DAY);
   if (data['backfill-days'] > 0 && backfillVolume > MAX_BACKFILL_VOLUME) {
     return {
@@ -154,6 +189,8 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
     kind: 'run',
     options: {
       url: data.url,
+      ingestKey: data['ingest-key'],
+      user,
       rate: data.rate,
       scale: data.scale,
       profile: data.profile,
@@ -174,6 +211,16 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
       workCalendarPath: data['work-calendar'],
     },
   };
+}
+
+/** The user to sign in as, null when none is needed, or why the run cannot go ahead. */
+function userOf(username: string | undefined, password: string | undefined, tickets: boolean, dutyOfficer: boolean): UserCredentials | null | string {
+  if (username === undefined) {
+    if (!tickets && !dutyOfficer) return null;
+    return `--username (or ${envName('username')}): required by ${dutyOfficer ? '--duty-officer on (a duty officer of the district)' : '--tickets on (a user who reads the district: leader or duty officer)'}; or pass --tickets off`;
+  }
+  if (password === undefined || password === '') return `--username ${username}: set ${PASSWORD_VARIABLE} to the user's password`;
+  return { username, password };
 }
 
 /** The one place the simulator reads the process environment. */

@@ -1,4 +1,8 @@
 import type { Report, Severity } from '@grid-command/contracts';
+import { AccessSession } from './auth/access-session';
+import { fixedBearer, type BearerSource } from './auth/bearer';
+import { ingestKeyProblem, userProblem } from './auth/credential-checks';
+import { whoAmI } from './auth/whoami';
 import { formatBackfillSummary, backfillErrorsOf, runBackfill } from './backfill/backfill';
 import { readCliOptions, type CliOptions } from './cli-options';
 import { DutyOfficer, formatDutySummary } from './duty/duty-officer';
@@ -32,12 +36,50 @@ function planLive(player: TicketPlayer, seed: number, deadlines: Deadlines) {
   };
 }
 
+interface Credentials {
+  readonly ingestKey: BearerSource;
+  /** The name the server records on what the key posts. */
+  readonly keyName: string;
+  /** The signed-in user's access token, renewed as it runs out; only when `--username` was needed. */
+  readonly user: BearerSource | null;
+}
+
+/**
+ * Checks both credentials against the server before anything is sent (the key covers the district, the user may
+ * read it and, for the desk, act on it), so a wrong one stops the run with its reason, exit code 2.
+ */
+async function signIn(options: CliOptions, districtScope: string): Promise<Credentials | string> {
+  const ingestKey = fixedBearer(options.ingestKey);
+  const holder = await whoAmI(options.url, ingestKey).catch((error: unknown) => `the ingest key was refused: ${error instanceof Error ? error.message : String(error)}`);
+  if (typeof holder === 'string') return holder;
+  const keyProblem = ingestKeyProblem(holder, districtScope);
+  if (keyProblem !== null) return keyProblem;
+  if (options.user === null) return { ingestKey, keyName: holder.name, user: null };
+  const session = new AccessSession(options.url, options.user.username, options.user.password);
+  const tokens = await session.start().catch((error: unknown) => `could not sign in: ${error instanceof Error ? error.message : String(error)}`);
+  if (typeof tokens === 'string') return tokens;
+  const problem = userProblem(tokens.user, districtScope, options.dutyOfficer);
+  return problem ?? { ingestKey, keyName: holder.name, user: session.bearer };
+}
+
 async function simulate(options: CliOptions): Promise<number> {
   const reference = await loadReferenceFile(options.referencePath);
   const deadlines = options.tickets ? await loadDeadlines(options.slaPolicyPath, options.workCalendarPath) : null;
   const seeds = streams(options.seed);
   // Hot spots are the district's, not the run's: the live feed and the backfilled history share them.
   const district = new DistrictModel(reference, createRandom(options.historySeed));
+  const districtScope = `district:${district.grids[0]?.code.slice(0, 6) ?? ''}`;
+  const credentials = await signIn(options, districtScope);
+  if (typeof credentials === 'string') {
+    console.error(credentials);
+    return 2;
+  }
+  const { ingestKey, user } = credentials;
+  // The options guarantee a user whenever tickets are read or the desk acts; this only narrows the type.
+  const reader = (): BearerSource => {
+    if (user === null) throw new Error('no user signed in');
+    return user;
+  };
   const rate = options.rate * options.scale;
   const bursts = new BurstSchedule(district, createRandom(seeds.bursts), Date.now(), BURST_PRESETS[options.bursts], rate);
   const feed = new ReportFeed(district, bursts, createRandom(seeds.feed), options.profile);
@@ -46,7 +88,8 @@ async function simulate(options: CliOptions): Promise<number> {
       `${rate}/s (${options.profile}, ×${feed.rateFactor(Date.now()).toFixed(2)} at this hour, ${options.bursts} bursts), batch ≤ ${options.batch}, ${options.concurrency} connections, seed ${options.seed}` +
       (options.durationSeconds === null ? ', until Ctrl-C' : `, for ${options.durationSeconds} s`) +
       (options.tickets ? '; ticket workflows on' : '; ticket workflows off') +
-      (options.dutyOfficer ? '; duty officer on' : ''),
+      (options.dutyOfficer ? '; duty officer on' : '') +
+      `; reporting as "${credentials.keyName}"`,
   );
 
   const stop = new AbortController();
@@ -65,8 +108,8 @@ async function simulate(options: CliOptions): Promise<number> {
     deadlines === null
       ? null
       : new TicketPlayer(
-          { ...DEFAULT_PLAYER_SETTINGS, concurrency: options.concurrency },
-          { sender: new TicketClient(options.url), random: createRandom(seeds.tickets), now: Date.now, log: (line) => console.log(line) },
+          { ...DEFAULT_PLAYER_SETTINGS, concurrency: options.concurrency, ownName: credentials.keyName },
+          { sender: new TicketClient(options.url, { events: ingestKey, reads: reader() }), random: createRandom(seeds.tickets), now: Date.now, log: (line) => console.log(line) },
         );
 
   let backfillErrors = 0;
@@ -88,8 +131,8 @@ async function simulate(options: CliOptions): Promise<number> {
       },
       {
         district,
-        reports: new IngestClient(options.url, 60_000),
-        tickets: player && deadlines ? { player, deadlines, client: new TicketClient(options.url) } : null,
+        reports: new IngestClient(options.url, ingestKey, 60_000),
+        tickets: player && deadlines ? { player, deadlines, client: new TicketClient(options.url, { events: ingestKey, reads: reader() }) } : null,
         random: createRandom(seeds.client),
         now: Date.now,
         log: (line) => console.log(line),
@@ -102,8 +145,8 @@ async function simulate(options: CliOptions): Promise<number> {
   player?.start();
   const duty = options.dutyOfficer
     ? new DutyOfficer(
-        { baseUrl: options.url, scope: `district:${district.grids[0]?.code.slice(0, 6) ?? ''}`, pollMs: 10_000, duty: DEFAULT_DUTY_SETTINGS },
-        { tickets: new TicketClient(options.url), random: createRandom(seeds.duty), now: Date.now, log: (line) => console.log(line) },
+        { baseUrl: options.url, scope: districtScope, pollMs: 10_000, duty: DEFAULT_DUTY_SETTINGS },
+        { bearer: reader(), tickets: new TicketClient(options.url, { events: reader(), reads: reader() }), random: createRandom(seeds.duty), now: Date.now, log: (line) => console.log(line) },
       )
     : null;
   duty?.start();
@@ -121,7 +164,7 @@ async function simulate(options: CliOptions): Promise<number> {
     },
     {
       feed,
-      sender: new IngestClient(options.url),
+      sender: new IngestClient(options.url, ingestKey),
       random: createRandom(seeds.client),
       now: Date.now,
       log: (line) => console.log(line),

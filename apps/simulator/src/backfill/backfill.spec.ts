@@ -68,7 +68,7 @@ const settings: BackfillSettings = {
 
 async function backfill(api: FakeApi) {
   const tickets: TicketEventSender = { post: (id, events) => api.postEvents(id, events), lookup: (id) => api.lookup(id) };
-  const player = new TicketPlayer({ ...DEFAULT_PLAYER_SETTINGS, concurrency: 8 }, { sender: tickets, random: createRandom(1), now: () => NOW, log: () => undefined });
+  const player = new TicketPlayer({ ...DEFAULT_PLAYER_SETTINGS, concurrency: 8, ownName: 'simulator' }, { sender: tickets, random: createRandom(1), now: () => NOW, log: () => undefined });
   const summary = await runBackfill(
     settings,
     {

@@ -7,6 +7,7 @@ import {
   type AlertAction,
   type TicketEventInput,
 } from '@grid-command/contracts';
+import { authorizedHeaders, type BearerSource } from '../auth/bearer';
 import type { Random } from '../feed/prng';
 import { networkReason } from '../run/ingest-client';
 import type { TicketEventSender } from '../tickets/ticket-client';
@@ -21,6 +22,8 @@ export interface DutyOfficerSettings {
 }
 
 export interface DutyOfficerDeps {
+  /** The signed-in duty officer the desk acts as: the server records every action and ticket event under that name. */
+  readonly bearer: BearerSource;
   readonly tickets: TicketEventSender;
   readonly random: Random;
   readonly now: () => number;
@@ -53,7 +56,6 @@ interface Pending {
 /** The tickets a dispatch blew the whistle on (吹哨): the desk sees them through, 报到 and 办结, itself. */
 interface Taken {
   readonly ticketIds: string[];
-  department: string | null;
   accepted: boolean;
 }
 
@@ -152,9 +154,8 @@ export class DutyOfficer {
     const taken = this.taken.get(alert.id);
     const category = alert.category ?? reports[0]?.category ?? 'other';
     const department = action === 'dispatch' ? departmentFor(category, this.deps.random) : null;
-    const by = action === 'report_in' ? `${alert.department ?? '责任单位'}-值班` : pending.plan.officer;
     const note = action === 'close' ? CLOSING_NOTES[Math.floor(this.deps.random() * CLOSING_NOTES.length)] : undefined;
-    const body = { action, by, expectedVersion: alert.version, ...(department ? { department } : {}), ...(note ? { note } : {}) };
+    const body = { action, expectedVersion: alert.version, ...(department ? { department } : {}), ...(note ? { note } : {}) };
     const answer = await this.request('POST', `/api/v1/alerts/${alert.id}/actions`, `POST /api/v1/alerts/{id}/actions ${action}`, body);
     if (answer === undefined) return;
     const result = alertActionResultSchema.safeParse(answer);
@@ -165,20 +166,20 @@ export class DutyOfficer {
       return;
     }
     this.totals[action as 'acknowledge' | 'dispatch' | 'report_in' | 'close'] += 1;
-    if (pending.plan.kind === 'work') this.deps.log(`duty desk: ${action} ${alert.title.zh}${department ? ` → ${department}` : ''} (${by})`);
+    if (pending.plan.kind === 'work') this.deps.log(`duty desk: ${action} ${alert.title.zh}${department ? ` → ${department}` : ''}`);
     if (action === 'dispatch') {
       const escalated = result.data.tickets.filter((ticket) => ticket.event === 'escalated').map((ticket) => ticket.ticketId);
-      if (escalated.length > 0) this.taken.set(alert.id, { ticketIds: escalated, department, accepted: false });
+      if (escalated.length > 0) this.taken.set(alert.id, { ticketIds: escalated, accepted: false });
     }
-    if (taken && action === 'report_in') await this.moveTickets(taken, [{ type: 'accepted', actor: by }]);
+    if (taken && action === 'report_in') await this.moveTickets(taken, [{ type: 'accepted' }]);
     if (taken && action === 'close') {
-      await this.moveTickets(taken, [...(taken.accepted ? [] : [{ type: 'accepted' as const, actor: `${taken.department ?? '责任单位'}-值班` }]), { type: 'resolved', actor: by, note }]);
+      await this.moveTickets(taken, [...(taken.accepted ? [] : [{ type: 'accepted' as const }]), { type: 'resolved', note }]);
       this.taken.delete(alert.id);
     }
   }
 
   /** Records the events on every ticket the desk took over, a millisecond apart; a refusal is counted, not retried. */
-  private async moveTickets(taken: Taken, events: ReadonlyArray<Pick<TicketEventInput, 'type' | 'actor' | 'note'>>): Promise<void> {
+  private async moveTickets(taken: Taken, events: ReadonlyArray<Pick<TicketEventInput, 'type' | 'note'>>): Promise<void> {
     const at = this.deps.now();
     const inputs = events.map((event, index): TicketEventInput => ({ ...event, at: new Date(at + index).toISOString() }));
     for (const ticketId of taken.ticketIds) {
@@ -194,7 +195,8 @@ export class DutyOfficer {
     try {
       const response = await fetch(new URL(path, this.settings.baseUrl), {
         method,
-        ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+        headers: await authorizedHeaders(this.deps.bearer, body !== undefined),
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.any([this.stopping.signal, AbortSignal.timeout(TIMEOUT_MS)]),
       });
       return await response.json().catch(() => null);

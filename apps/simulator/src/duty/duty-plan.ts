@@ -2,18 +2,17 @@ import { DEPARTMENTS_BY_CATEGORY, type Alert, type AlertAction, type ReportCateg
 import { randomBetween, type Random } from '../feed/prng';
 import { tableOf } from '../feed/weighted-choice';
 
-/** Every name the simulated duty desk acts under starts with this, so the ticket player knows whose event it meets. */
-export const DUTY_DESK = '应急值班台';
-const OFFICERS: readonly string[] = ['张伟', '李娜', '王强', '刘洋'];
-
 /** One action on one alert, and when the officer gets to it. */
 export interface DutyStep {
   readonly action: AlertAction;
   readonly atMs: number;
 }
 
-/** What the desk does with an alert: work it through, only acknowledge it, or leave it to the wall. */
-export type DutyPlan = { readonly kind: 'work' | 'acknowledge_only' | 'leave'; readonly officer: string; readonly steps: readonly DutyStep[] };
+/**
+ * What the desk does with an alert: work it through, only acknowledge it, or leave it to the wall. Who acts is not
+ * planned: the server records the signed-in duty officer the desk runs as.
+ */
+export type DutyPlan = { readonly kind: 'work' | 'acknowledge_only' | 'leave'; readonly steps: readonly DutyStep[] };
 
 type Range = readonly [number, number];
 
@@ -64,14 +63,13 @@ const between = (random: Random, [min, max]: Range, unitMs: number): number => r
 export function planDuty(alert: Pick<Alert, 'kind' | 'openedAt'>, seenAtMs: number, random: Random, settings: DutySettings = DEFAULT_DUTY_SETTINGS): DutyPlan {
   const openedAtMs = Date.parse(alert.openedAt);
   const startMs = seenAtMs - openedAtMs > settings.freshWithinMs ? seenAtMs : openedAtMs;
-  const officer = `${DUTY_DESK}·${OFFICERS[Math.floor(random() * OFFICERS.length)] ?? '值班员'}`;
   const incident = alert.kind === 'critical' || alert.kind === 'spike';
   const draw = random();
   const acknowledgeAt = startMs + between(random, settings.acknowledgeSeconds, SECOND);
   if (!incident) {
-    return draw < settings.acknowledgeShare ? { kind: 'acknowledge_only', officer, steps: [{ action: 'acknowledge', atMs: acknowledgeAt }] } : { kind: 'leave', officer, steps: [] };
+    return draw < settings.acknowledgeShare ? { kind: 'acknowledge_only', steps: [{ action: 'acknowledge', atMs: acknowledgeAt }] } : { kind: 'leave', steps: [] };
   }
-  if (draw >= settings.workShare) return { kind: 'leave', officer, steps: [] };
+  if (draw >= settings.workShare) return { kind: 'leave', steps: [] };
   const dispatchAt = acknowledgeAt + between(random, settings.dispatchSeconds, SECOND);
   const steps: DutyStep[] = [
     { action: 'acknowledge', atMs: acknowledgeAt },
@@ -83,7 +81,7 @@ export function planDuty(alert: Pick<Alert, 'kind' | 'openedAt'>, seenAtMs: numb
     const reportInAt = dispatchAt + between(random, settings.reportInMinutes, MINUTE);
     steps.push({ action: 'report_in', atMs: reportInAt }, { action: 'close', atMs: reportInAt + between(random, settings.closeMinutes, MINUTE) });
   }
-  return { kind: 'work', officer, steps };
+  return { kind: 'work', steps };
 }
 
 /** Whether the step still needs doing for the alert as it now stands (a colleague, or the platform, may have done it). */

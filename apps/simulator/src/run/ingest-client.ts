@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { apiErrorSchema, ingestAcceptedSchema, type Report } from '@grid-command/contracts';
+import { authorizedHeaders, type BearerSource } from '../auth/bearer';
 import { verdictOf } from './retry-policy';
 
 export type PostOutcome =
@@ -24,13 +25,13 @@ export function networkReason(error: unknown): string {
 }
 
 /**
- * `POST /api/v1/reports` as a real client sends it: one report as an object, several as an array.
- * Never throws: every outcome, network failures included, comes back as a value the caller counts.
+ * `POST /api/v1/reports` as a real client sends it: one report as an object, several as an array, with the ingest
+ * key as its bearer. Never throws: every outcome, network failures included, comes back as a value the caller counts.
  */
 export class IngestClient implements ReportSender {
   private readonly endpoint: string;
 
-  constructor(baseUrl: string, private readonly timeoutMs = 10_000) {
+  constructor(baseUrl: string, private readonly bearer: BearerSource, private readonly timeoutMs = 10_000) {
     this.endpoint = new URL('/api/v1/reports', baseUrl).toString();
   }
 
@@ -40,7 +41,7 @@ export class IngestClient implements ReportSender {
     try {
       const response = await fetch(this.endpoint, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: await authorizedHeaders(this.bearer, true),
         body: JSON.stringify(reports.length === 1 ? reports[0] : reports),
         signal: AbortSignal.any([signal, AbortSignal.timeout(this.timeoutMs)]),
       });

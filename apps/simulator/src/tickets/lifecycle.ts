@@ -23,11 +23,13 @@ export interface TicketOrigin {
   readonly reportedAtMs: number;
 }
 
-/** One workflow event, as `POST /api/v1/tickets/{id}/events` takes it but with the instant as a number. */
+/**
+ * One workflow event, as `POST /api/v1/tickets/{id}/events` takes it but with the instant as a number. It names no
+ * actor: the server records the credential that posts it (the simulator's ingest key, a source system's).
+ */
 export interface PlannedEvent {
   readonly type: TicketEventType;
   readonly atMs: number;
-  readonly actor: string;
   readonly department?: string;
   readonly satisfaction?: Satisfaction;
   readonly note?: string;
@@ -181,24 +183,13 @@ export function planTicketLifecycle(origin: TicketOrigin, random: Random, deadli
 
   const dueMs = deadlines.resolutionDueMs(category, severity, reportedAtMs);
   const department = (departmentTables.get(category) as WeightedTable<string>).pick(random);
-  const dutyOfficer = '指挥中心-值班员';
-  // One handler carries the ticket in a department: signs for it, pauses it, closes it.
-  const handlers = new Map<string, string>();
-  const handler = (name: string): string => {
-    let who = handlers.get(name);
-    if (who === undefined) {
-      who = `${name}-承办人${randomInt(random, 1, 12)}`;
-      handlers.set(name, who);
-    }
-    return who;
-  };
   const night = localMinuteOfDay(reportedAtMs) < 7 * 60 || localMinuteOfDay(reportedAtMs) >= 22 * 60;
   // Routine tickets wait for office hours to be signed for; hazards and 紧急/特急 go to the duty shift at once.
   const routine = severity <= 2 && !HAZARD_CATEGORIES.has(category);
   const timeline = new Timeline(reportedAtMs);
 
   const dispatchDelay = Math.max(MINUTE, lognormal(random, DISPATCH_MEDIAN_MINUTES[severity], 0.7) * MINUTE * (night && routine ? 1.5 : 1));
-  const dispatchedAt = timeline.add({ type: 'dispatched', actor: dutyOfficer, department }, reportedAtMs + dispatchDelay);
+  const dispatchedAt = timeline.add({ type: 'dispatched', department }, reportedAtMs + dispatchDelay);
 
   let acting = department;
   let acceptAt = dispatchedAt + Math.max(MINUTE, lognormal(random, ACCEPT_MEDIAN_MINUTES[severity], 0.7) * MINUTE);
@@ -207,13 +198,13 @@ export function planTicketLifecycle(origin: TicketOrigin, random: Random, deadli
     const whistled = otherDepartment(category, department, random);
     acting = whistled;
     const whistleAt = timeline.add(
-      { type: 'escalated', actor: `街道指挥分中心-${origin.gridCode.slice(6, 9)}`, department: whistled, note: `${department}无法单独处置,街道吹哨` },
+      { type: 'escalated', department: whistled, note: `${department}无法单独处置,街道吹哨` },
       dispatchedAt + lognormal(random, 3 * HOUR, 0.6),
     );
     acceptAt = whistleAt + Math.max(10 * MINUTE, lognormal(random, 40 * MINUTE, 0.5));
   }
   if (routine) acceptAt = withinOfficeHours(acceptAt);
-  const acceptedAt = timeline.add({ type: 'accepted', actor: handler(acting) }, acceptAt);
+  const acceptedAt = timeline.add({ type: 'accepted' }, acceptAt);
   if (stalled) return { ticketId: origin.id, reportedAtMs, dueMs, traits: traitsOf(), events: timeline.events };
 
   const work = lognormal(random, WORK_MEDIAN_HOURS[category] * WORK_SEVERITY_FACTOR[severity] * HOUR, 0.6);
@@ -221,26 +212,25 @@ export function planTicketLifecycle(origin: TicketOrigin, random: Random, deadli
   let currentDueMs = dueMs;
   if (suspended) {
     const suspendAt = timeline.add(
-      { type: 'suspended', actor: handler(acting), note: pick(random, SUSPENSION_REASONS) },
+      { type: 'suspended', note: pick(random, SUSPENSION_REASONS) },
       acceptedAt + work * randomBetween(random, 0.2, 0.5),
     );
-    const resumedAt = timeline.add({ type: 'resumed', actor: handler(acting) }, suspendAt + Math.max(HOUR, lognormal(random, 20 * HOUR, 0.7)));
+    const resumedAt = timeline.add({ type: 'resumed' }, suspendAt + Math.max(HOUR, lognormal(random, 20 * HOUR, 0.7)));
     resolveAt += resumedAt - suspendAt;
     currentDueMs = deadlines.resumedDueMs(category, severity, dueMs, suspendAt, resumedAt);
   }
   resolveAt = timeResolution(random, { startMs: reportedAtMs, dueMs: currentDueMs, plannedMs: resolveAt, overdue, earliestMs: timeline.latestMs });
-  const resolvedAt = timeline.add({ type: 'resolved', actor: handler(acting), note: pick(random, RESOLUTION_NOTES) }, resolveAt);
+  const resolvedAt = timeline.add({ type: 'resolved', note: pick(random, RESOLUTION_NOTES) }, resolveAt);
 
   if (verified) {
-    const verifier = verifierOf(origin, random);
     const callbackDelay = origin.source === 'hotline_12345' ? lognormal(random, 20 * HOUR, 0.5) : lognormal(random, 3 * HOUR, 0.8);
-    const verifiedAt = timeline.add({ type: 'verified', actor: verifier, satisfaction }, resolvedAt + Math.max(10 * MINUTE, callbackDelay));
+    const verifiedAt = timeline.add({ type: 'verified', satisfaction }, resolvedAt + Math.max(10 * MINUTE, callbackDelay));
     if (reopens) {
       // 重办: the resident rejects the result; the ticket goes back to the same department with a fresh deadline.
-      const reopenedAt = timeline.add({ type: 'reopened', actor: dutyOfficer, note: '居民不满意,要求重新办理' }, verifiedAt + lognormal(random, HOUR, 0.5));
-      const redispatchedAt = timeline.add({ type: 'dispatched', actor: dutyOfficer, department: acting }, reopenedAt + Math.max(MINUTE, lognormal(random, 20 * MINUTE, 0.5)));
+      const reopenedAt = timeline.add({ type: 'reopened', note: '居民不满意,要求重新办理' }, verifiedAt + lognormal(random, HOUR, 0.5));
+      const redispatchedAt = timeline.add({ type: 'dispatched', department: acting }, reopenedAt + Math.max(MINUTE, lognormal(random, 20 * MINUTE, 0.5)));
       const reacceptAt = withinOfficeHours(redispatchedAt + Math.max(MINUTE, lognormal(random, HOUR, 0.5)));
-      const reacceptedAt = timeline.add({ type: 'accepted', actor: handler(acting) }, reacceptAt);
+      const reacceptedAt = timeline.add({ type: 'accepted' }, reacceptAt);
       const rework = timeResolution(random, {
         startMs: reopenedAt,
         dueMs: deadlines.resolutionDueMs(category, severity, reopenedAt),
@@ -248,8 +238,8 @@ export function planTicketLifecycle(origin: TicketOrigin, random: Random, deadli
         overdue: false,
         earliestMs: reacceptedAt,
       });
-      const reresolvedAt = timeline.add({ type: 'resolved', actor: handler(acting), note: '已重新处置' }, rework);
-      timeline.add({ type: 'verified', actor: verifier, satisfaction: satisfactionTables.rework.pick(random) }, reresolvedAt + Math.max(10 * MINUTE, lognormal(random, 4 * HOUR, 0.6)));
+      const reresolvedAt = timeline.add({ type: 'resolved', note: '已重新处置' }, rework);
+      timeline.add({ type: 'verified', satisfaction: satisfactionTables.rework.pick(random) }, reresolvedAt + Math.max(10 * MINUTE, lognormal(random, 4 * HOUR, 0.6)));
     }
   }
   return { ticketId: origin.id, reportedAtMs, dueMs, traits: traitsOf(), events: timeline.events };
@@ -282,18 +272,4 @@ function timeResolution(random: Random, input: { startMs: number; dueMs: number;
   // more (accepted next morning with a four-hour limit) is resolved soon after acceptance instead, and is late.
   const left = ceiling - earliestMs;
   return left > 2 * MINUTE ? earliestMs + left * randomBetween(random, 0.5, 1) : earliestMs + randomBetween(random, 10, 30) * MINUTE;
-}
-
-/** Who verifies (验单): the 12345 callback for hotline tickets, the reporting grid worker for patrol finds, else the resident. */
-function verifierOf(origin: TicketOrigin, random: Random): string {
-  switch (origin.source) {
-    case 'hotline_12345':
-      return `12345-回访员${randomInt(random, 1, 20)}`;
-    case 'grid_worker':
-      return `网格员-${origin.gridCode.slice(-6)}-${randomInt(random, 1, 4)}`;
-    case 'resident_app':
-    case 'party_member':
-    case 'iot_sensor':
-      return '居民';
-  }
 }

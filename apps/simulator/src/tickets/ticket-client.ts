@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { apiErrorSchema, type TicketEventInput, type TicketState } from '@grid-command/contracts';
 import { z } from 'zod';
+import { authorizedHeaders, type BearerSource } from '../auth/bearer';
 import { networkReason } from '../run/ingest-client';
 
 /** What became of one `POST /api/v1/tickets/{id}/events`; every outcome is a value, the client never throws. */
@@ -18,7 +19,7 @@ export type EventPostOutcome =
   /** 400/422 and other 4xx: the same body would fail the same way. */
   | { readonly kind: 'rejected'; readonly reason: string; readonly latencyMs: number };
 
-/** A recorded event as far as the simulator cares: which one it is, and who recorded it. */
+/** A recorded event as far as the simulator cares: which one it is, and who recorded it (the principal's name). */
 export interface RecordedEvent {
   readonly type: string;
   readonly atMs: number;
@@ -52,11 +53,20 @@ export function retryAfterMs(header: string | null, nowMs = Date.now()): number 
   return Number.isNaN(date) ? null : Math.max(0, date - nowMs);
 }
 
+/**
+ * The credentials of a ticket client: events go out as their source system (the ingest key) or as the duty officer
+ * who acted; reading a ticket takes a user's rights (a key may only write).
+ */
+export interface TicketCredentials {
+  readonly events: BearerSource;
+  readonly reads: BearerSource;
+}
+
 /** `POST /api/v1/tickets/{id}/events` with one event as an object or several as an array, and `GET /api/v1/tickets/{id}`. */
 export class TicketClient implements TicketEventSender {
   private readonly base: URL;
 
-  constructor(baseUrl: string, private readonly timeoutMs = 10_000) {
+  constructor(baseUrl: string, private readonly credentials: TicketCredentials, private readonly timeoutMs = 10_000) {
     this.base = new URL('/api/v1/tickets/', baseUrl);
   }
 
@@ -66,7 +76,7 @@ export class TicketClient implements TicketEventSender {
     try {
       const response = await fetch(new URL(`${encodeURIComponent(ticketId)}/events`, this.base), {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: await authorizedHeaders(this.credentials.events, true),
         body: JSON.stringify(events.length === 1 ? events[0] : events),
         signal: AbortSignal.any([signal, AbortSignal.timeout(this.timeoutMs)]),
       });
@@ -96,6 +106,7 @@ export class TicketClient implements TicketEventSender {
   async lookup(ticketId: string, signal: AbortSignal): Promise<TicketLookup> {
     try {
       const response = await fetch(new URL(encodeURIComponent(ticketId), this.base), {
+        headers: await authorizedHeaders(this.credentials.reads, false),
         signal: AbortSignal.any([signal, AbortSignal.timeout(this.timeoutMs)]),
       });
       if (response.status === 404) return { kind: 'missing' };

@@ -1,6 +1,5 @@
 import type { TicketEventInput } from '@grid-command/contracts';
 import { describe, expect, it } from '@jest/globals';
-import { DUTY_DESK } from '../duty/duty-plan';
 import { createRandom } from '../feed/prng';
 import type { PlannedEvent } from './lifecycle';
 import type { EventPostOutcome, TicketEventSender, TicketLookup } from './ticket-client';
@@ -9,13 +8,14 @@ import { TicketSchedule } from './ticket-schedule';
 
 const T0 = Date.UTC(2026, 10, 20, 2, 0);
 const MIN = 60_000;
+/** The name the server records for the player's own events (its ingest key's). */
+const OWN_NAME = '模拟器-网格平台';
 
 function plan(...offsetsMin: number[]): PlannedEvent[] {
   const types = ['dispatched', 'accepted', 'resolved', 'verified'] as const;
   return offsetsMin.map((offset, index) => ({
     type: types[index % types.length] as PlannedEvent['type'],
     atMs: T0 + offset * MIN,
-    actor: '指挥中心-值班员',
     ...(index % 4 === 0 ? { department: '城管执法局' } : {}),
     ...(index % 4 === 3 ? { satisfaction: 'satisfied' as const } : {}),
   }));
@@ -61,6 +61,7 @@ const settings: TicketPlayerSettings = {
   retry: { maxAttempts: 3, baseDelayMs: 1_000, maxDelayMs: 4_000 },
   pendingMaxAttempts: 5,
   unknownMaxAttempts: 2,
+  ownName: OWN_NAME,
 };
 
 function setup(answer?: ConstructorParameters<typeof FakeServer>[1], overrides: Partial<TicketPlayerSettings> = {}) {
@@ -182,8 +183,8 @@ describe('TicketPlayer', () => {
       if (id === 'replayed' && posted.length === 3) return illegal('accepted');
       return id === 'foreign' ? illegal('verified') : ok(posted);
     });
-    server.history.set('replayed', events.slice(0, 2).map((event) => ({ type: event.type, atMs: event.atMs, actor: event.actor })));
-    server.history.set('foreign', [{ type: 'dispatched', atMs: T0 - 99 * MIN, actor: 'someone' }]);
+    server.history.set('replayed', events.slice(0, 2).map((event) => ({ type: event.type, atMs: event.atMs, actor: OWN_NAME })));
+    server.history.set('foreign', [{ type: 'dispatched', atMs: T0 - 99 * MIN, actor: OWN_NAME }]);
     player.hand('replayed', events);
     player.hand('foreign', events);
     await settle();
@@ -194,10 +195,10 @@ describe('TicketPlayer', () => {
     expect(player.totals).toMatchObject({ duplicates: 2, recorded: 1, conflicts: 1 });
   });
 
-  it('hands a ticket the duty desk blew the whistle on over to the desk, without counting an error', async () => {
+  it('hands a ticket someone else acted on (the duty desk blew the whistle) over to them, without counting an error', async () => {
     const events = plan(-30, -20, -10);
     const { server, player, settle } = setup((_id, _attempt, posted) => ({ kind: 'illegal', currentState: 'escalated', reason: `409 ${posted.length}`, latencyMs: 1 }));
-    server.history.set('taken', [{ type: 'escalated', atMs: T0 - MIN, actor: `${DUTY_DESK}·张伟` }]);
+    server.history.set('taken', [{ type: 'escalated', atMs: T0 - MIN, actor: 'sim-duty' }]);
     player.hand('taken', events);
     await settle();
     expect(player.totals).toMatchObject({ handedOver: 1, conflicts: 0 });

@@ -1,6 +1,5 @@
 import { setMaxListeners } from 'node:events';
 import { MAX_EVENTS_PER_REQUEST } from '@grid-command/contracts';
-import { DUTY_DESK } from '../duty/duty-plan';
 import type { Random } from '../feed/prng';
 import { LatencyHistogram } from '../run/latency-histogram';
 import { backoffMs, type RetryPolicy } from '../run/retry-policy';
@@ -20,9 +19,14 @@ export interface TicketPlayerSettings {
   readonly pendingMaxAttempts: number;
   /** 404: the report may have been refused or posted elsewhere; a couple of tries, then give up. */
   readonly unknownMaxAttempts: number;
+  /**
+   * The name the server records on the events this player posts (its ingest key's). An event under any other name
+   * is someone else working the ticket (the duty desk's 吹哨, an officer at the console), who then owns it.
+   */
+  readonly ownName: string;
 }
 
-export const DEFAULT_PLAYER_SETTINGS: Omit<TicketPlayerSettings, 'concurrency'> = {
+export const DEFAULT_PLAYER_SETTINGS: Omit<TicketPlayerSettings, 'concurrency' | 'ownName'> = {
   capacity: 200_000,
   retry: { maxAttempts: 6, baseDelayMs: 250, maxDelayMs: 8_000 },
   pendingMaxAttempts: 30,
@@ -49,7 +53,7 @@ export interface EventCounters {
   retries: number;
   /** Tickets given up after a 409 their history did not explain. */
   conflicts: number;
-  /** Tickets the duty desk took over (its dispatch blew the whistle on them): their plan stops there, not an error. */
+  /** Tickets someone else took over (the duty desk's dispatch blew the whistle on them): their plan stops there, not an error. */
   handedOver: number;
   /** Tickets given up after repeated 404s. */
   unknown: number;
@@ -247,8 +251,8 @@ export class TicketPlayer {
 
   /**
    * The server disagrees with the plan. If its history already holds more of this plan than we thought (a
-   * replayed seed, an answer lost in a timeout), skip what it has and go on; if the duty desk has acted on the
-   * ticket, it is the desk's now; otherwise give the ticket up.
+   * replayed seed, an answer lost in a timeout), skip what it has and go on; if someone else has acted on the
+   * ticket (the duty desk, an officer), it is theirs now; otherwise give the ticket up.
    */
   private async reconcile(entry: ScheduledTicket, reason: string, counter: GiveUpCounter): Promise<void> {
     const lookup = await this.deps.sender.lookup(entry.ticketId, this.drain.signal);
@@ -262,7 +266,7 @@ export class TicketPlayer {
       this.advance(entry, recorded);
       return;
     }
-    if (lookup.kind === 'found' && lookup.history.some((event) => event.actor.startsWith(DUTY_DESK))) {
+    if (lookup.kind === 'found' && lookup.history.some((event) => event.actor !== this.settings.ownName)) {
       this.totals.handedOver += 1;
       return;
     }

@@ -39,6 +39,9 @@ export const appEnvironmentSchema = z.object({
   INGEST_FLUSH_MS: positiveInt(0, 1_000).default(5),
   INGEST_MAX_BODY_BYTES: positiveInt(1_024, 64 * 1024 * 1024).default(4 * 1024 * 1024),
   INGEST_MAX_CLOCK_SKEW_SECONDS: positiveInt(0, 86_400).default(300),
+  // A year of 同比 history plus a month's backfill; at most ten years, which from 2026 on stays after 2000, where the
+  // instants every request may name begin.
+  INGEST_MAX_REPORT_AGE_DAYS: positiveInt(1, 3_650).default(400),
   WORKER_CONCURRENCY: positiveInt(1, 64).default(2),
   ALLOWED_ORIGINS: list.default([]).pipe(z.array(origin)),
   LIVE_MAX_SOCKETS_PER_PRINCIPAL: positiveInt(1, 10_000).default(20),

@@ -25,7 +25,7 @@ export interface AppConfig {
   readonly allowedOrigins: readonly string[];
   readonly httpLimits: { readonly requestTimeoutMs: number; readonly maxBodyBytes: number };
   readonly rateLimits: { readonly ingestKeyPerSecond: number; readonly principalPerSecond: number; readonly failedAuthPerMinute: number };
-  readonly ingest: { readonly flushAfterMs: number; readonly maxGroupReports: number; readonly maxBodyBytes: number; readonly maxClockSkewMs: number };
+  readonly ingest: { readonly flushAfterMs: number; readonly maxGroupReports: number; readonly maxBodyBytes: number; readonly maxClockSkewMs: number; readonly maxReportAgeMs: number };
   readonly worker: { readonly concurrency: number };
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
@@ -86,6 +86,7 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv): AppConfig {
       maxGroupReports: 1000,
       maxBodyBytes: env.INGEST_MAX_BODY_BYTES,
       maxClockSkewMs: env.INGEST_MAX_CLOCK_SKEW_SECONDS * 1000,
+      maxReportAgeMs: env.INGEST_MAX_REPORT_AGE_DAYS * 86_400_000,
     },
     worker: { concurrency: env.WORKER_CONCURRENCY },
     logLevel: env.LOG_LEVEL,

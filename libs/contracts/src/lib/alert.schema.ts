@@ -3,6 +3,8 @@ import { ALERT_RULE_KINDS, ALERT_SEVERITIES } from './alert-rules.schema';
 import { REPORT_CATEGORIES, REPORT_SOURCES, type Label } from './categories';
 import { gridCodeSchema, scopeIdSchema } from './scope.schema';
 import { ticketIdSchema, TICKET_EVENT_TYPES } from './ticket.schema';
+import { boundedInstantSchema } from './time-bounds';
+import { wellFormedText } from './well-formed-text';
 
 const instant = z.iso.datetime({ offset: true });
 
@@ -117,8 +119,8 @@ export const alertActionRequestSchema = z
   .strictObject({
     action: z.enum(ALERT_ACTIONS),
     by: actorSchema,
-    department: z.string().trim().min(1).max(64).optional(),
-    note: z.string().trim().max(2000).optional(),
+    department: wellFormedText({ min: 1, max: 64, what: 'a department', trim: true }).optional(),
+    note: wellFormedText({ max: 2000, what: 'a note', trim: true }).optional(),
     /** The version the officer was looking at; a later one answers 409 with the alert as it now stands. */
     expectedVersion: z.int().positive().optional(),
   })
@@ -185,10 +187,10 @@ export const MAX_MUTE_MINUTES = 7 * 24 * 60;
 /** The body of `POST /api/v1/alert-mutes`. */
 export const alertMuteRequestSchema = z
   .strictObject({
-    ruleId: z.string().min(1).optional(),
+    ruleId: wellFormedText({ min: 1, max: 64, what: 'a rule id' }).optional(),
     scope: scopeIdSchema.optional(),
     minutes: z.int().min(1).max(MAX_MUTE_MINUTES),
-    reason: z.string().trim().min(1, 'say why (maintenance, a known event)').max(500),
+    reason: wellFormedText({ min: 1, max: 500, what: 'a reason (maintenance, a known event)', trim: true }),
     by: actorSchema,
   })
   .refine((request) => request.ruleId !== undefined || request.scope !== undefined, {
@@ -206,7 +208,7 @@ export const alertListQuerySchema = z.strictObject({
   state: z.string().optional(),
   category: z.enum(REPORT_CATEGORIES).optional(),
   /** Only alerts changed at or after this instant: what a console missed while disconnected. */
-  updatedSince: instant.optional(),
+  updatedSince: boundedInstantSchema.optional(),
   limit: z.coerce.number().int().min(1).max(MAX_ALERTS_PER_PAGE).default(500),
 });
 export type AlertListQuery = z.infer<typeof alertListQuerySchema>;

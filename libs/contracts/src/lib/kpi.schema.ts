@@ -2,19 +2,27 @@ import { z } from 'zod';
 import { REPORT_CATEGORIES } from './categories';
 import { scopeIdSchema } from './scope.schema';
 import { TICKET_STATES } from './ticket.schema';
+import { boundedDateSchema } from './time-bounds';
 
 export const KPI_PERIODS = ['today', 'week', 'month', 'custom'] as const;
 export type KpiPeriodKind = (typeof KPI_PERIODS)[number];
 
 const instant = z.iso.datetime({ offset: true });
 
-/** `GET /api/v1/kpis?scope=…&period=today|week|month|custom&from=YYYY-MM-DD&to=YYYY-MM-DD` (custom: both days inclusive). */
+/** Longest custom period: a year (a leap year's 366 days), compared with the year before it for 同比. */
+export const MAX_CUSTOM_PERIOD_DAYS = 366;
+const DAY_MS = 86_400_000;
+
+/**
+ * `GET /api/v1/kpis?scope=…&period=today|week|month|custom&from=YYYY-MM-DD&to=YYYY-MM-DD` (custom: both days
+ * inclusive, between 2000-01-01 and 2100-12-31, at most MAX_CUSTOM_PERIOD_DAYS days).
+ */
 export const kpiQuerySchema = z
   .strictObject({
     scope: scopeIdSchema,
     period: z.enum(KPI_PERIODS).default('today'),
-    from: z.iso.date().optional(),
-    to: z.iso.date().optional(),
+    from: boundedDateSchema.optional(),
+    to: boundedDateSchema.optional(),
   })
   .superRefine((query, context) => {
     if (query.period !== 'custom') {
@@ -27,6 +35,9 @@ export const kpiQuerySchema = z
       if (query[field] === undefined) context.addIssue({ code: 'custom', path: [field], message: 'a custom period needs from and to (YYYY-MM-DD)' });
     }
     if (query.from && query.to && query.from > query.to) context.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+    if (query.from && query.to && (Date.parse(query.to) - Date.parse(query.from)) / DAY_MS + 1 > MAX_CUSTOM_PERIOD_DAYS) {
+      context.addIssue({ code: 'custom', path: ['to'], message: `a custom period spans at most ${MAX_CUSTOM_PERIOD_DAYS} days` });
+    }
   });
 export type KpiQuery = z.infer<typeof kpiQuerySchema>;
 

@@ -119,6 +119,35 @@ describe('reportSchema', () => {
   });
 });
 
+describe('reportSchema, on what the store cannot hold', () => {
+  it('reads an id in any letter case as the same, lower-case id', () => {
+    expect(reportSchema.parse({ ...valid, id: valid.id.toUpperCase() }).id).toBe(valid.id);
+  });
+
+  it.each([
+    ['description', 'half an emoji \ud83d'],
+    ['description', '\ude00 a low surrogate first'],
+    ['reporterId', 'worker-\ud83d'],
+  ])('refuses a lone surrogate in %s', (field, text) => {
+    expect(issuePaths({ [field]: text })).toEqual([[field]]);
+  });
+
+  it('keeps an emoji that is whole', () => {
+    expect(reportSchema.safeParse({ ...valid, description: '积水 😀' }).success).toBe(true);
+  });
+
+  it.each(['0001-01-01T00:00:00Z', '1000-06-01T00:00:00Z', '1899-12-31T23:59:59Z', '1970-01-01T00:00:00Z', '1999-12-31T23:59:59.999Z', '2101-01-01T00:00:00Z', '9999-12-31T23:59:59Z'])(
+    'refuses reportedAt %s, outside 2000–2100',
+    (reportedAt) => {
+      expect(issuePaths({ reportedAt })).toEqual([['reportedAt']]);
+    },
+  );
+
+  it.each(['2024-05-20T18:30:00', '2024-05-20', 'yesterday', '2024-02-30T00:00:00Z', ''])('refuses reportedAt %j without an offset or not a date-time', (reportedAt) => {
+    expect(issuePaths({ reportedAt })).toEqual([['reportedAt']]);
+  });
+});
+
 describe('reportBatchSchema', () => {
   const many = (count: number) => Array.from({ length: count }, () => valid);
 

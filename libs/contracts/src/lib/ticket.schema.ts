@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { REPORT_CATEGORIES, type Label } from './categories';
 import { gridCodeSchema } from './scope.schema';
+import { boundedInstantSchema } from './time-bounds';
+import { wellFormedText } from './well-formed-text';
 
 /**
  * Where a ticket is in 报单 → 派单 → 签收 → 办结 → 验单. `escalated` is 吹哨 (waiting for departments to report),
@@ -66,7 +68,7 @@ export const SATISFACTION_LABELS: Readonly<Record<Satisfaction, Label>> = {
 export const ticketIdSchema = z.uuid();
 
 const actorSchema = z.string().trim().min(1).max(64);
-const departmentSchema = z.string().trim().min(1).max(64);
+const departmentSchema = wellFormedText({ min: 1, max: 64, what: 'a department', trim: true });
 
 /**
  * The body of `POST /api/v1/tickets/{id}/events`. Dispatch and escalation name the department that must act,
@@ -75,11 +77,11 @@ const departmentSchema = z.string().trim().min(1).max(64);
 export const ticketEventInputSchema = z
   .strictObject({
     type: z.enum(TICKET_EVENT_TYPES),
-    at: z.iso.datetime({ offset: true }),
+    at: boundedInstantSchema,
     actor: actorSchema,
     department: departmentSchema.optional(),
     satisfaction: z.enum(SATISFACTION_LEVELS).optional(),
-    note: z.string().max(2000).optional(),
+    note: wellFormedText({ max: 2000, what: 'a note' }).optional(),
   })
   .superRefine((event, context) => {
     const require = (field: 'department' | 'satisfaction' | 'note', why: string) => {

@@ -19,10 +19,11 @@ export const boundedInstantSchema = z.iso
   .datetime({ offset: true, error: 'must be an ISO-8601 date-time with an offset, such as 2026-05-20T18:25:00+08:00' })
   .refine((value) => {
     const ms = Date.parse(value);
-    return ms >= EARLIEST_MS && ms <= LATEST_MS;
+    // Not a date-time at all is the format's issue, said once.
+    return Number.isNaN(ms) || (ms >= EARLIEST_MS && ms <= LATEST_MS);
   }, `must lie between ${EARLIEST_INSTANT} and ${LATEST_INSTANT}`);
 
 /** A calendar day `YYYY-MM-DD` between 2000-01-01 and 2100-12-31 that exists (no 2026-02-30). */
 export const boundedDateSchema = z.iso
   .date({ error: 'must be a date YYYY-MM-DD' })
-  .refine((value) => value >= EARLIEST_DATE && value <= LATEST_DATE, `must lie between ${EARLIEST_DATE} and ${LATEST_DATE}`);
+  .refine((value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || (value >= EARLIEST_DATE && value <= LATEST_DATE), `must lie between ${EARLIEST_DATE} and ${LATEST_DATE}`);

@@ -6,6 +6,7 @@ const KNOWN_GRIDS = new Set(['450103001001001', '450103001001002']);
 const rules: ReportBatchRules = {
   now: new Date('2024-05-20T10:30:00Z'),
   maxClockSkewMs: 60_000,
+  maxReportAgeMs: 400 * 86_400_000,
   isKnownGrid: (gridCode) => KNOWN_GRIDS.has(gridCode),
 };
 
@@ -56,8 +57,8 @@ describe('validateReportBatch: valid bodies', () => {
     expect(validateReportBatch(batch, rules)).toEqual({ kind: 'valid', reports: batch });
   });
 
-  it('accepts a report from long ago', () => {
-    expect(validateReportBatch(report({ reportedAt: '2023-01-01T00:00:00Z' }), rules).kind).toBe('valid');
+  it('accepts a report from long ago, within the allowed age', () => {
+    expect(validateReportBatch(report({ reportedAt: '2023-04-16T10:30:00Z' }), rules).kind).toBe('valid');
   });
 });
 
@@ -125,6 +126,18 @@ describe('validateReportBatch: reportedAt in the future', () => {
     const strict = { ...rules, maxClockSkewMs: 0 };
     expect(validateReportBatch(report({ reportedAt: '2024-05-20T10:30:00Z' }), strict).kind).toBe('valid');
     expect(validateReportBatch(report({ reportedAt: '2024-05-20T10:30:01Z' }), strict).kind).toBe('invalid');
+  });
+});
+
+describe('validateReportBatch: reportedAt in the past', () => {
+  // now is 2024-05-20T10:30:00Z and reports may be 400 days old: 2023-04-16T10:30:00Z at the earliest.
+  it.each(['2023-04-16T10:29:59.999Z', '2023-01-01T00:00:00Z', '2000-01-01T00:00:00Z'])('rejects %s, older than the allowed age', (reportedAt) => {
+    const result = validateReportBatch([report(), report({ reportedAt })], rules);
+    expect(result).toMatchObject({ kind: 'invalid', issues: [{ index: 1, path: 'reportedAt', message: expect.stringContaining('400 days') }] });
+  });
+
+  it.each(['0001-01-01T00:00:00Z', '1899-12-31T00:00:00Z', '1970-01-01T00:00:00Z'])('rejects %s, before anything the store holds', (reportedAt) => {
+    expect(validateReportBatch(report({ reportedAt }), rules)).toMatchObject({ kind: 'invalid', issues: [{ index: 0, path: 'reportedAt' }] });
   });
 });
 

@@ -17,10 +17,13 @@ export interface ReportBatchRules {
   readonly now: Date;
   /** How far in the future `reportedAt` may be, for clients whose clocks run fast. */
   readonly maxClockSkewMs: number;
+  /** How far in the past `reportedAt` may be: a backfill or a year of 同比 history fits, a year-0001 typo does not. */
+  readonly maxReportAgeMs: number;
   readonly isKnownGrid: (gridCode: string) => boolean;
 }
 
 const MAX_ISSUES = 100;
+const DAY_MS = 86_400_000;
 
 /**
  * Validates one report or an array of them, element by element, so every problem is reported with its index
@@ -39,6 +42,7 @@ export function validateReportBatch(body: unknown, rules: ReportBatchRules): Rep
   const issues: FieldIssue[] = [];
   const reports: Report[] = [];
   const latestAllowed = rules.now.getTime() + rules.maxClockSkewMs;
+  const earliestAllowed = rules.now.getTime() - rules.maxReportAgeMs;
   items.forEach((item, index) => {
     const parsed = reportSchema.safeParse(item);
     if (!parsed.success) {
@@ -47,6 +51,10 @@ export function validateReportBatch(body: unknown, rules: ReportBatchRules): Rep
     }
     if (Date.parse(parsed.data.reportedAt) > latestAllowed) {
       issues.push({ index, path: 'reportedAt', message: `is more than ${Math.round(rules.maxClockSkewMs / 1000)} s in the future` });
+      return;
+    }
+    if (Date.parse(parsed.data.reportedAt) < earliestAllowed) {
+      issues.push({ index, path: 'reportedAt', message: `is more than ${Math.round(rules.maxReportAgeMs / DAY_MS)} days in the past` });
       return;
     }
     reports.push(parsed.data);

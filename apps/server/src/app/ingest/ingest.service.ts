@@ -23,6 +23,7 @@ export class IngestService {
     const validation = validateReportBatch(body, {
       now: new Date(),
       maxClockSkewMs: this.config.ingest.maxClockSkewMs,
+      maxReportAgeMs: this.config.ingest.maxReportAgeMs,
       isKnownGrid: (code) => this.reference.hasGrid(code),
     });
     switch (validation.kind) {

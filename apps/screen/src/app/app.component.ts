@@ -1,53 +1,92 @@
-import { ChangeDetectionStrategy, Component, DOCUMENT, OnInit, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DOCUMENT, computed, effect, inject, signal, untracked } from '@angular/core';
 import { routeOf } from './app-route';
 import { ConsoleComponent } from './console/console.component';
+import { LoginComponent } from './shared/auth/login/login.component';
+import { SessionGate } from './shared/auth/session-gate.service';
+import { SessionService } from './shared/auth/session.service';
 import { WallLoader } from './wall/data/wall-loader.service';
 import { LangService } from './shared/i18n/lang.service';
+import { translate } from './shared/i18n/messages';
 import { StageComponent } from './wall/stage/stage.component';
 import { WallClock } from './shared/time/wall-clock.service';
 import { WallStatusComponent } from './wall/wall-status.component';
+import { WallUnauthorisedComponent } from './wall/wall-unauthorised.component';
 import { WallComponent } from './wall/wall.component';
 
 @Component({
   selector: 'gc-root',
-  imports: [StageComponent, WallComponent, WallStatusComponent, ConsoleComponent],
+  imports: [StageComponent, WallComponent, WallStatusComponent, WallUnauthorisedComponent, ConsoleComponent, LoginComponent],
   providers: [WallLoader],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
+    @let gate = sessionGate.state();
     @if (route === 'console') {
-      <gc-console />
+      @switch (gate) {
+        @case ('signed_out') {
+          <gc-login purpose="console" [ended]="session.ended()" />
+        }
+        @case ('checking') {
+          <p class="checking" role="status" data-session-checking>{{ checkingText() }}</p>
+        }
+        @case ('ready') {
+          <gc-console />
+        }
+      }
+    } @else if (gate === 'signed_out' && wallLogin()) {
+      <gc-login purpose="wall" [ended]="session.ended()" />
     } @else {
       <gc-stage>
-        @let state = loader.state();
-        @switch (state.status) {
-          @case ('ready') {
-            <gc-wall [dashboard]="state.dashboard" [scope]="state.scope" [names]="state.names" (navigate)="loader.navigate($event)" />
-          }
-          @case ('error') {
-            <gc-wall-status
-              [failure]="state.message"
-              [retryInSeconds]="secondsUntil(state.retryAtMs)"
-              [lang]="lang()"
-              (retry)="loader.load()"
-            />
-          }
-          @case ('loading') {
-            <gc-wall-status [lang]="lang()" />
+        @if (gate === 'signed_out') {
+          <gc-wall-unauthorised [ended]="session.ended()" [lang]="lang()" (login)="wallLogin.set(true)" />
+        } @else if (gate === 'checking') {
+          <gc-wall-status [lang]="lang()" />
+        } @else {
+          @let state = loader.state();
+          @switch (state.status) {
+            @case ('ready') {
+              <gc-wall [dashboard]="state.dashboard" [scope]="state.scope" [names]="state.names" (navigate)="loader.navigate($event)" />
+            }
+            @case ('error') {
+              <gc-wall-status
+                [failure]="state.message"
+                [retryInSeconds]="secondsUntil(state.retryAtMs)"
+                [lang]="lang()"
+                (retry)="loader.load()"
+              />
+            }
+            @case ('loading') {
+              <gc-wall-status [lang]="lang()" />
+            }
           }
         }
       </gc-stage>
     }
   `,
 })
-export class AppComponent implements OnInit {
+export class AppComponent {
   protected readonly loader = inject(WallLoader);
+  protected readonly session = inject(SessionService);
+  protected readonly sessionGate = inject(SessionGate);
   protected readonly lang = inject(LangService).lang;
   private readonly clock = inject(WallClock);
   /** Read once: the console and the wall are separate pages, each opened by its own address. */
   protected readonly route = routeOf(inject(DOCUMENT).location.pathname);
+  /** A wall without a credential shows how to get one; a click on 登录 shows the login instead. */
+  protected readonly wallLogin = signal(false);
+  protected readonly checkingText = computed(() => translate(this.lang(), 'auth.checking'));
 
-  ngOnInit(): void {
-    if (this.route === 'wall') this.loader.load();
+  constructor() {
+    // The wall loads once the server knows its credential, and again after a new login; it stops when the session ends.
+    effect(() => {
+      const ready = this.sessionGate.state() === 'ready';
+      untracked(() => {
+        if (this.route !== 'wall') return;
+        if (ready) {
+          this.wallLogin.set(false);
+          this.loader.load();
+        } else this.loader.stop();
+      });
+    });
   }
 
   protected secondsUntil(instantMs: number): number {

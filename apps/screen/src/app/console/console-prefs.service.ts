@@ -1,24 +1,14 @@
 import { DOCUMENT, Injectable, inject, signal } from '@angular/core';
 
-const OFFICER_KEY = 'gc.console.officer';
 const MUTED_KEY = 'gc.console.soundMuted';
 
-/** What a duty officer sets once on a desk and expects to find again tomorrow: their name and the sound switch. */
+/** What a duty officer sets once on a desk and expects to find again tomorrow: the sound switch. */
 @Injectable({ providedIn: 'root' })
 export class ConsolePrefs {
   private readonly storage = storageOf(inject(DOCUMENT).defaultView);
-  private readonly officerSignal = signal(this.read(OFFICER_KEY)?.trim() ?? '');
   private readonly mutedSignal = signal(this.read(MUTED_KEY) === '1');
 
-  /** The name actions are signed with; empty until the officer gives it. */
-  readonly officer = this.officerSignal.asReadonly();
   readonly soundMuted = this.mutedSignal.asReadonly();
-
-  setOfficer(name: string): void {
-    const trimmed = name.trim().slice(0, 64);
-    this.officerSignal.set(trimmed);
-    this.write(OFFICER_KEY, trimmed);
-  }
 
   setSoundMuted(muted: boolean): void {
     this.mutedSignal.set(muted);

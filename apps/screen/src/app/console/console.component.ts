@@ -16,6 +16,7 @@ import { matchesFilters, type AlertFilters } from '../shared/alerts/alert-filter
 import { chimeFor } from './sound/alert-chime';
 import { AlertSound } from './sound/alert-sound.service';
 import { WALL_PARAMS } from '../shared/config/wall-params.token';
+import { SessionService } from '../shared/auth/session.service';
 import { ApiClient } from '../shared/data/api-client.service';
 import { backoffDelay } from '../shared/data/backoff';
 import { fetchScopeLineage } from '../shared/scopes/scope-lineage';
@@ -58,6 +59,7 @@ export class ConsoleComponent {
   protected readonly sound = inject(AlertSound);
   protected readonly prefs = inject(ConsolePrefs);
   private readonly scopeNames = inject(ScopeNameCache);
+  protected readonly session = inject(SessionService);
   private readonly api = inject(ApiClient);
   private readonly errors = inject(ErrorHandler);
   private readonly document = inject(DOCUMENT);
@@ -70,8 +72,12 @@ export class ConsoleComponent {
   protected readonly filters = signal<AlertFilters>(parseConsoleFilters(this.document.location.search));
   protected readonly selectedId = signal<string | null>(null);
   protected readonly expanded = signal<ReadonlySet<string>>(new Set());
-  protected readonly officerDraft = signal('');
-  protected readonly editingOfficer = signal(this.prefs.officer() === '');
+  protected readonly loggingOut = signal(false);
+  /** The logged-in user's roles, as the header lists them next to their name. */
+  protected readonly roleText = computed(() => {
+    const lang = this.lang();
+    return (this.session.principal()?.roles ?? []).map((role) => translate(lang, `role.${role}`)).join(' · ');
+  });
 
   protected readonly names = this.scopeNames.names;
   protected readonly rules = this.feed.rules;
@@ -167,16 +173,10 @@ export class ConsoleComponent {
     });
   }
 
-  protected saveOfficer(): void {
-    const name = this.officerDraft().trim();
-    if (name === '') return;
-    this.prefs.setOfficer(name);
-    this.editingOfficer.set(false);
-  }
-
-  protected editOfficer(): void {
-    this.officerDraft.set(this.prefs.officer());
-    this.editingOfficer.set(true);
+  /** Ends the session here and on the server; the page shows the login at the same address. */
+  protected async logout(): Promise<void> {
+    this.loggingOut.set(true);
+    await this.session.logout();
   }
 
   protected toggleSound(): void {
@@ -205,11 +205,11 @@ export class ConsoleComponent {
     void this.loadScope(0);
   }
 
-  /** The scope asked for in the address, or the first district the server serves; its ancestors' and children's names. */
+  /** The scope asked for in the address, else the user's first granted scope; its ancestors' and children's names. */
   private async loadScope(failures: number): Promise<void> {
     this.scopeState.set({ status: 'loading' });
     try {
-      const requested = this.requestedScope ?? (await this.api.get('/api/v1/scopes', districtsSchema)).districts[0]?.scope;
+      const requested = this.requestedScope ?? this.session.principal()?.scopes[0] ?? (await this.api.get('/api/v1/scopes', districtsSchema)).districts[0]?.scope;
       if (requested === undefined) throw new Error('the server serves no district');
       const { detail, names } = await fetchScopeLineage(this.api, requested);
       this.scopeNames.add([...names, ...detail.children.map((child) => [child.scope, child.name] as const)]);

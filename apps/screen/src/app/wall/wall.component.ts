@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, DOCUMENT, computed, effect, inject,
 import type { Dashboard, ScopeDetail } from '@grid-command/contracts';
 import { WALL_PARAMS } from '../shared/config/wall-params.token';
 import { withScope } from '../shared/config/wall-params';
+import { CredentialWatch } from './data/credential-watch.service';
 import { KpiFeedService } from './data/kpi-feed.service';
 import { LiveSnapshotService } from './data/live-snapshot.service';
 import { assessFreshness, isOutOfDate } from '../shared/freshness/freshness';
@@ -51,7 +52,7 @@ const OWN_FEED_PANELS: ReadonlySet<string> = new Set(['alert-ticker']);
     ClosingRankingPanelComponent,
     AlertTickerPanelComponent,
   ],
-  providers: [LiveSnapshotService, KpiFeedService],
+  providers: [LiveSnapshotService, KpiFeedService, CredentialWatch],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './wall.component.html',
   styleUrl: './wall.component.css',
@@ -71,6 +72,8 @@ export class WallComponent {
   readonly navigate = output<string>();
 
   private readonly live = inject(LiveSnapshotService);
+  // Started with the wall and stopped with it: the wall's credential is checked only while figures are on screen.
+  private readonly credentialWatch = inject(CredentialWatch);
   private readonly kpis = inject(KpiFeedService);
   private readonly clock = inject(WallClock);
   private readonly langService = inject(LangService);

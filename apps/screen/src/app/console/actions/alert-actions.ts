@@ -13,29 +13,25 @@ export function legalActions(state: AlertState): readonly AlertAction[] {
 }
 
 export interface ActionForm {
-  readonly officer: string;
   /** Picked from the list; `otherDepartment`, when typed, takes precedence. */
   readonly department: string;
   readonly otherDepartment: string;
   readonly note: string;
 }
 
-export type ActionProblem = 'needOfficer' | 'departmentRequired' | 'noteRequired';
+export type ActionProblem = 'departmentRequired' | 'noteRequired';
 
 /**
  * The request body for `action`, stamped with the version the officer was looking at (a later one gets 409), or
- * what is missing before it can be sent.
+ * what is missing before it can be sent. It names nobody: the server records the action under the logged-in user.
  */
 export function actionRequest(action: AlertAction, form: ActionForm, expectedVersion: number): AlertActionRequest | ActionProblem {
-  const by = form.officer.trim();
-  if (by === '') return 'needOfficer';
   const department = form.otherDepartment.trim() || form.department.trim();
   const note = form.note.trim();
   if (action === 'dispatch' && department === '') return 'departmentRequired';
   if (action === 'close' && note === '') return 'noteRequired';
   return {
     action,
-    by,
     expectedVersion,
     // A dispatch must name the department; an escalation may name who is called in (吹哨).
     ...((action === 'dispatch' || action === 'escalate') && department !== '' ? { department } : {}),

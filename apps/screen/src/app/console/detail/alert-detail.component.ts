@@ -60,7 +60,6 @@ export class AlertDetailComponent {
   readonly names = input.required<ScopeNames>();
   readonly now = input.required<number>();
   readonly lang = input.required<Lang>();
-  readonly officer = input.required<string>();
 
   private readonly api = inject(AlertApi);
   private readonly feed = inject(AlertFeedService);
@@ -198,7 +197,7 @@ export class AlertDetailComponent {
   protected async act(action: AlertAction): Promise<void> {
     const alert = this.alert();
     if (alert === null || this.busy() !== null) return;
-    const request = actionRequest(action, { officer: this.officer(), department: this.department(), otherDepartment: this.otherDepartment(), note: this.note() }, alert.version);
+    const request = actionRequest(action, { department: this.department(), otherDepartment: this.otherDepartment(), note: this.note() }, alert.version);
     if (typeof request === 'string') {
       this.message.set({ kind: 'error', text: this.t(`detail.${request}`) });
       return;

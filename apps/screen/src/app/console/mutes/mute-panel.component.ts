@@ -113,7 +113,6 @@ export class MutePanelComponent {
   readonly names = input.required<ScopeNames>();
   readonly now = input.required<number>();
   readonly lang = input.required<Lang>();
-  readonly officer = input.required<string>();
 
   private readonly api = inject(AlertApi);
   private readonly feed = inject(AlertFeedService);
@@ -157,7 +156,6 @@ export class MutePanelComponent {
   }
 
   protected async add(alert: Alert): Promise<void> {
-    if (this.officer().trim() === '') return this.problem.set(this.t('detail.needOfficer'));
     if (!this.byRule() && !this.byScope()) return this.problem.set(this.t('mute.needTarget'));
     await this.run(async () => {
       await this.api.mute({
@@ -165,7 +163,6 @@ export class MutePanelComponent {
         ...(this.byScope() ? { scope: alert.scope } : {}),
         minutes: this.minutes(),
         reason: this.reason().trim(),
-        by: this.officer().trim(),
       });
       this.reason.set('');
     });

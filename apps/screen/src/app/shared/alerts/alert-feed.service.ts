@@ -13,6 +13,7 @@ import { ScopedLiveLink } from '../data/scoped-live-link';
 import { applyAlert, applyAlerts, applyRefresh, catchUpSince, EMPTY_BOOK, missedUpdates, type AlertBook } from './alert-book';
 import { AlertApi } from './alert-api.service';
 import { alertListQuery, DEFAULT_ALERT_FILTERS, type AlertFilters } from './alert-filters';
+import { SessionService } from '../auth/session.service';
 
 const RETRY: BackoffPolicy = { initialMs: 1000, maxMs: 15_000 };
 export const LIST_LIMIT = 500;
@@ -65,6 +66,7 @@ export class AlertFeedService {
       reconnectAfterMs: (attempt) => backoffDelay(attempt, RETRY),
     },
     this.errors,
+    inject(SessionService),
   );
   readonly connection = this.link.connection;
   /** Server time of the last full list received; null before the first. */

@@ -1,18 +1,19 @@
 import { Injectable, inject } from '@angular/core';
-import { apiErrorSchema, describeIssues } from '@grid-command/contracts';
+import type { ApiErrorCode } from '@grid-command/contracts';
 import type { z } from 'zod';
-import { WallClock } from '../time/wall-clock.service';
-import { clockOffsetMs } from '../time/clock-offset';
+import { SessionService, type SessionEnd } from '../auth/session.service';
 import { ApiRequestError } from './api-request.error';
+import { HttpTransport, type Method } from './http-transport.service';
 
-const TIMEOUT_MS = 10_000;
-
-type Method = 'GET' | 'POST' | 'DELETE';
-
-/** Talks JSON to the server the screen is served by and checks every answer against the shared contract. */
+/**
+ * The screen's REST client: every request carries the page's credential. An access token the server calls expired
+ * is renewed once (concurrent requests share the renewal) and the request sent again; any other 401 ends the
+ * session, which the page shows as its login or its 未授权 state.
+ */
 @Injectable({ providedIn: 'root' })
 export class ApiClient {
-  private readonly clock = inject(WallClock);
+  private readonly transport = inject(HttpTransport);
+  private readonly session = inject(SessionService);
 
   get<T>(path: string, schema: z.ZodType<T>): Promise<T> {
     return this.request('GET', path, undefined, schema);
@@ -20,6 +21,10 @@ export class ApiClient {
 
   post<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
     return this.request('POST', path, body, schema);
+  }
+
+  patch<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
+    return this.request('PATCH', path, body, schema);
   }
 
   /** A request answered with no body (204). */
@@ -30,33 +35,40 @@ export class ApiClient {
   private async request<T>(method: Method, path: string, body: unknown, schema: z.ZodType<T>): Promise<T>;
   private async request(method: Method, path: string, body: unknown, schema: null): Promise<undefined>;
   private async request<T>(method: Method, path: string, body: unknown, schema: z.ZodType<T> | null): Promise<T | undefined> {
-    const sentAt = Date.now();
-    let response: Response;
+    const send = (bearer: string | null): Promise<T | undefined> =>
+      schema === null ? this.transport.request(method, path, body, null, bearer) : this.transport.request(method, path, body, schema, bearer);
+    const bearer = this.session.bearer();
     try {
-      response = await fetch(path, {
-        method,
-        headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        cache: 'no-store',
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
+      return await send(bearer);
     } catch (error) {
-      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-      throw new ApiRequestError(path, null, timedOut ? `no answer within ${TIMEOUT_MS / 1000} s` : 'server unreachable', method);
+      const code = refusalOf(error);
+      if (code === null) throw error;
+      if (code === 'token_expired' && bearer !== null) {
+        // A refused renewal ends the session itself; an unreachable server leaves it for the next request.
+        if (this.session.bearer() === bearer && !(await this.session.refresh())) throw error;
+        const renewed = this.session.bearer();
+        if (renewed === null) throw error;
+        try {
+          return await send(renewed);
+        } catch (retryError) {
+          const again = refusalOf(retryError);
+          if (again !== null && this.session.bearer() === renewed) this.session.end(sessionEndOf(again));
+          throw retryError;
+        }
+      }
+      // A late answer to a credential already replaced says nothing about the current one.
+      if (this.session.bearer() === bearer) this.session.end(sessionEndOf(code));
+      throw error;
     }
-    const offset = clockOffsetMs(response.headers.get('date'), sentAt, Date.now());
-    if (offset !== null) this.clock.adjust(offset);
-
-    const answer: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
-    if (!response.ok) {
-      const apiError = apiErrorSchema.safeParse(answer);
-      throw apiError.success
-        ? new ApiRequestError(path, response.status, apiError.data.message, method, apiError.data)
-        : new ApiRequestError(path, response.status, response.statusText, method);
-    }
-    if (schema === null) return undefined;
-    const parsed = schema.safeParse(answer);
-    if (!parsed.success) throw new ApiRequestError(path, response.status, `unexpected answer: ${describeIssues(parsed.error).slice(0, 3).join('; ')}`, method);
-    return parsed.data;
   }
+}
+
+/** The code of a 401, or null for any other failure. */
+function refusalOf(error: unknown): ApiErrorCode | null {
+  if (!(error instanceof ApiRequestError) || error.status !== 401) return null;
+  return error.body?.error ?? 'unauthenticated';
+}
+
+function sessionEndOf(code: ApiErrorCode): SessionEnd {
+  return code === 'token_expired' || code === 'token_revoked' ? code : 'unauthenticated';
 }

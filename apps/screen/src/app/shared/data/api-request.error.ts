@@ -11,6 +11,8 @@ export class ApiRequestError extends Error {
     readonly method = 'GET',
     /** The error body, when the server answered with one (a 409 carries the alert as it now stands). */
     readonly body: ApiError | null = null,
+    /** `Retry-After` of the answer in seconds (a locked login, an unavailable queue); null without one. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(`${method} ${path}: ${status === null ? '' : `${status} `}${detail}`);
     this.name = 'ApiRequestError';

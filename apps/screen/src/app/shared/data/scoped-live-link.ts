@@ -1,7 +1,15 @@
 import { signal, type ErrorHandler } from '@angular/core';
-import { LIVE_NAMESPACE, type LiveClientToServerEvents, type LiveServerToClientEvents, type SubscribeAck } from '@grid-command/contracts';
+import {
+  LIVE_NAMESPACE,
+  type LiveAuthEnded,
+  type LiveClientToServerEvents,
+  type LiveHandshakeAuth,
+  type LiveServerToClientEvents,
+  type SubscribeAck,
+} from '@grid-command/contracts';
 import { io, type Socket } from 'socket.io-client';
 import type { ConnectionState } from '../freshness/freshness';
+import type { SessionEnd } from '../auth/session.service';
 import { backoffDelay, type BackoffPolicy } from './backoff';
 
 export type LiveSocket = Socket<LiveServerToClientEvents, LiveClientToServerEvents>;
@@ -23,10 +31,21 @@ export interface ScopedLiveLinkOptions {
   readonly reconnectAfterMs: (attempt: number) => number;
 }
 
+/** What the link needs of the page's session (`SessionService` is one). */
+export interface LiveCredential {
+  /** The token of the next handshake: read again on every (re)connection. */
+  bearer(): string | null;
+  /** Renews an expired token; true once there is a new one to connect with. */
+  refresh(): Promise<boolean>;
+  /** The server refused the token for good. */
+  end(reason: SessionEnd): void;
+}
+
 /**
  * One socket.io link to `/live` streaming one scope at a time. Socket.io reconnects by itself; this joins the scope
  * again after every (re)connection, retries a join that timed out or was refused, and reconnects when the server
- * itself closed the link (socket.io leaves that to the client).
+ * itself closed the link (socket.io leaves that to the client). The handshake carries the page's current token; an
+ * expired one is renewed and the link connected again at once, a revoked or unknown one ends the session.
  */
 export class ScopedLiveLink {
   private readonly connectionSignal = signal<ConnectionState>('connecting');
@@ -35,12 +54,15 @@ export class ScopedLiveLink {
   private joinFailures = 0;
   private reconnects = 0;
   private current = '';
+  /** The server refused the credential: no reconnection until it is renewed (or ever, once revoked). */
+  private authEnded = false;
 
   readonly connection = this.connectionSignal.asReadonly();
 
   constructor(
     private readonly options: ScopedLiveLinkOptions,
     private readonly errors: ErrorHandler,
+    private readonly credential: LiveCredential,
   ) {}
 
   /** The scope streamed (or about to be). */
@@ -79,6 +101,8 @@ export class ScopedLiveLink {
       transports: ['websocket', 'polling'],
       reconnectionDelay: 1000,
       reconnectionDelayMax: 10_000,
+      // The callback form is read on every attempt, so a reconnection after a renewal sends the new token.
+      auth: (send: (auth: LiveHandshakeAuth) => void) => send({ token: this.credential.bearer() ?? '' }),
     });
     this.socket = socket;
     socket.on('connect', () => {
@@ -87,17 +111,45 @@ export class ScopedLiveLink {
       this.connectionSignal.set('connecting');
       this.join(socket);
     });
-    socket.on('connect_error', () => {
+    socket.on('connect_error', (error) => {
       this.connectionSignal.set('disconnected');
+      if (this.refusedFor(error.message, socket)) return;
       // An error the server raised on purpose stops socket.io's own retries.
       if (!socket.active) this.reconnectLater(socket);
     });
+    // Sent just before the server closes the link: the disconnect that follows must not wait for the usual retry.
+    socket.on('authExpired', (notice: LiveAuthEnded) => this.refusedFor(notice.reason, socket));
+    socket.on('authRevoked', (notice: LiveAuthEnded) => this.refusedFor(notice.reason, socket));
     socket.on('disconnect', (reason) => {
       clearTimeout(this.retryTimer);
       this.connectionSignal.set('disconnected');
-      if (reason === 'io server disconnect') this.reconnectLater(socket);
+      if (reason === 'io server disconnect' && !this.authEnded) this.reconnectLater(socket);
     });
     this.options.listen(socket);
+  }
+
+  /**
+   * Handles a refusal of the credential: an expired token is renewed and the link connected again with the new one,
+   * a revoked or unknown one ends the session (the page then shows its login or 已吊销). False for anything else.
+   */
+  private refusedFor(reason: string, socket: LiveSocket): boolean {
+    if (reason === 'token_expired') {
+      this.authEnded = true;
+      void this.credential.refresh().then((renewed) => {
+        this.authEnded = false;
+        if (renewed && this.socket === socket) {
+          clearTimeout(this.retryTimer);
+          socket.disconnect().connect();
+        }
+      });
+      return true;
+    }
+    if (reason === 'token_revoked' || reason === 'unauthenticated') {
+      this.authEnded = true;
+      this.credential.end(reason);
+      return true;
+    }
+    return false;
   }
 
   private reconnectLater(socket: LiveSocket): void {

@@ -2,6 +2,7 @@ import { DestroyRef, ErrorHandler, Injectable, inject, signal } from '@angular/c
 import { describeIssues, snapshotSchema, type Snapshot } from '@grid-command/contracts';
 import { ScopedLiveLink } from '../../shared/data/scoped-live-link';
 import { shouldReplace } from './snapshot-order';
+import { SessionService } from '../../shared/auth/session.service';
 
 const RECONNECT_AFTER_SERVER_CLOSE_MS = 15_000;
 
@@ -24,6 +25,7 @@ export class LiveSnapshotService {
       reconnectAfterMs: () => RECONNECT_AFTER_SERVER_CLOSE_MS,
     },
     this.errors,
+    inject(SessionService),
   );
 
   /** The newest snapshot received; kept through outages so the wall can show it, marked out of date. */

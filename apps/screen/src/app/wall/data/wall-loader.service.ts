@@ -1,5 +1,7 @@
 import { DOCUMENT, DestroyRef, ErrorHandler, Injectable, inject, signal } from '@angular/core';
 import { dashboardSchema, type Dashboard, type ScopeDetail } from '@grid-command/contracts';
+import { isWithinGrants } from '@grid-command/domain';
+import { SessionService } from '../../shared/auth/session.service';
 import { WALL_PARAMS } from '../../shared/config/wall-params.token';
 import { parseWallParams, withScope } from '../../shared/config/wall-params';
 import { WallClock } from '../../shared/time/wall-clock.service';
@@ -31,6 +33,7 @@ export class WallLoader {
   private readonly errors = inject(ErrorHandler);
   private readonly document = inject(DOCUMENT);
   private readonly params = inject(WALL_PARAMS);
+  private readonly session = inject(SessionService);
   private readonly stateSignal = signal<WallState>({ status: 'loading' });
   private failures = 0;
   private attempt = 0;
@@ -54,6 +57,14 @@ export class WallLoader {
       // Answers that arrive after teardown belong to no attempt.
       this.attempt += 1;
     });
+  }
+
+  /** Stops loading and retrying (the session ended); `load` starts again. */
+  stop(): void {
+    clearTimeout(this.retryTimer);
+    this.attempt += 1;
+    this.failures = 0;
+    this.stateSignal.set({ status: 'loading' });
   }
 
   /** Starts a load now, dropping any scheduled retry. */
@@ -115,11 +126,16 @@ export class WallLoader {
 
   private async fetchWall(): Promise<Ready> {
     const dashboard = await this.api.get(`/api/v1/dashboards/${encodeURIComponent(this.params.wall)}`, dashboardSchema);
-    const { detail, names } = await this.fetchScope(this.params.scope ?? dashboard.scope);
+    const { detail, names } = await this.fetchScope(this.params.scope ?? wallScopeFor(dashboard.scope, this.session.principal()?.scopes ?? []));
     return { status: 'ready', dashboard, scope: detail, names };
   }
 
   private fetchScope(requested: string): Promise<ScopeLineage> {
     return fetchScopeLineage(this.api, requested);
   }
+}
+
+/** The layout's own scope when the credential may see it, otherwise the first scope it was granted (a street's leader). */
+function wallScopeFor(layoutScope: string, grants: readonly string[]): string {
+  return grants.length === 0 || isWithinGrants(grants, layoutScope) ? layoutScope : (grants[0] ?? layoutScope);
 }

@@ -18,3 +18,4 @@ export * from './lib/ticket-record-store';
 export * from './lib/credential-revocations';
 export * from './lib/audit-outbox';
 export * from './lib/identity';
+export * from './lib/report-dead-letters';

@@ -48,6 +48,23 @@ function toRow(report: Report, batch: ReportBatchJob, deadlinesOf: DeadlinesOf):
   };
 }
 
+/** A report ClickHouse refused as data (it cannot parse or hold a value), with ClickHouse's reason. */
+export interface RefusedReport {
+  readonly report: Report;
+  readonly reason: string;
+}
+
+/**
+ * ClickHouse's names for an insert refused because of what a row holds, not because the store is away or busy:
+ * only those are worth isolating, since the same rows would be refused on every retry.
+ */
+const REFUSED_DATA = /^(CANNOT_PARSE_\w+|CANNOT_READ_ALL_DATA|INCORRECT_DATA|TYPE_MISMATCH|CANNOT_CONVERT_TYPE|VALUE_IS_OUT_OF_RANGE_OF_DATA_TYPE|ARGUMENT_OUT_OF_BOUND|CANNOT_INSERT_NULL_IN_ORDINARY_COLUMN|TOO_LARGE_STRING_SIZE|UNKNOWN_FIELD_IN_FORMAT)$/;
+
+function isRefusedData(error: unknown): boolean {
+  const type = (error as { type?: unknown } | null)?.type;
+  return typeof type === 'string' && REFUSED_DATA.test(type);
+}
+
 /**
  * Writes accepted reports (and so, through a view, version 0 of their tickets). Throws on failure so the queue
  * retries the batch; the batch id makes the retry idempotent.
@@ -59,11 +76,40 @@ export class ReportStore {
   ) {}
 
   async insertBatch(batch: ReportBatchJob): Promise<void> {
+    await this.insert(batch, batch.reports, batch.batchId);
+  }
+
+  /**
+   * Stores the batch; when ClickHouse refuses it for what some rows hold, halves it until the refused rows stand
+   * alone, stores every other row, and answers the refused ones. Each part's deduplication token follows from the
+   * batch id and its place in the halving, and the halving follows from the rows, so a retry after a crash (or after
+   * the store went away mid-way, which throws) stores every row exactly once.
+   */
+  async insertIsolatingRefused(batch: ReportBatchJob): Promise<RefusedReport[]> {
+    return this.insertOrHalve(batch, batch.reports, batch.batchId);
+  }
+
+  private async insertOrHalve(batch: ReportBatchJob, reports: readonly Report[], token: string): Promise<RefusedReport[]> {
+    try {
+      await this.insert(batch, reports, token);
+      return [];
+    } catch (error) {
+      if (!isRefusedData(error)) throw error;
+      const [only] = reports;
+      if (reports.length === 1 && only) return [{ report: only, reason: (error as Error).message.split('\n')[0] ?? '' }];
+      const middle = Math.ceil(reports.length / 2);
+      const first = await this.insertOrHalve(batch, reports.slice(0, middle), `${token}/1`);
+      const second = await this.insertOrHalve(batch, reports.slice(middle), `${token}/2`);
+      return [...first, ...second];
+    }
+  }
+
+  private async insert(batch: ReportBatchJob, reports: readonly Report[], token: string): Promise<void> {
     await this.client.insert({
       table: `${DATABASE}.reports`,
-      values: batch.reports.map((report) => toRow(report, batch, this.deadlinesOf)),
+      values: reports.map((report) => toRow(report, batch, this.deadlinesOf)),
       format: 'JSONEachRow',
-      clickhouse_settings: insertSettings(batch.batchId),
+      clickhouse_settings: insertSettings(token),
     });
   }
 

@@ -1,10 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { AppConfig } from '../config/app-config';
 import { ALERTS } from './alerts';
 import { AUDIT } from './audit';
 import { modulesFor } from './capability';
 import { ApiErrorFilter } from './common/errors/api-error.filter';
+import { WellFormedRequestGuard } from './common/well-formed-request.guard';
 import { DASHBOARDS } from './dashboards';
 import { HEALTH } from './health';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
@@ -30,7 +31,10 @@ export class AppModule {
         ...(config.roles.has('worker') ? [JobWorkersModule] : []),
         ...modulesFor(config.roles, CAPABILITIES),
       ],
-      providers: [{ provide: APP_FILTER, useClass: ApiErrorFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: ApiErrorFilter },
+        { provide: APP_GUARD, useClass: WellFormedRequestGuard },
+      ],
     };
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { AppConfig } from '../../config/app-config';
 import { AppError } from './errors/app-error';
+import { illFormedTextError } from './ill-formed-text';
 import { APP_CONFIG } from '../infrastructure/tokens';
 
 interface BodyParserError {
@@ -9,7 +10,11 @@ interface BodyParserError {
   message?: string;
 }
 
-/** Parses JSON bodies of the ingest route, turning body-parser failures into the public error shape (413, 415, 400). */
+/**
+ * Parses the JSON body of every route that takes one, turning body-parser failures into the public error shape (413,
+ * 415, 400), and refuses a body holding text that is not valid Unicode (a lone surrogate, which JSON allows and
+ * ClickHouse refuses) with 400 naming the field, before any schema or capability sees it.
+ */
 @Injectable()
 export class JsonBodyMiddleware implements NestMiddleware {
   private readonly parse: ReturnType<typeof express.json>;
@@ -26,7 +31,7 @@ export class JsonBodyMiddleware implements NestMiddleware {
       return;
     }
     this.parse(request, response, (error?: unknown) => {
-      if (!error) return next();
+      if (!error) return next(illFormedTextError(request.body, 'invalid_body') ?? undefined);
       const failure = error as BodyParserError;
       if (failure.type === 'entity.too.large') {
         next(new AppError('payload_too_large', `body is larger than the limit of ${this.limitBytes} bytes; send at most 1000 reports per request`));

@@ -3,11 +3,26 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { AppConfig } from '../../config/app-config';
 import { AppError } from './errors/app-error';
 import { illFormedTextError } from './ill-formed-text';
+import { MAX_BODY_DEPTH, nestsDeeperThan } from './json-depth';
 import { APP_CONFIG } from '../infrastructure/tokens';
 
 interface BodyParserError {
   type?: string;
   message?: string;
+}
+
+/**
+ * The routes an ingest key posts batches to (up to 1000 reports; up to 50 ticket events with notes of 2000
+ * characters): their bodies may reach `INGEST_MAX_BODY_BYTES`. Every other JSON body (an alert action, a mute, a
+ * login, a user) is small and capped at `HTTP_MAX_BODY_BYTES`, so nobody makes the server parse megabytes for it.
+ */
+const BATCH_ROUTES: readonly RegExp[] = [/^\/api\/v1\/reports\/?$/, /^\/api\/v1\/tickets\/[^/]+\/events\/?$/];
+
+interface BodyParser {
+  readonly parse: ReturnType<typeof express.json>;
+  readonly limitBytes: number;
+  /** Appended to the 413's message: what to do instead. */
+  readonly hint: string;
 }
 
 /**
@@ -17,12 +32,12 @@ interface BodyParserError {
  */
 @Injectable()
 export class JsonBodyMiddleware implements NestMiddleware {
-  private readonly parse: ReturnType<typeof express.json>;
-  private readonly limitBytes: number;
+  private readonly batches: BodyParser;
+  private readonly others: BodyParser;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.limitBytes = config.ingest.maxBodyBytes;
-    this.parse = express.json({ limit: config.ingest.maxBodyBytes, strict: false, type: () => true });
+    this.batches = parserOf(config.ingest.maxBodyBytes, '; send at most 1000 reports per request');
+    this.others = parserOf(config.httpLimits.maxBodyBytes, '');
   }
 
   use(request: Request, response: Response, next: NextFunction): void {
@@ -30,11 +45,12 @@ export class JsonBodyMiddleware implements NestMiddleware {
       next(new AppError('unsupported_media_type', `Content-Type must be application/json, got ${request.headers['content-type'] ?? 'none'}`));
       return;
     }
-    this.parse(request, response, (error?: unknown) => {
-      if (!error) return next(illFormedTextError(request.body, 'invalid_body') ?? undefined);
+    const parser = BATCH_ROUTES.some((route) => route.test(request.originalUrl.split('?')[0] ?? '')) ? this.batches : this.others;
+    parser.parse(request, response, (error?: unknown) => {
+      if (!error) return next(this.refusalOf(request.body));
       const failure = error as BodyParserError;
       if (failure.type === 'entity.too.large') {
-        next(new AppError('payload_too_large', `body is larger than the limit of ${this.limitBytes} bytes; send at most 1000 reports per request`));
+        next(new AppError('payload_too_large', `body is larger than the limit of ${parser.limitBytes} bytes${parser.hint}`));
       } else if (failure.type === 'entity.parse.failed') {
         next(new AppError('invalid_body', `body is not valid JSON: ${failure.message ?? ''}`.trim()));
       } else if (failure.type === 'charset.unsupported' || failure.type === 'encoding.unsupported') {
@@ -44,4 +60,14 @@ export class JsonBodyMiddleware implements NestMiddleware {
       }
     });
   }
+
+  /** Why a body that is valid JSON is still refused, before any schema walks it; undefined when it is not. */
+  private refusalOf(body: unknown): AppError | undefined {
+    if (nestsDeeperThan(body, MAX_BODY_DEPTH)) return new AppError('invalid_body', `body: nests deeper than ${MAX_BODY_DEPTH} levels`);
+    return illFormedTextError(body, 'invalid_body') ?? undefined;
+  }
+}
+
+function parserOf(limitBytes: number, hint: string): BodyParser {
+  return { parse: express.json({ limit: limitBytes, strict: false, type: () => true }), limitBytes, hint };
 }

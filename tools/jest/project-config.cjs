@@ -51,6 +51,8 @@ function projectJestConfig(projectRoot, tier, overrides = {}) {
         },
       ],
     },
+    // jose ships only ES modules; Node requires them natively, Jest (below Node 24.9) only once they are compiled.
+    transformIgnorePatterns: ['/node_modules/(?!jose/)'],
     testTimeout: slow ? 120_000 : 5_000,
     ...(slow ? { maxWorkers: 1, workerIdleMemoryLimit: '1KB' } : {}),
     ...overrides,

@@ -8,6 +8,7 @@ import { ApiErrorFilter } from './common/errors/api-error.filter';
 import { WellFormedRequestGuard } from './common/well-formed-request.guard';
 import { DASHBOARDS } from './dashboards';
 import { HEALTH } from './health';
+import { IDENTITY } from './identity';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { JobWorkersModule } from './infrastructure/jobs/job-workers.module';
 import type { RedisRuntime } from './infrastructure/redis-runtime.service';
@@ -18,7 +19,7 @@ import { SCOPES } from './scopes';
 import { TICKETS } from './tickets';
 
 /** Every capability of the product; each says what it runs in which role. */
-const CAPABILITIES = [HEALTH, AUDIT, INGEST, TICKETS, ALERTS, KPIS, SCOPES, DASHBOARDS, LIVE];
+const CAPABILITIES = [HEALTH, AUDIT, IDENTITY, INGEST, TICKETS, ALERTS, KPIS, SCOPES, DASHBOARDS, LIVE];
 
 /** The same capabilities in every process; ROLES chooses which of their modules this one runs. */
 @Module({})

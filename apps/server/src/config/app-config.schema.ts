@@ -52,5 +52,10 @@ export const appEnvironmentSchema = z.object({
   RATE_LIMIT_PRINCIPAL_PER_SECOND: positiveInt(1, 1_000_000).default(50),
   RATE_LIMIT_FAILED_AUTH_PER_MINUTE: positiveInt(1, 1_000_000).default(60),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  ADMIN_BOOTSTRAP_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(256).optional(),
+  AUTH_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  AUTH_ACCESS_TOKEN_SECONDS: positiveInt(1, 86_400).default(900),
+  AUTH_REFRESH_TOKEN_DAYS: positiveInt(1, 365).default(7),
+  PUBLIC_URL: url(['http:', 'https:']).optional(),
 });
 export type AppEnvironment = z.infer<typeof appEnvironmentSchema>;

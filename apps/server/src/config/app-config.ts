@@ -28,6 +28,16 @@ export interface AppConfig {
   readonly ingest: { readonly flushAfterMs: number; readonly maxGroupReports: number; readonly maxBodyBytes: number; readonly maxClockSkewMs: number; readonly maxReportAgeMs: number };
   readonly worker: { readonly concurrency: number };
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  readonly auth: {
+    /** Creates the user `admin` on a first start when set and no admin exists. */
+    readonly bootstrapAdminPassword: string | null;
+    /** Signs access tokens; null: a secret generated once and kept in Redis. */
+    readonly tokenSecret: string | null;
+    readonly accessTokenSeconds: number;
+    readonly refreshTokenDays: number;
+  };
+  /** Where people reach the server, for the kiosk links of display tokens; null: `http://HOST:PORT`. */
+  readonly publicUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -90,5 +100,12 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv): AppConfig {
     },
     worker: { concurrency: env.WORKER_CONCURRENCY },
     logLevel: env.LOG_LEVEL,
+    auth: {
+      bootstrapAdminPassword: env.ADMIN_BOOTSTRAP_PASSWORD ?? null,
+      tokenSecret: env.AUTH_TOKEN_SECRET ?? null,
+      accessTokenSeconds: env.AUTH_ACCESS_TOKEN_SECONDS,
+      refreshTokenDays: env.AUTH_REFRESH_TOKEN_DAYS,
+    },
+    publicUrl: env.PUBLIC_URL?.replace(/\/+$/, '') ?? null,
   };
 }

@@ -28,6 +28,8 @@ export const API_ERROR_CODES = [
   'token_revoked',
   'forbidden',
   'rate_limited',
+  /** The thing to create exists already (a taken username). */
+  'conflict',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 

@@ -127,3 +127,8 @@ export const principalViewSchema = z.strictObject({
   expiresAt: instant.nullable(),
 });
 export type PrincipalView = z.infer<typeof principalViewSchema>;
+
+/** `GET /api/v1/users`, `/ingest-keys`, `/display-tokens`: never a password hash, key or token. */
+export const userListSchema = z.strictObject({ users: z.array(userViewSchema) });
+export const ingestKeyListSchema = z.strictObject({ ingestKeys: z.array(ingestKeyViewSchema) });
+export const displayTokenListSchema = z.strictObject({ displayTokens: z.array(displayTokenViewSchema) });

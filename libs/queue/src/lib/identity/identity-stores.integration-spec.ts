@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { startTempRedis, type TempRedis } from '../../testing/temp-redis';
-import { CREDENTIAL_REVOCATIONS_CHANNEL } from '../credential-revocations';
 import { digestOfSecret, newCredentialSecret } from './credential-secret';
-import { announceCredentialRevocation } from './revocation-notice';
+import { announceCredentialRevocation, subscribeCredentialRevocations } from './revocation-notice';
 import { ScopedCredentialStore } from './scoped-credential-store';
 import { SessionStore } from './session-store';
 import { sharedTokenSigningSecret } from './token-signing-secret';
@@ -138,11 +137,13 @@ describe('the identity stores against redis-server', () => {
     expect([first, second]).toEqual(['a'.repeat(43), 'a'.repeat(43)]);
   });
 
-  it('announces revocations on the credential revocations channel', async () => {
-    const subscriber = redis.connect('revocations-subscriber');
-    const received = new Promise<string>((resolve) => subscriber.on('message', (_channel: string, message: string) => resolve(message)));
-    await subscriber.subscribe(CREDENTIAL_REVOCATIONS_CHANNEL);
+  it('delivers announced revocations to every subscribed process', async () => {
+    const received: unknown[] = [];
+    await subscribeCredentialRevocations(redis.connect('revocations-subscriber'), (revocation) => received.push(revocation), (problem) => received.push(problem));
     await announceCredentialRevocation(connection, { kind: 'session', id: 's1' });
-    expect(JSON.parse(await received)).toEqual({ kind: 'session', id: 's1' });
+    await announceCredentialRevocation(connection, { kind: 'ingest_key', id: 'k1' });
+    const deadline = Date.now() + 2_000;
+    while (received.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(received).toEqual([{ kind: 'session', id: 's1' }, { kind: 'ingest_key', id: 'k1' }]);
   });
 });

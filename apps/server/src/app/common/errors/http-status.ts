@@ -16,6 +16,7 @@ export function httpStatusOf(code: ApiErrorCode): number {
       return 404;
     case 'illegal_transition':
     case 'alert_conflict':
+    case 'conflict':
       return 409;
     case 'payload_too_large':
       return 413;

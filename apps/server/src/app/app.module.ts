@@ -1,9 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import type { AppConfig } from '../config/app-config';
 import { ALERTS } from './alerts';
 import { AUDIT } from './audit';
 import { modulesFor } from './capability';
+import { AccessGuard, AccessPolicyCheck } from './common/access';
 import { ApiErrorFilter } from './common/errors/api-error.filter';
 import { WellFormedRequestGuard } from './common/well-formed-request.guard';
 import { DASHBOARDS } from './dashboards';
@@ -19,21 +20,26 @@ import { SCOPES } from './scopes';
 import { TICKETS } from './tickets';
 
 /** Every capability of the product; each says what it runs in which role. */
-const CAPABILITIES = [HEALTH, AUDIT, IDENTITY, INGEST, TICKETS, ALERTS, KPIS, SCOPES, DASHBOARDS, LIVE];
+export const CAPABILITIES = [HEALTH, AUDIT, IDENTITY, INGEST, TICKETS, ALERTS, KPIS, SCOPES, DASHBOARDS, LIVE];
 
 /** The same capabilities in every process; ROLES chooses which of their modules this one runs. */
 @Module({})
 export class AppModule {
   static forRoles(config: AppConfig, redis: RedisRuntime): DynamicModule {
+    // Every process that answers clients checks who they are against the access policy; a lone worker answers none.
+    const servesRequests = config.roles.has('api') || config.roles.has('live');
     return {
       module: AppModule,
       imports: [
         InfrastructureModule.forRoot(config, redis),
         ...(config.roles.has('worker') ? [JobWorkersModule] : []),
         ...modulesFor(config.roles, CAPABILITIES),
+        ...(servesRequests ? [DiscoveryModule] : []),
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiErrorFilter },
+        // First, so a caller without a valid credential is answered 401 before its parameters are looked at.
+        ...(servesRequests ? [{ provide: APP_GUARD, useClass: AccessGuard }, AccessPolicyCheck] : []),
         { provide: APP_GUARD, useClass: WellFormedRequestGuard },
       ],
     };

@@ -3,8 +3,8 @@ import {
   REPORT_CATEGORIES,
   slaPolicySchema,
   workCalendarSchema,
+  type AttributedTicketEvent,
   type Report,
-  type TicketEventInput,
   type TicketSnapshot,
 } from '@grid-command/contracts';
 import {
@@ -68,7 +68,7 @@ function generateTickets(count: number): { reports: Report[]; stored: StoredTick
       at += Math.floor(random() * 3 * 24 * 60 * MINUTE * random());
       if (at > NOW.getTime()) break;
       const type = pick(allowedTicketEvents(ticket.state));
-      const input: TicketEventInput = {
+      const input: AttributedTicketEvent = {
         type,
         at: new Date(at).toISOString(),
         actor: 'generator',

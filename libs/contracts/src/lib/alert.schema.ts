@@ -112,13 +112,14 @@ export const alertSchema = z.strictObject({
 });
 export type Alert = z.infer<typeof alertSchema>;
 
-const actorSchema = z.string().trim().min(1, 'name who acts').max(64);
-
-/** The body of `POST /api/v1/alerts/{id}/actions`. */
+/**
+ * The body of `POST /api/v1/alerts/{id}/actions`. It names no actor: the action is recorded under the authenticated
+ * principal's name, and a body that still sends `by` is refused (400 naming the field), so a typed name can never
+ * stand in for who acted.
+ */
 export const alertActionRequestSchema = z
   .strictObject({
     action: z.enum(ALERT_ACTIONS),
-    by: actorSchema,
     department: wellFormedText({ min: 1, max: 64, what: 'a department', trim: true }).optional(),
     note: wellFormedText({ max: 2000, what: 'a note', trim: true }).optional(),
     /** The version the officer was looking at; a later one answers 409 with the alert as it now stands. */
@@ -133,6 +134,9 @@ export const alertActionRequestSchema = z
     }
   });
 export type AlertActionRequest = z.infer<typeof alertActionRequestSchema>;
+
+/** An action as the server applies it: the request with the name of the principal who sent it. */
+export type AttributedAlertAction = AlertActionRequest & { readonly by: string };
 
 /** What a dispatch did to each ticket behind the alert. */
 export const alertTicketOutcomeSchema = z.strictObject({
@@ -184,14 +188,13 @@ export type AlertMute = z.infer<typeof alertMuteSchema>;
 
 export const MAX_MUTE_MINUTES = 7 * 24 * 60;
 
-/** The body of `POST /api/v1/alert-mutes`. */
+/** The body of `POST /api/v1/alert-mutes`; the mute's `by` is the authenticated principal's name (a sent `by` is refused). */
 export const alertMuteRequestSchema = z
   .strictObject({
     ruleId: wellFormedText({ min: 1, max: 64, what: 'a rule id' }).optional(),
     scope: scopeIdSchema.optional(),
     minutes: z.int().min(1).max(MAX_MUTE_MINUTES),
     reason: wellFormedText({ min: 1, max: 500, what: 'a reason (maintenance, a known event)', trim: true }),
-    by: actorSchema,
   })
   .refine((request) => request.ruleId !== undefined || request.scope !== undefined, {
     message: 'a mute names a rule, a scope or both',

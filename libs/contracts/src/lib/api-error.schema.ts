@@ -30,6 +30,8 @@ export const API_ERROR_CODES = [
   'rate_limited',
   /** The thing to create exists already (a taken username). */
   'conflict',
+  /** A standing cap is full (active mutes per principal or in total); `Retry-After` says when the soonest counted item ends. */
+  'limit_reached',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 

@@ -67,18 +67,18 @@ export const SATISFACTION_LABELS: Readonly<Record<Satisfaction, Label>> = {
 
 export const ticketIdSchema = z.uuid();
 
-const actorSchema = z.string().trim().min(1).max(64);
 const departmentSchema = wellFormedText({ min: 1, max: 64, what: 'a department', trim: true });
 
 /**
  * The body of `POST /api/v1/tickets/{id}/events`. Dispatch and escalation name the department that must act,
- * verification carries the resident's satisfaction, suspension its reason (in `note`).
+ * verification carries the resident's satisfaction, suspension its reason (in `note`). It names no actor: the
+ * event is recorded under the authenticated principal's name (a user's username, or the ingest key's name for a
+ * source system such as the 12345 hotline), and a body that still sends `actor` is refused (400 naming the field).
  */
 export const ticketEventInputSchema = z
   .strictObject({
     type: z.enum(TICKET_EVENT_TYPES),
     at: boundedInstantSchema,
-    actor: actorSchema,
     department: departmentSchema.optional(),
     satisfaction: z.enum(SATISFACTION_LEVELS).optional(),
     note: wellFormedText({ max: 2000, what: 'a note' }).optional(),
@@ -96,6 +96,9 @@ export const ticketEventInputSchema = z
     }
   });
 export type TicketEventInput = z.infer<typeof ticketEventInputSchema>;
+
+/** An event as the server applies it: the request's event with the name of the principal who sent it. */
+export type AttributedTicketEvent = TicketEventInput & { readonly actor: string };
 
 /** An event as recorded: `seq` numbers the ticket's events from 1; `id` is derived from (ticket, type, at). */
 export const ticketEventSchema = z.strictObject({

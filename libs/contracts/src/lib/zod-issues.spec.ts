@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
-import { describeIssues, formatIssuePath } from './zod-issues';
+import { describeIssues, formatIssuePath, issueField } from './zod-issues';
 
 describe('formatIssuePath', () => {
   it.each([
@@ -32,5 +32,19 @@ describe('describeIssues', () => {
     const lines = result.success ? [] : describeIssues(result.error);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^\(root\): /);
+  });
+});
+
+describe('issueField', () => {
+  const schema = z.strictObject({ action: z.string(), location: z.strictObject({ lat: z.number() }).optional() });
+  const fields = (input: unknown) => schema.safeParse(input).error?.issues.map(issueField);
+
+  it('names the unknown keys a strict object refuses, where they are', () => {
+    expect(fields({ action: 'close', by: '值班长' })).toEqual(['by']);
+    expect(fields({ action: 'close', location: { lat: 1, alt: 2 } })).toEqual(['location.alt']);
+  });
+
+  it('names the field of any other issue by its path', () => {
+    expect(fields({ action: 3 })).toEqual(['action']);
   });
 });

@@ -13,3 +13,13 @@ export function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {
 export function describeIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => `${formatIssuePath(issue.path) || '(root)'}: ${issue.message}`);
 }
+
+/**
+ * The field an issue is about, as `formatIssuePath` writes it, naming unknown keys too: zod reports those on the
+ * object that holds them, with their names in `keys` (a strict body that still sends `by` answers `by`).
+ */
+export function issueField(issue: { readonly path: ReadonlyArray<PropertyKey>; readonly code: string; readonly keys?: readonly string[] }): string {
+  const base = formatIssuePath(issue.path);
+  if (issue.code !== 'unrecognized_keys' || !issue.keys || issue.keys.length === 0) return base;
+  return issue.keys.map((key) => (base ? `${base}.${key}` : key)).join(', ');
+}

@@ -1,4 +1,4 @@
-import { MAX_ALERT_REPORT_IDS, type Alert, type AlertActionRequest, type AlertChange, type AlertMute, type AlertRulesFile } from '@grid-command/contracts';
+import { MAX_ALERT_REPORT_IDS, type Alert, type AlertChange, type AlertMute, type AlertRulesFile, type AttributedAlertAction } from '@grid-command/contracts';
 import {
   applyAlertAction,
   decideRaise,
@@ -165,7 +165,7 @@ export class AlertBook implements OnModuleInit, OnModuleDestroy {
   }
 
   /** An officer's action; a conflict carries the alert as it now stands. Null when there is no such alert. */
-  async act(id: string, request: AlertActionRequest, now: Date): Promise<ActOutcome | null> {
+  async act(id: string, request: AttributedAlertAction, now: Date): Promise<ActOutcome | null> {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
       const alert = await this.store.get(id);
       if (!alert) return null;

@@ -1,5 +1,6 @@
 import type { AlertActionResult, AlertDetail, AlertList, AlertMute, AlertRulesFile } from '@grid-command/contracts';
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, Param, Post, Query } from '@nestjs/common';
+import { CurrentPrincipal, type Principal } from '../common/access';
 import { ALERT_RULES } from '../infrastructure/tokens';
 import { AlertMutesService } from './alert-mutes.service';
 import { AlertsService } from './alerts.service';
@@ -23,30 +24,30 @@ export class AlertsController {
   }
 
   @Get('alerts/:id')
-  detail(@Param('id') id: string): Promise<AlertDetail> {
-    return this.alerts.detail(id);
+  detail(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<AlertDetail> {
+    return this.alerts.detail(id, principal);
   }
 
   /** 200 with the alert as it now stands; 409 `alert_conflict` with the alert when another officer got there first. */
   @Post('alerts/:id/actions')
   @HttpCode(HttpStatus.OK)
-  act(@Param('id') id: string, @Body() body: unknown): Promise<AlertActionResult> {
-    return this.alerts.act(id, body);
+  act(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<AlertActionResult> {
+    return this.alerts.act(id, body, principal);
   }
 
   @Get('alert-mutes')
-  listMutes(@Query('scope') scope: string | undefined): Promise<{ mutes: AlertMute[] }> {
-    return this.mutes.list(scope);
+  listMutes(@Query('scope') scope: string | undefined, @CurrentPrincipal() principal: Principal): Promise<{ mutes: AlertMute[] }> {
+    return this.mutes.list(scope, principal);
   }
 
   @Post('alert-mutes')
-  addMute(@Body() body: unknown): Promise<AlertMute> {
-    return this.mutes.add(body);
+  addMute(@Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<AlertMute> {
+    return this.mutes.add(body, principal);
   }
 
   @Delete('alert-mutes/:id')
   @HttpCode(HttpStatus.NO_CONTENT)
-  removeMute(@Param('id') id: string): Promise<void> {
-    return this.mutes.remove(id);
+  removeMute(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
+    return this.mutes.remove(id, principal);
   }
 }

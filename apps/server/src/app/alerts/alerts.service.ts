@@ -12,9 +12,10 @@ import {
   type AlertState,
   type AlertTicketOutcome,
 } from '@grid-command/contracts';
-import { allowedTicketEvents, compareAlerts, contains, muteTouches, parseScope, type ReferenceIndex } from '@grid-command/domain';
+import { allowedTicketEvents, compareAlerts, contains, maskPersonalData, muteTouches, parseScope, type ReferenceIndex } from '@grid-command/domain';
 import { AlertMuteStore, AlertRecordStore, AlertReportSets } from '@grid-command/queue';
 import { Inject, Injectable } from '@nestjs/common';
+import { assertWithinGrants, readsPersonalData, type Principal } from '../common/access';
 import { AppError } from '../common/errors/app-error';
 import { invalidInput } from '../common/invalid-input';
 import { resolveScope } from '../common/scope-resolver';
@@ -26,7 +27,11 @@ import { AlertBook, AlertBusyError } from './alert-book.service';
 const CLOSED_LOOK_BACK_MS = 7 * 24 * 3600_000;
 const MAX_DETAIL_REPORTS = 200;
 
-/** The REST face of alerts: list, read, act. */
+/**
+ * The REST face of alerts: list, read, act. A list's scope is checked against the principal's grants before it gets
+ * here; a single alert is checked once it is loaded (an unknown id answers 404 to anyone, a known one out of scope
+ * 403: ids are random UUIDs, so learning that one exists tells nothing).
+ */
 @Injectable()
 export class AlertsService {
   constructor(
@@ -68,18 +73,21 @@ export class AlertsService {
     };
   }
 
-  async detail(id: string): Promise<AlertDetail> {
-    const alert = await this.find(id);
+  /** The alert and its reports; residents' descriptions are masked for a principal who is not a duty officer. */
+  async detail(id: string, principal: Principal): Promise<AlertDetail> {
+    const alert = await this.findWithinGrants(id, principal);
     const ids = await this.reportSets.list(alert.id, MAX_DETAIL_REPORTS);
-    const reports = await this.signals.reportsByIds(ids.length > 0 ? ids : alert.reportIds);
+    const stored = await this.signals.reportsByIds(ids.length > 0 ? ids : alert.reportIds);
+    const reports = readsPersonalData(principal) ? stored : stored.map((report) => ({ ...report, description: report.description === null ? null : maskPersonalData(report.description) }));
     return { alert, reports };
   }
 
-  async act(id: string, body: unknown): Promise<AlertActionResult> {
-    const alertId = parseAlertId(id);
+  /** Applies an officer's action, recorded under the principal's name. */
+  async act(id: string, body: unknown, principal: Principal): Promise<AlertActionResult> {
+    const alertId = (await this.findWithinGrants(id, principal)).id;
     const parsed = alertActionRequestSchema.safeParse(body);
     if (!parsed.success) throw invalidInput(parsed.error, 'invalid_body', 'body');
-    const request = parsed.data;
+    const request = { ...parsed.data, by: principal.name };
     let outcome;
     try {
       outcome = await this.book.act(alertId, request, new Date());
@@ -93,22 +101,24 @@ export class AlertsService {
       throw new AppError('not_found', `no alert ${alertId}`);
     }
     if (outcome.kind === 'conflict') throw conflict(outcome.message, outcome.alert);
-    const tickets = request.action === 'dispatch' ? await this.dispatchTickets(outcome.alert, request.by, request.department ?? '') : [];
+    const tickets = request.action === 'dispatch' ? await this.dispatchTickets(outcome.alert, principal, request.department ?? '') : [];
     return { alert: outcome.alert, tickets };
   }
 
-  private async find(id: string): Promise<Alert> {
+  private async findWithinGrants(id: string, principal: Principal): Promise<Alert> {
     const alertId = parseAlertId(id);
     const alert = (await this.store.get(alertId)) ?? (await this.history.latest(alertId));
     if (!alert) throw new AppError('not_found', `no alert ${alertId}`);
+    assertWithinGrants(principal, alert.scope, `alert ${alertId}`);
     return alert;
   }
 
   /**
    * Dispatching an alert dispatches its tickets (派单) or, where a department already has one, blows the whistle on
-   * it (吹哨) so that department must report. A ticket that is past both (resolved, say) is listed as skipped.
+   * it (吹哨) so that department must report. A ticket that is past both (resolved, say) is listed as skipped. The
+   * events are the officer's, so they are recorded under the officer's name and within the officer's grants.
    */
-  private async dispatchTickets(alert: Alert, by: string, department: string): Promise<AlertTicketOutcome[]> {
+  private async dispatchTickets(alert: Alert, principal: Principal, department: string): Promise<AlertTicketOutcome[]> {
     const ids = alert.ticketId ? [alert.ticketId] : await this.reportSets.list(alert.id, MAX_DETAIL_REPORTS);
     const at = new Date().toISOString();
     const outcomes: AlertTicketOutcome[] = [];
@@ -122,7 +132,7 @@ export class AlertsService {
           continue;
         }
         const note = `告警 ${alert.title.zh}`;
-        await this.tickets.record(ticketId, { type, at, actor: by, department, note });
+        await this.tickets.record(ticketId, { type, at, department, note }, principal);
         outcomes.push({ ticketId, event: type, skipped: null });
       } catch (error) {
         outcomes.push({ ticketId, event: null, skipped: (error as Error).message });

@@ -1,19 +1,21 @@
 import { TicketStore } from '@grid-command/clickhouse';
 import {
-  formatIssuePath,
+  issueField,
   ticketEventInputSchema,
   ticketIdSchema,
   MAX_EVENTS_PER_REQUEST,
   type FieldIssue,
+  type AttributedTicketEvent,
   type TicketEvent,
   type TicketEventInput,
   type TicketEventsAccepted,
   type TicketView,
 } from '@grid-command/contracts';
-import { applyTicketEvent, findRecordedEvent, type TicketRules } from '@grid-command/domain';
+import { applyTicketEvent, findRecordedEvent, maskPersonalData, type TicketRules } from '@grid-command/domain';
 import { ReportLedger, TicketRecordStore, type TicketRecord } from '@grid-command/queue';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config';
+import { assertWithinGrants, readsPersonalData, type Principal } from '../common/access';
 import { AppError } from '../common/errors/app-error';
 import { APP_CONFIG, TICKET_RULES } from '../infrastructure/tokens';
 import { ticketEventId } from './ticket-event-id';
@@ -32,7 +34,9 @@ interface LoadedRecord {
 /**
  * Tickets' live state. Redis holds each active ticket's record and is the authority for transitions; a ticket
  * whose record is not there (never touched, or closed long ago) is rebuilt from ClickHouse, where its report and
- * events are stored.
+ * events are stored. A ticket lies in its report's grid: a principal reads or moves it only within their grants
+ * (checked once it is loaded, so an unknown id answers 404 to anyone), and every event is recorded under the
+ * principal's name.
  */
 @Injectable()
 export class TicketService {
@@ -48,17 +52,24 @@ export class TicketService {
     this.lookup = new TicketLookup(store);
   }
 
-  async view(id: string): Promise<TicketView> {
+  /** The ticket and its history; event notes are masked for a principal who is not a duty officer. */
+  async view(id: string, principal: Principal): Promise<TicketView> {
     const { record } = await this.load(parseTicketId(id));
-    return { ticket: record.ticket, history: [...record.history] };
+    assertWithinGrants(principal, record.ticket.gridCode, `ticket ${record.ticket.id}`);
+    const history = readsPersonalData(principal) ? [...record.history] : record.history.map((event) => ({ ...event, note: event.note === null ? null : maskPersonalData(event.note) }));
+    return { ticket: record.ticket, history };
   }
 
-  /** The ticket, waiting up to `waitMs` while its report is still being stored (`ticket_pending`). */
+  /**
+   * The ticket as it stands, for the server's own decisions (no principal, nothing masked), waiting up to `waitMs`
+   * while its report is still being stored (`ticket_pending`).
+   */
   async viewOnceStored(id: string, waitMs: number): Promise<TicketView> {
     const deadline = Date.now() + waitMs;
     for (;;) {
       try {
-        return await this.view(id);
+        const { record } = await this.load(parseTicketId(id));
+        return { ticket: record.ticket, history: [...record.history] };
       } catch (error) {
         if (!(error instanceof AppError && error.code === 'ticket_pending') || Date.now() > deadline) throw error;
         await new Promise((resolve) => setTimeout(resolve, PENDING_POLL_MS));
@@ -67,11 +78,12 @@ export class TicketService {
   }
 
   /** Applies the events in order, all or none; events already recorded (same type and instant) are answered, not repeated. */
-  async record(id: string, body: unknown): Promise<TicketEventsAccepted> {
+  async record(id: string, body: unknown, principal: Principal): Promise<TicketEventsAccepted> {
     const ticketId = parseTicketId(id);
-    const inputs = parseEvents(body);
+    const inputs = parseEvents(body).map((input): AttributedTicketEvent => ({ ...input, actor: principal.name }));
     for (let attempt = 1; ; attempt += 1) {
       const { record, storedVersion } = await this.load(ticketId);
+      assertWithinGrants(principal, record.ticket.gridCode, `ticket ${ticketId}`);
       const latestAllowed = new Date(Date.now() + this.config.ingest.maxClockSkewMs);
       let { ticket } = record;
       const history = [...record.history];
@@ -140,7 +152,7 @@ function parseEvents(body: unknown): TicketEventInput[] {
   items.forEach((item, index) => {
     const parsed = ticketEventInputSchema.safeParse(item);
     if (parsed.success) events.push(parsed.data);
-    else issues.push(...parsed.error.issues.map((issue) => ({ index, path: formatIssuePath(issue.path), message: issue.message })));
+    else issues.push(...parsed.error.issues.map((issue) => ({ index, path: issueField(issue), message: issue.message })));
   });
   const [first] = issues;
   if (first) {

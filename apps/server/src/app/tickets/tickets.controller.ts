@@ -1,6 +1,7 @@
 import type { TicketEventsAccepted, TicketView } from '@grid-command/contracts';
 import { Body, Controller, Get, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { CurrentPrincipal, type Principal } from '../common/access';
 import { TicketService } from './ticket.service';
 
 @Controller('api/v1/tickets')
@@ -8,14 +9,19 @@ export class TicketsController {
   constructor(private readonly tickets: TicketService) {}
 
   @Get(':id')
-  view(@Param('id') id: string): Promise<TicketView> {
-    return this.tickets.view(id);
+  view(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<TicketView> {
+    return this.tickets.view(id, principal);
   }
 
   /** 202 when an event was recorded, 200 when every event of the body had been recorded before. */
   @Post(':id/events')
-  async record(@Param('id') id: string, @Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<TicketEventsAccepted> {
-    const result = await this.tickets.record(id, body);
+  async record(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TicketEventsAccepted> {
+    const result = await this.tickets.record(id, body, principal);
     response.status(result.recorded > 0 ? HttpStatus.ACCEPTED : HttpStatus.OK);
     return result;
   }

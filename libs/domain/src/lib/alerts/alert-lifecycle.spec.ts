@@ -4,7 +4,7 @@ import {
   alertRuleSchema,
   type Alert,
   type AlertAction,
-  type AlertActionRequest,
+  type AttributedAlertAction,
   type AlertMute,
   type AlertState,
   type CriticalRule,
@@ -42,7 +42,7 @@ const candidate: AlertCandidate = {
 
 const opened = (): Alert => openAlert(candidate, { id: '10000000-0000-4000-8000-000000000001', scopeName: '第十五网格', now: T0, bounds });
 
-function act(alert: Alert, action: AlertAction, at = after(1), extra: Partial<AlertActionRequest> = {}): Alert {
+function act(alert: Alert, action: AlertAction, at = after(1), extra: Partial<AttributedAlertAction> = {}): Alert {
   const outcome = applyAlertAction(alert, { action, by: '值班员甲', department: '燃气公司', note: '已处置', ...extra }, at, bounds);
   if (outcome.kind !== 'applied') throw new Error(`${action} refused: ${outcome.message}`);
   return outcome.alert;

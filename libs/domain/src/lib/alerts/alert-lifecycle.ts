@@ -5,7 +5,7 @@ import {
   SYSTEM_ACTOR,
   type Alert,
   type AlertActionRecord,
-  type AlertActionRequest,
+  type AttributedAlertAction,
   type AlertChange,
   type AlertDeadline,
   type AlertMeasure,
@@ -106,7 +106,7 @@ export function escalationTarget(alert: Pick<Alert, 'scope' | 'escalatedTo'>): s
  * An officer's action, if the alert's state allows it. Refusals are conflicts: the alert moved on (someone else
  * acted first) or never was where the action needs it, and the caller shows the alert as it now stands.
  */
-export function applyAlertAction(alert: Alert, request: AlertActionRequest, now: Date, bounds: ResponseBounds): AlertActionOutcome {
+export function applyAlertAction(alert: Alert, request: AttributedAlertAction, now: Date, bounds: ResponseBounds): AlertActionOutcome {
   if (request.expectedVersion !== undefined && request.expectedVersion !== alert.version) {
     return conflict(`alert changed since version ${request.expectedVersion}: it is now ${alert.state} (version ${alert.version})`);
   }

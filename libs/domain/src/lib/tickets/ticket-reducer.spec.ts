@@ -1,4 +1,4 @@
-import type { TicketEventInput, TicketSnapshot } from '@grid-command/contracts';
+import type { AttributedTicketEvent, TicketSnapshot } from '@grid-command/contracts';
 import { describe, expect, it } from '@jest/globals';
 import { ticketTestRules } from '../../testing/ticket-rules';
 import { applyTicketEvent, findRecordedEvent, openTicket, type TicketEventOutcome } from './ticket-reducer';
@@ -13,13 +13,13 @@ const reported = (severity = 1, category: TicketSnapshot['category'] = 'environm
     rules,
   );
 
-function apply(ticket: TicketSnapshot, input: TicketEventInput): TicketSnapshot {
+function apply(ticket: TicketSnapshot, input: AttributedTicketEvent): TicketSnapshot {
   const outcome = applyTicketEvent(ticket, input, `event-${ticket.version + 1}`, FAR_FUTURE, rules);
   if (outcome.kind !== 'applied') throw new Error(`${input.type} was refused: ${outcome.message}`);
   return outcome.ticket;
 }
 
-const event = (type: TicketEventInput['type'], local: string, extra: Partial<TicketEventInput> = {}): TicketEventInput => ({
+const event = (type: AttributedTicketEvent['type'], local: string, extra: Partial<AttributedTicketEvent> = {}): AttributedTicketEvent => ({
   type,
   at: at(local),
   actor: 'tester',

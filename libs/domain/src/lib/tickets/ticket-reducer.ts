@@ -1,6 +1,7 @@
 import type {
   ReportCategory,
   SlaPolicy,
+  AttributedTicketEvent,
   TicketEvent,
   TicketEventInput,
   TicketSnapshot,
@@ -64,7 +65,7 @@ export type TicketEventOutcome =
  */
 export function applyTicketEvent(
   ticket: TicketSnapshot,
-  input: TicketEventInput,
+  input: AttributedTicketEvent,
   eventId: string,
   latestAllowed: Date,
   rules: TicketRules,

@@ -1,5 +1,5 @@
 import { isWithinGrants, parseScope } from '@grid-command/domain';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../../common/errors/app-error';
 import type { AccessPolicy } from './access-policy';
 import type { Principal } from './principal';
 
@@ -18,6 +18,24 @@ export function assertWithinGrants(principal: Principal, scope: string, field: s
   if (!isParsable(scope)) return;
   if (isWithinGrants(principal.scopes, scope)) return;
   throw new AppError('forbidden', `${field}: ${scope} is outside the scopes granted to ${principal.name} (${principal.scopes.join(', ')})`);
+}
+
+/**
+ * 403 unless the grants cover every one of `scopes`: for what reaches everywhere at once, such as a mute of a rule
+ * with no scope, which holds that rule back in every loaded district.
+ */
+export function assertGrantsCoverAll(principal: Principal, scopes: readonly string[], what: string): void {
+  const outside = scopes.filter((scope) => !isWithinGrants(principal.scopes, scope));
+  if (outside.length === 0) return;
+  throw new AppError('forbidden', `${what} reaches ${outside.join(', ')}, outside the scopes granted to ${principal.name} (${principal.scopes.join(', ')})`);
+}
+
+/**
+ * Residents' free text (report descriptions, ticket notes), reporter ids and exact locations reach duty officers
+ * (and admins, who hold every role) only; leaders and walls read them masked.
+ */
+export function readsPersonalData(principal: Principal): boolean {
+  return principal.roles.has('duty_officer');
 }
 
 function isParsable(scope: string): boolean {

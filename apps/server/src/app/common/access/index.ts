@@ -1,4 +1,4 @@
-export { assertRoleAllowed, assertWithinGrants } from './access-decision';
+export { assertGrantsCoverAll, assertRoleAllowed, assertWithinGrants, readsPersonalData } from './access-decision';
 export { AccessGuard, type AuthenticatedRequest } from './access.guard';
 export { AccessPolicyCheck } from './access-policy-check.service';
 export { HTTP_ACCESS_POLICY, SOCKET_ACCESS_POLICY, SOCKET_CONNECT_POLICY, type AccessPolicy, type ScopeRule } from './access-policy';

@@ -26,6 +26,7 @@ export function httpStatusOf(code: ApiErrorCode): number {
     case 'invalid_event':
       return 422;
     case 'rate_limited':
+    case 'limit_reached':
       return 429;
     case 'internal':
       return 500;

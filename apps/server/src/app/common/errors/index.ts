@@ -1,0 +1,2 @@
+export { AppError, type AppErrorDetails } from './app-error';
+export { httpStatusOf } from './http-status';

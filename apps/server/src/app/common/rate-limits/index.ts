@@ -1,0 +1,2 @@
+export { RateLimits } from './rate-limits.service';
+export { RateLimitsModule } from './rate-limits.module';

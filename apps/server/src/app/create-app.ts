@@ -2,6 +2,7 @@ import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { AppConfig } from '../config/app-config';
 import { AppModule } from './app.module';
+import { allowedOriginsOf, hardenHttp } from './common/http-hardening';
 import { RedisRuntime } from './infrastructure/redis-runtime.service';
 import { LiveIoAdapter } from './live';
 import { hostScreen } from './screen-hosting';
@@ -19,7 +20,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
       logger: logLevels,
       abortOnError: false,
     });
-    app.useWebSocketAdapter(new LiveIoAdapter(app));
+    hardenHttp(app, config);
+    app.useWebSocketAdapter(new LiveIoAdapter(app, allowedOriginsOf(config)));
     if (config.roles.has('api')) hostScreen(app, config.screenDir);
     return app;
   } catch (error) {

@@ -1,0 +1,2 @@
+export { allowedOriginsOf, isOriginAllowed } from './allowed-origins';
+export { hardenHttp } from './harden-http';

@@ -8,7 +8,39 @@ export const LIVE_NAMESPACE = '/live';
 export const subscribeRequestSchema = z.strictObject({ scope: scopeIdSchema });
 export type SubscribeRequest = z.infer<typeof subscribeRequestSchema>;
 
-export type SubscribeAck = { ok: true; scope: string } | { ok: false; error: string };
+/**
+ * Why the server refused an event: `invalid_scope` (malformed), `unknown_scope` (not in the reference data),
+ * `too_many_scopes` (the per-connection cap), `forbidden` (outside the credential's grants, or a role it lacks),
+ * `rate_limited` (more events per second than a screen ever sends), `token_expired` (the socket is being closed).
+ */
+export const LIVE_EVENT_REFUSALS = ['invalid_scope', 'unknown_scope', 'too_many_scopes', 'forbidden', 'rate_limited', 'token_expired'] as const;
+export type LiveEventRefusal = (typeof LIVE_EVENT_REFUSALS)[number];
+
+/** `error` is the machine-readable reason, `message` says it for a person. */
+export type SubscribeAck = { ok: true; scope: string } | { ok: false; error: LiveEventRefusal; message: string };
+
+/**
+ * What a client sends in the handshake (`io(url, {auth: {token}})`): an access token or a wall's display token.
+ * Read again on every reconnection, so a client that refreshed its access token passes the new one.
+ */
+export const liveHandshakeAuthSchema = z.object({ token: z.string().min(1).max(4096) });
+export type LiveHandshakeAuth = z.infer<typeof liveHandshakeAuthSchema>;
+
+/**
+ * The message of the `connect_error` a refused connection gets: no or a malformed token (`unauthenticated`), an
+ * expired or revoked one, a credential without the `leader` role (an ingest key: `forbidden`), too many open sockets
+ * for one credential (`too_many_connections`), too many failed attempts from the address (`rate_limited`), or the
+ * credential could not be checked just now (`unavailable`: connect again after a moment).
+ * socket.io does not reconnect after these by itself: refresh the token (or show it is revoked) and connect again.
+ */
+export const LIVE_CONNECT_REFUSALS = ['unauthenticated', 'token_expired', 'token_revoked', 'forbidden', 'too_many_connections', 'rate_limited', 'unavailable'] as const;
+export type LiveConnectRefusal = (typeof LIVE_CONNECT_REFUSALS)[number];
+
+/** Sent just before the server closes a socket whose credential ran out (`authExpired`) or was revoked (`authRevoked`). */
+export interface LiveAuthEnded {
+  readonly reason: 'token_expired' | 'token_revoked';
+  readonly message: string;
+}
 
 /** Typed socket.io event maps shared by the gateway and every client. */
 export interface LiveServerToClientEvents {
@@ -17,6 +49,10 @@ export interface LiveServerToClientEvents {
   alert: (notice: AlertNotice) => void;
   /** Any later change to such an alert: acknowledged, dispatched, escalated, louder, more reports, closed. */
   alertUpdated: (notice: AlertNotice) => void;
+  /** The access token expired: the socket closes next; connect again with a refreshed token. */
+  authExpired: (notice: LiveAuthEnded) => void;
+  /** The session, user, or display token was revoked: the socket closes next; a wall shows 已吊销. */
+  authRevoked: (notice: LiveAuthEnded) => void;
 }
 
 export interface LiveClientToServerEvents {

@@ -1,5 +1,13 @@
 import type { LiveClientToServerEvents, LiveServerToClientEvents } from '@grid-command/contracts';
-import type { Namespace } from 'socket.io';
+import type { Namespace, Socket } from 'socket.io';
+import type { Principal } from '../common/access';
+
+/** What the server keeps on each socket: who opened it, resolved once at the handshake. */
+export interface LiveSocketData {
+  principal: Principal;
+}
 
 /** The socket.io namespace screens connect to, typed by the contracts' event map. */
-export type LiveNamespace = Namespace<LiveClientToServerEvents, LiveServerToClientEvents>;
+export type LiveNamespace = Namespace<LiveClientToServerEvents, LiveServerToClientEvents, Record<string, never>, LiveSocketData>;
+
+export type LiveSocket = Socket<LiveClientToServerEvents, LiveServerToClientEvents, Record<string, never>, LiveSocketData>;

@@ -8,6 +8,7 @@ import { PeriodicTask } from '../common/scheduling/periodic-task';
 import { APP_CONFIG, REDIS_SUBSCRIBER, REFERENCE_INDEX } from '../infrastructure/tokens';
 import type { LiveNamespace } from './live-namespace';
 import { SnapshotService } from '../metrics';
+import { SharedSnapshots } from './shared-snapshots';
 
 const MINUTE_MS = 60_000;
 
@@ -23,14 +24,16 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   private readonly dirty = new Set<string>();
   private readonly lastPushedAt = new Map<string, number>();
   private readonly ticks: PeriodicTask;
+  private readonly shared: SharedSnapshots;
   private lastFailureLoggedAt = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(REDIS_SUBSCRIBER) private readonly subscriber: Redis,
     @Inject(REFERENCE_INDEX) private readonly reference: ReferenceIndex,
-    private readonly snapshots: SnapshotService,
+    snapshots: SnapshotService,
   ) {
+    this.shared = new SharedSnapshots(snapshots, config.live.pushIntervalMs);
     this.ticks = new PeriodicTask({ name: 'live push tick', everyMs: config.live.pushIntervalMs }, () => this.tick(), this.logger);
   }
 
@@ -51,9 +54,9 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     return this.ticks.stop();
   }
 
-  /** Sends the scope's current snapshot to one socket that just subscribed. */
+  /** Sends the scope's current snapshot to one socket that just subscribed, from the computation it shares with the rest. */
   async sendCurrent(socketId: string, scope: ScopeSummary): Promise<void> {
-    const snapshot = await this.snapshots.snapshot(scope);
+    const snapshot = await this.shared.current(scope);
     this.namespace?.to(socketId).emit('snapshot', snapshot);
   }
 
@@ -81,6 +84,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     const subscribed = this.subscribedScopes();
     for (const scope of [...this.lastPushedAt.keys()]) if (!subscribed.has(scope)) this.lastPushedAt.delete(scope);
     for (const scope of [...this.dirty]) if (!subscribed.has(scope)) this.dirty.delete(scope);
+    this.shared.retainOnly(subscribed);
 
     for (const scopeId of subscribed) {
       const last = this.lastPushedAt.get(scopeId) ?? 0;
@@ -93,7 +97,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
       if (!scope) continue;
       this.dirty.delete(scopeId);
       try {
-        const snapshot: Snapshot = await this.snapshots.snapshot(scope, new Date(now));
+        const snapshot: Snapshot = await this.shared.compute(scope, now);
         this.namespace?.to(scopeId).emit('snapshot', snapshot);
         this.lastPushedAt.set(scopeId, now);
       } catch (error) {

@@ -1,34 +1,36 @@
-import {
-  alertRoomOf,
-  isSnapshotRoom,
-  LIVE_NAMESPACE,
-  subscribeRequestSchema,
-  type LiveClientToServerEvents,
-  type LiveServerToClientEvents,
-  type SubscribeAck,
-} from '@grid-command/contracts';
+import { alertRoomOf, isSnapshotRoom, LIVE_NAMESPACE, subscribeRequestSchema, type ScopeSummary, type SubscribeAck } from '@grid-command/contracts';
 import type { ReferenceIndex } from '@grid-command/domain';
 import { Inject, Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayInit } from '@nestjs/websockets';
-import type { Socket } from 'socket.io';
+import type { AppConfig } from '../../config/app-config';
 import { AppError } from '../common/errors/app-error';
 import { resolveScope } from '../common/scope-resolver';
-import { REFERENCE_INDEX } from '../infrastructure/tokens';
+import { APP_CONFIG, REFERENCE_INDEX } from '../infrastructure/tokens';
 import { AlertPush } from './alert-push.service';
-import type { LiveNamespace } from './live-namespace';
+import { gateEvents } from './live-event-gate';
+import { LiveHandshake } from './live-handshake.service';
+import type { LiveNamespace, LiveSocket } from './live-namespace';
 import { LivePublisher } from './live-publisher.service';
-
-type LiveSocket = Socket<LiveClientToServerEvents, LiveServerToClientEvents>;
+import { LiveSessions } from './live-sessions.service';
 
 /** A screen rarely watches more than a few scopes; the cap bounds what one client can make the server compute. */
 const MAX_SCOPES_PER_SOCKET = 20;
 
+type Refusal = Extract<SubscribeAck, { ok: false }>;
+
+/**
+ * `/live`: a socket is admitted at the handshake (`LiveHandshake`), every event it emits is gated (`gateEvents`:
+ * budget, expiry, role and scope), and the handlers below only join and leave rooms.
+ */
 @WebSocketGateway({ namespace: LIVE_NAMESPACE })
 export class LiveGateway implements OnGatewayInit {
   private readonly logger = new Logger(LiveGateway.name);
 
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(REFERENCE_INDEX) private readonly reference: ReferenceIndex,
+    private readonly handshake: LiveHandshake,
+    private readonly sessions: LiveSessions,
     private readonly publisher: LivePublisher,
     private readonly alerts: AlertPush,
   ) {}
@@ -36,62 +38,69 @@ export class LiveGateway implements OnGatewayInit {
   afterInit(namespace: LiveNamespace): void {
     this.publisher.attach(namespace);
     this.alerts.attach(namespace);
+    namespace.use((socket, next) => {
+      this.handshake.admit(socket).then(() => {
+        gateEvents(socket, this.sessions, this.config.live.maxEventsPerSecond);
+        next();
+      }, next);
+    });
+    namespace.on('connection', (socket) => this.sessions.open(socket));
   }
 
   /** Alert notices of the scope and everything under it; what the socket missed meanwhile it reads over REST. */
   @SubscribeMessage('watchAlerts')
   async watchAlerts(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<SubscribeAck> {
     const scope = this.resolve(body);
-    if (!scope.ok) return scope;
+    if ('error' in scope) return scope;
     const watched = [...socket.rooms].filter((room) => room.startsWith(alertRoomOf('')));
-    const room = alertRoomOf(scope.summary.scope);
+    const room = alertRoomOf(scope.scope);
     if (!watched.includes(room) && watched.length >= MAX_SCOPES_PER_SOCKET) {
-      return { ok: false, error: `at most ${MAX_SCOPES_PER_SOCKET} alert scopes per connection` };
+      return { ok: false, error: 'too_many_scopes', message: `at most ${MAX_SCOPES_PER_SOCKET} alert scopes per connection` };
     }
     await socket.join(room);
-    return { ok: true, scope: scope.summary.scope };
+    return { ok: true, scope: scope.scope };
   }
 
   @SubscribeMessage('unwatchAlerts')
   async unwatchAlerts(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<SubscribeAck> {
     const scope = this.resolve(body);
-    if (!scope.ok) return scope;
-    await socket.leave(alertRoomOf(scope.summary.scope));
-    return { ok: true, scope: scope.summary.scope };
+    if ('error' in scope) return scope;
+    await socket.leave(alertRoomOf(scope.scope));
+    return { ok: true, scope: scope.scope };
   }
 
   @SubscribeMessage('subscribe')
   async subscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<SubscribeAck> {
     const scope = this.resolve(body);
-    if (!scope.ok) return scope;
+    if ('error' in scope) return scope;
     const rooms = [...socket.rooms].filter(isSnapshotRoom);
-    if (!rooms.includes(scope.summary.scope) && rooms.length >= MAX_SCOPES_PER_SOCKET) {
-      return { ok: false, error: `at most ${MAX_SCOPES_PER_SOCKET} scopes per connection` };
+    if (!rooms.includes(scope.scope) && rooms.length >= MAX_SCOPES_PER_SOCKET) {
+      return { ok: false, error: 'too_many_scopes', message: `at most ${MAX_SCOPES_PER_SOCKET} scopes per connection` };
     }
-    await socket.join(scope.summary.scope);
+    await socket.join(scope.scope);
     setImmediate(() => {
-      this.publisher.sendCurrent(socket.id, scope.summary).catch((error: Error) => {
-        this.logger.warn(`first snapshot of ${scope.summary.scope} for ${socket.id} failed: ${error.message}`);
+      this.publisher.sendCurrent(socket.id, scope).catch((error: Error) => {
+        this.logger.warn(`first snapshot of ${scope.scope} for ${socket.id} failed: ${error.message}`);
       });
     });
-    return { ok: true, scope: scope.summary.scope };
+    return { ok: true, scope: scope.scope };
   }
 
   @SubscribeMessage('unsubscribe')
   async unsubscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<SubscribeAck> {
     const scope = this.resolve(body);
-    if (!scope.ok) return scope;
-    await socket.leave(scope.summary.scope);
-    return { ok: true, scope: scope.summary.scope };
+    if ('error' in scope) return scope;
+    await socket.leave(scope.scope);
+    return { ok: true, scope: scope.scope };
   }
 
-  private resolve(body: unknown): { ok: true; summary: ReturnType<typeof resolveScope> } | { ok: false; error: string } {
+  private resolve(body: unknown): ScopeSummary | Refusal {
     const parsed = subscribeRequestSchema.safeParse(body);
-    if (!parsed.success) return { ok: false, error: `scope: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
+    if (!parsed.success) return { ok: false, error: 'invalid_scope', message: `scope: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
     try {
-      return { ok: true, summary: resolveScope(this.reference, parsed.data.scope, 'scope') };
+      return resolveScope(this.reference, parsed.data.scope, 'scope');
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, error: error.message };
+      if (error instanceof AppError) return { ok: false, error: error.code === 'not_found' ? 'unknown_scope' : 'invalid_scope', message: error.message };
       throw error;
     }
   }

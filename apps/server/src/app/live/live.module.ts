@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
+import { RateLimitsModule } from '../common/rate-limits';
 import { MetricsModule } from '../metrics';
 import { AlertPush } from './alert-push.service';
+import { LiveHandshake } from './live-handshake.service';
+import { LiveSessions } from './live-sessions.service';
 import { LiveGateway } from './live.gateway';
 import { LivePublisher } from './live-publisher.service';
 
-/** socket.io for the screens: scope snapshots on a schedule and alert changes as they happen. */
-@Module({ imports: [MetricsModule], providers: [LiveGateway, LivePublisher, AlertPush] })
+/** socket.io for the screens: who may connect, scope snapshots on a schedule and alert changes as they happen. */
+@Module({ imports: [MetricsModule, RateLimitsModule], providers: [LiveGateway, LiveHandshake, LiveSessions, LivePublisher, AlertPush] })
 export class LiveModule {}

@@ -21,8 +21,11 @@ export type AccessRole = (typeof ACCESS_ROLES)[number];
 export const PRINCIPAL_KINDS = ['user', 'ingest_key', 'display_token'] as const;
 export type PrincipalKind = (typeof PRINCIPAL_KINDS)[number];
 
+/** Usernames are case-insensitive: `Li.Si` is kept, and logs in, as `li.si`. */
 export const usernameSchema = z
   .string()
+  .trim()
+  .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, 'must be 2–32 characters of a–z, 0–9, ".", "_" or "-", starting with a letter or digit');
 
 /** Long enough to resist guessing; argon2id does the rest. The upper bound keeps hashing cheap to refuse. */

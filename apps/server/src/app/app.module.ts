@@ -6,6 +6,7 @@ import { AUDIT } from './audit';
 import { modulesFor } from './capability';
 import { AccessGuard, AccessPolicyCheck } from './common/access';
 import { ApiErrorFilter } from './common/errors/api-error.filter';
+import { RateLimitsModule } from './common/rate-limits';
 import { WellFormedRequestGuard } from './common/well-formed-request.guard';
 import { DASHBOARDS } from './dashboards';
 import { HEALTH } from './health';
@@ -34,7 +35,8 @@ export class AppModule {
         InfrastructureModule.forRoot(config, redis),
         ...(config.roles.has('worker') ? [JobWorkersModule] : []),
         ...modulesFor(config.roles, CAPABILITIES),
-        ...(servesRequests ? [DiscoveryModule] : []),
+        // Request budgets (per ingest key, per principal, failed authentications per address) wherever requests are served.
+        ...(servesRequests ? [DiscoveryModule, RateLimitsModule] : []),
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiErrorFilter },

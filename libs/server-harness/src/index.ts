@@ -1,1 +1,2 @@
+export * from './lib/api-credentials';
 export * from './lib/server-process';

@@ -35,6 +35,18 @@ describe('loadAppConfig', () => {
     expect((error as ConfigError).problems).toHaveLength(4);
   });
 
+  it('names a bad secret without echoing it, and hides the credentials of a URL', () => {
+    let message = '';
+    try {
+      loadAppConfig({ AUTH_TOKEN_SECRET: 'short-secret', REDIS_URL: 'http://user:hunter2@redis:6379' });
+    } catch (caught) {
+      message = (caught as ConfigError).message;
+    }
+    expect(message).toContain('AUTH_TOKEN_SECRET=(hidden, 12 characters): must be at least 32 characters');
+    expect(message).toContain('REDIS_URL="http://***@redis:6379"');
+    expect(message).not.toMatch(/short-secret|hunter2/);
+  });
+
   it('refuses split roles on embedded ClickHouse, which one process owns', () => {
     expect(() => loadAppConfig({ ROLES: 'worker' })).toThrow(/split roles need CLICKHOUSE_URL/);
   });

@@ -54,7 +54,7 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv): AppConfig {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const variable = formatIssuePath(issue.path).replace(/\[\d+\]$/, '');
-        return `${variable}=${JSON.stringify(environment[variable] ?? '')}: ${issue.message}`;
+        return `${variable}=${shownValue(variable, environment[variable] ?? '')}: ${issue.message}`;
       }),
     );
   }
@@ -108,4 +108,13 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv): AppConfig {
     },
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, '') ?? null,
   };
+}
+
+/** Variables whose value is a secret: a bad one is named, never echoed, since the message goes to the log. */
+const SECRET_VARIABLE = /PASSWORD|SECRET|TOKEN|KEY/;
+
+/** A bad value as the start-up message shows it: secrets hidden, and the user and password of a URL too. */
+function shownValue(variable: string, value: string): string {
+  if (SECRET_VARIABLE.test(variable)) return `(hidden, ${value.length} characters)`;
+  return JSON.stringify(value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, '$1***@'));
 }

@@ -4,6 +4,9 @@ import type { IncomingMessage } from 'node:http';
 import type { Server, ServerOptions } from 'socket.io';
 import { isOriginAllowed } from '../common/http-hardening';
 
+/** A client sends a token at the handshake and `{scope}` afterwards; socket.io's default would accept 1 MB messages. */
+const MAX_CLIENT_MESSAGE_BYTES = 16 * 1024;
+
 /**
  * socket.io for `/live`. Browsers do not apply CORS to WebSockets, so the handshake's `Origin` is checked here
  * (`allowRequest`, for polling and upgrades alike): a page of another site cannot open a socket with a token it
@@ -23,6 +26,7 @@ export class LiveIoAdapter extends IoAdapter {
       ...options,
       perMessageDeflate: false,
       serveClient: false,
+      maxHttpBufferSize: MAX_CLIENT_MESSAGE_BYTES,
       cors: { origin: [...this.allowedOrigins] },
       allowRequest: (request: IncomingMessage, decide: (error: string | null | undefined, success: boolean) => void) => {
         const allowed = isOriginAllowed(request.headers.origin, request.headers.host, this.allowedOrigins);

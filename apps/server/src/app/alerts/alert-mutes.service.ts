@@ -1,9 +1,11 @@
-import { alertMuteRequestSchema, type AlertMute, type AlertRulesFile } from '@grid-command/contracts';
+import { alertMuteRequestSchema, normalisedUuidSchema, type AlertMute, type AlertRulesFile } from '@grid-command/contracts';
 import { muteLimitRefusal, muteTouches, parseScope, type ReferenceIndex } from '@grid-command/domain';
 import { AlertMuteStore } from '@grid-command/queue';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { assertGrantsCoverAll, assertWithinGrants, type Principal } from '../common/access';
+import { auditActorOf } from '../common/audit/audit-actor';
+import { AUDIT_TRAIL, type AuditTrail } from '../common/audit/audit-trail';
 import { AppError } from '../common/errors/app-error';
 import { invalidInput } from '../common/invalid-input';
 import { resolveScope } from '../common/scope-resolver';
@@ -25,6 +27,7 @@ export class AlertMutesService {
     @Inject(ALERT_RULES) private readonly rules: AlertRulesFile,
     @Inject(REFERENCE_INDEX) private readonly reference: ReferenceIndex,
     private readonly store: AlertMuteStore,
+    @Inject(AUDIT_TRAIL) private readonly audit: AuditTrail,
   ) {}
 
   /** The mutes touching `scope`, or without one, those touching any of the principal's grants. */
@@ -72,15 +75,25 @@ export class AlertMutesService {
       suppressed: 0,
     };
     await this.store.add(mute);
+    await this.audit.record({
+      action: 'mute.create',
+      actor: auditActorOf(principal),
+      target: mute.id,
+      outcome: 'success',
+      sourceIp: null,
+      detail: { scope: mute.scope, ruleId: mute.ruleId, minutes: request.minutes },
+    });
     return mute;
   }
 
   /** 404 for a mute that does not exist; 403 for one outside the principal's grants (checked once it is found). */
-  async remove(id: string, principal: Principal): Promise<void> {
+  async remove(rawId: string, principal: Principal): Promise<void> {
+    const id = parseMuteId(rawId);
     const mute = (await this.store.current(Date.now())).find((candidate) => candidate.id === id);
     if (!mute) throw new AppError('not_found', `no mute ${id}`);
     this.assertMayReach(mute.scope, principal, `mute ${id}`);
     if (!(await this.store.remove(id))) throw new AppError('not_found', `no mute ${id}`);
+    await this.audit.record({ action: 'mute.delete', actor: auditActorOf(principal), target: id, outcome: 'success', sourceIp: null, detail: { scope: mute.scope, ruleId: mute.ruleId } });
   }
 
   /** A mute without a scope holds its rule back in every loaded district, so only grants covering them all reach it. */
@@ -88,4 +101,11 @@ export class AlertMutesService {
     if (scope !== null) assertWithinGrants(principal, scope, 'scope');
     else assertGrantsCoverAll(principal, this.reference.districts().map((district) => district.scope), `${what} without a scope`);
   }
+}
+
+/** A mute's id in lower case, as it was created: the same id in upper case names the same mute. */
+function parseMuteId(id: string): string {
+  const parsed = normalisedUuidSchema.safeParse(id);
+  if (!parsed.success) throw new AppError('invalid_parameter', `id: must be a mute's UUID, got ${JSON.stringify(id)}`);
+  return parsed.data;
 }

@@ -16,6 +16,8 @@ import { allowedTicketEvents, compareAlerts, contains, maskPersonalData, muteTou
 import { AlertMuteStore, AlertRecordStore, AlertReportSets } from '@grid-command/queue';
 import { Inject, Injectable } from '@nestjs/common';
 import { assertWithinGrants, readsPersonalData, type Principal } from '../common/access';
+import { auditActorOf } from '../common/audit/audit-actor';
+import { AUDIT_TRAIL, type AuditTrail } from '../common/audit/audit-trail';
 import { AppError } from '../common/errors/app-error';
 import { invalidInput } from '../common/invalid-input';
 import { resolveScope } from '../common/scope-resolver';
@@ -43,6 +45,7 @@ export class AlertsService {
     private readonly history: AlertHistoryRepository,
     private readonly signals: AlertSignalsRepository,
     private readonly tickets: TicketService,
+    @Inject(AUDIT_TRAIL) private readonly audit: AuditTrail,
   ) {}
 
   async list(rawQuery: unknown): Promise<AlertList> {
@@ -102,6 +105,14 @@ export class AlertsService {
     }
     if (outcome.kind === 'conflict') throw conflict(outcome.message, outcome.alert);
     const tickets = request.action === 'dispatch' ? await this.dispatchTickets(outcome.alert, principal, request.department ?? '') : [];
+    await this.audit.record({
+      action: `alert.${request.action}`,
+      actor: auditActorOf(principal),
+      target: alertId,
+      outcome: 'success',
+      sourceIp: null,
+      detail: { version: outcome.alert.version, state: outcome.alert.state, department: request.department ?? null, tickets: tickets.length },
+    });
     return { alert: outcome.alert, tickets };
   }
 

@@ -16,6 +16,8 @@ import { ReportLedger, TicketRecordStore, type TicketRecord } from '@grid-comman
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config';
 import { assertWithinGrants, readsPersonalData, type Principal } from '../common/access';
+import { auditActorOf } from '../common/audit/audit-actor';
+import { AUDIT_TRAIL, type AuditTrail } from '../common/audit/audit-trail';
 import { AppError } from '../common/errors/app-error';
 import { APP_CONFIG, TICKET_RULES } from '../infrastructure/tokens';
 import { ticketEventId } from './ticket-event-id';
@@ -48,6 +50,7 @@ export class TicketService {
     private readonly ledger: ReportLedger,
     private readonly store: TicketStore,
     private readonly records: TicketRecordStore,
+    @Inject(AUDIT_TRAIL) private readonly audit: AuditTrail,
   ) {
     this.lookup = new TicketLookup(store);
   }
@@ -113,6 +116,12 @@ export class TicketService {
 
       const next: TicketRecord = { ticket, history };
       if (await this.records.compareAndRecord(storedVersion, next, fresh)) {
+        const actor = auditActorOf(principal);
+        await Promise.all(
+          fresh.map((event) =>
+            this.audit.record({ action: `ticket.${event.type}`, actor, target: ticketId, outcome: 'success', sourceIp: null, detail: { seq: event.seq, state: event.stateAfter, department: event.department } }),
+          ),
+        );
         return { recorded: fresh.length, duplicates: inputs.length - fresh.length, events: answered, ticket };
       }
       if (attempt >= MAX_RECORD_ATTEMPTS) {

@@ -14,6 +14,7 @@ import { alertListSchema, type Alert, type AlertNotice, type Report } from '@gri
 import { percentilesOf, type AlertActionRun, type AlertRun } from '../src/bench-result';
 import type { GridSite } from '../src/grid-sites';
 import { makeReport } from '../src/report-factory';
+import type { BenchClients } from './credentials';
 import type { KeepAliveClient } from './http-client';
 import { postBody, startBackgroundFeed, type IngestLedger, type PreparedBody } from './ingest';
 import { connectLive, type LiveSocket } from './live-socket';
@@ -34,7 +35,6 @@ export interface AlertPlan {
   readonly quietMs: number;
 }
 
-const OFFICER = 'bench-值班员';
 const CLOSE_NOTE = 'bench: measured, closed';
 /** How many closes are in flight at once when clearing or tidying up. */
 const CLOSE_CONCURRENCY = 4;
@@ -61,8 +61,8 @@ class Console {
 
   constructor(private readonly measured: ReadonlySet<string>) {}
 
-  async open(baseUrl: string): Promise<void> {
-    this.socket = await connectLive(baseUrl, 'watchAlerts', DISTRICT_SCOPE, (socket) => {
+  async open(baseUrl: string, token: string): Promise<void> {
+    this.socket = await connectLive(baseUrl, token, 'watchAlerts', DISTRICT_SCOPE, (socket) => {
       socket.on('alert', (notice) => this.onAlert(notice, performance.now()));
       socket.on('alertUpdated', (notice) => {
         if (notice.change === 'acknowledge' && !this.acknowledged.has(notice.alert.id)) this.acknowledged.set(notice.alert.id, performance.now());
@@ -114,7 +114,7 @@ async function activeCriticalAlerts(client: KeepAliveClient, grids: readonly Gri
 async function closeAlerts(client: KeepAliveClient, alerts: readonly Alert[]): Promise<number> {
   let closed = 0;
   await eachLimited(alerts, CLOSE_CONCURRENCY, async (alert) => {
-    const body = JSON.stringify({ action: 'close', by: OFFICER, note: CLOSE_NOTE });
+    const body = JSON.stringify({ action: 'close', note: CLOSE_NOTE });
     const answer = await client.send('POST', `/api/v1/alerts/${alert.id}/actions`, body).catch(() => null);
     if (answer?.status === 200 || answer?.status === 409) closed += 1;
   });
@@ -131,7 +131,7 @@ async function acknowledgeEach(client: KeepAliveClient, alerts: readonly Alert[]
   let timeouts = 0;
   for (const alert of alerts) {
     const sentAt = performance.now();
-    const body = JSON.stringify({ action: 'acknowledge', by: OFFICER, expectedVersion: alert.version });
+    const body = JSON.stringify({ action: 'acknowledge', expectedVersion: alert.version });
     const answer = await client.send('POST', `/api/v1/alerts/${alert.id}/actions`, body).catch(() => null);
     if (answer === null || (answer.status !== 200 && answer.status !== 409)) {
       errors += 1;
@@ -153,17 +153,18 @@ async function acknowledgeEach(client: KeepAliveClient, alerts: readonly Alert[]
   return { samples: alerts.length, applied, conflicts, errors, timeouts, requestMs: percentilesOf(requestMs), pushMs: percentilesOf(pushMs) };
 }
 
-export async function measureAlerts(baseUrl: string, client: KeepAliveClient, ledger: IngestLedger, plan: AlertPlan, log: (line: string) => void): Promise<AlertRun> {
+export async function measureAlerts(baseUrl: string, clients: BenchClients, ledger: IngestLedger, plan: AlertPlan, log: (line: string) => void): Promise<AlertRun> {
   const started = performance.now();
+  const { ingest, officer } = clients;
   const measured = new Set(plan.grids.map((grid) => gridScope(grid.code)));
-  const leftOver = await activeCriticalAlerts(client, plan.grids);
-  if (leftOver.length > 0) log(`  closing ${leftOver.length} critical alerts left open in the measured grids by earlier phases: ${await closeAlerts(client, leftOver)} closed`);
+  const leftOver = await activeCriticalAlerts(officer, plan.grids);
+  if (leftOver.length > 0) log(`  closing ${leftOver.length} critical alerts left open in the measured grids by earlier phases: ${await closeAlerts(officer, leftOver)} closed`);
 
   const first = new Console(measured);
   const second = new Console(measured);
-  await first.open(baseUrl);
-  await second.open(baseUrl);
-  const stopBackground = startBackgroundFeed(client, ledger, plan.backgroundSites, plan.backgroundRate, 60);
+  await first.open(baseUrl, clients.consoleToken());
+  await second.open(baseUrl, clients.consoleToken());
+  const stopBackground = startBackgroundFeed(ingest, ledger, plan.backgroundSites, plan.backgroundRate, 60);
   const reports = plan.grids.map(criticalReport);
   const acknowledgedAt = new Map<string, number>();
   let sent = 0;
@@ -178,7 +179,7 @@ export async function measureAlerts(baseUrl: string, client: KeepAliveClient, le
       const body: PreparedBody = { json: JSON.stringify(report), size: 1 };
       sent += 1;
       sends.push(
-        postBody(client, ledger, body).then((posted) => {
+        postBody(ingest, ledger, body).then((posted) => {
           if (posted.acknowledged) acknowledgedAt.set(report.id, performance.now());
         }),
       );
@@ -192,7 +193,7 @@ export async function measureAlerts(baseUrl: string, client: KeepAliveClient, le
     const arrived = reports.map((report) => first.arrivals.get(report.id)).filter((entry) => entry !== undefined);
     log(`  ${acknowledgedAt.size} of ${sent} critical reports acknowledged; acknowledging ${Math.min(plan.acknowledgements, arrived.length)} of their alerts one at a time`);
     const actions = await acknowledgeEach(
-      client,
+      officer,
       arrived.slice(0, plan.acknowledgements).map((entry) => entry.alert),
       second,
       plan.noticeTimeoutMs,
@@ -221,6 +222,6 @@ export async function measureAlerts(baseUrl: string, client: KeepAliveClient, le
     first.socket?.close();
     second.socket?.close();
     // Tidy: the measured grids' alerts would otherwise re-notify and escalate during the phases that follow.
-    await closeAlerts(client, await activeCriticalAlerts(client, plan.grids)).catch(() => 0);
+    await closeAlerts(officer, await activeCriticalAlerts(officer, plan.grids)).catch(() => 0);
   }
 }

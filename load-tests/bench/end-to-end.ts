@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { percentilesOf, type EndToEndRun } from '../src/bench-result';
 import type { GridSite } from '../src/grid-sites';
-import type { KeepAliveClient } from './http-client';
+import type { BenchClients } from './credentials';
 import { postBody, prepareBodies, startBackgroundFeed, type IngestLedger } from './ingest';
 import { connectLive, type LiveSocket } from './live-socket';
 import { DISTRICT_SCOPE, reportedToday } from './snapshot-watch';
@@ -20,10 +20,10 @@ interface Push {
   readonly reported: number;
 }
 
-/** A screen: subscribed to the district over socket.io, remembering when each push arrived and what it counted. */
-async function openScreen(baseUrl: string): Promise<{ socket: LiveSocket; pushes: Push[] }> {
+/** A wall: subscribed to the district over socket.io, remembering when each push arrived and what it counted. */
+async function openScreen(baseUrl: string, wallToken: string): Promise<{ socket: LiveSocket; pushes: Push[] }> {
   const pushes: Push[] = [];
-  const socket = await connectLive(baseUrl, 'subscribe', DISTRICT_SCOPE, (live) =>
+  const socket = await connectLive(baseUrl, wallToken, 'subscribe', DISTRICT_SCOPE, (live) =>
     live.on('snapshot', (snapshot) => {
       if (snapshot.scope === DISTRICT_SCOPE) pushes.push({ at: performance.now(), reported: snapshot.totals.reported });
     }),
@@ -38,13 +38,13 @@ async function openScreen(baseUrl: string): Promise<{ socket: LiveSocket; pushes
  */
 export async function measureEndToEnd(
   baseUrl: string,
-  client: KeepAliveClient,
+  clients: BenchClients,
   ledger: IngestLedger,
   sites: readonly GridSite[],
   plan: EndToEndPlan,
 ): Promise<EndToEndRun> {
-  const { socket, pushes } = await openScreen(baseUrl);
-  const stopBackground = startBackgroundFeed(client, ledger, sites, plan.backgroundRate);
+  const { socket, pushes } = await openScreen(baseUrl, clients.wallToken);
+  const stopBackground = startBackgroundFeed(clients.ingest, ledger, sites, plan.backgroundRate);
   const bodies = prepareBodies(sites, 1, plan.samples);
   const snapshotMs: number[] = [];
   const pushMs: number[] = [];
@@ -52,7 +52,7 @@ export async function measureEndToEnd(
   try {
     for (const body of bodies) {
       const sentAt = performance.now();
-      const posted = await postBody(client, ledger, body);
+      const posted = await postBody(clients.ingest, ledger, body);
       const acknowledgedAt = performance.now();
       if (!posted.acknowledged) {
         timeouts += 1;
@@ -64,7 +64,7 @@ export async function measureEndToEnd(
       let pushSeen: number | null = null;
       while (performance.now() < deadline && (snapshotSeen === null || pushSeen === null)) {
         if (snapshotSeen === null) {
-          const reported = await reportedToday(client);
+          const reported = await reportedToday(clients.officer);
           if (reported !== null && reported >= expected) snapshotSeen = performance.now() - acknowledgedAt;
         }
         const push = pushes.find((entry) => entry.at >= sentAt && entry.reported >= expected);

@@ -9,15 +9,23 @@ export interface HttpAnswer {
   readonly retryAfter?: string;
 }
 
+/** The credential a request carries, read at send time (an access token is renewed while the bench runs). */
+export type Bearer = () => string;
+
 /**
  * Plain node:http over a fixed pool of keep-alive connections: less client overhead than fetch, so on a
- * shared two-core machine more of the CPU goes to the server being measured.
+ * shared two-core machine more of the CPU goes to the server being measured. `as` gives a client over the same
+ * connections whose every request carries a credential.
  */
 export class KeepAliveClient {
   private readonly agent: Agent;
 
-  constructor(private readonly baseUrl: string, connections: number) {
-    this.agent = new Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections });
+  constructor(private readonly baseUrl: string, connections: number | Agent, private readonly bearer: Bearer | null = null) {
+    this.agent = typeof connections === 'number' ? new Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections }) : connections;
+  }
+
+  as(bearer: Bearer): KeepAliveClient {
+    return new KeepAliveClient(this.baseUrl, this.agent, bearer);
   }
 
   send(method: 'GET' | 'POST', path: string, body?: string, timeoutMs = 30_000): Promise<HttpAnswer> {
@@ -29,7 +37,10 @@ export class KeepAliveClient {
           method,
           agent: this.agent,
           timeout: timeoutMs,
-          headers: body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+          headers: {
+            ...(this.bearer === null ? {} : { authorization: `Bearer ${this.bearer()}` }),
+            ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }),
+          },
         },
         (response) => {
           const chunks: Buffer[] = [];

@@ -5,16 +5,18 @@ export type LiveSocket = Socket<LiveServerToClientEvents, LiveClientToServerEven
 
 /**
  * Opens a socket.io connection to `/live` (websocket only, no reconnection: a dropped socket must show as missed
- * pushes, not be hidden by a reconnect) and joins `scope` as a wall (`subscribe`) or a duty console (`watchAlerts`).
- * Handlers the caller needs from the first message on go in `listen`, before the join is asked for.
+ * pushes, not be hidden by a reconnect) with `token` in the handshake (a wall's display token, an officer's access
+ * token) and joins `scope` as a wall (`subscribe`) or a duty console (`watchAlerts`). Handlers the caller needs from
+ * the first message on go in `listen`, before the join is asked for.
  */
 export async function connectLive(
   baseUrl: string,
+  token: string,
   join: 'subscribe' | 'watchAlerts',
   scope: string,
   listen: (socket: LiveSocket) => void,
 ): Promise<LiveSocket> {
-  const socket: LiveSocket = io(`${baseUrl}${LIVE_NAMESPACE}`, { transports: ['websocket'], reconnection: false });
+  const socket: LiveSocket = io(`${baseUrl}${LIVE_NAMESPACE}`, { transports: ['websocket'], reconnection: false, auth: { token } });
   listen(socket);
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', resolve);

@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: starts the built server on 127.0.0.1 with a temp data directory and measures, in about two
- * minutes (bounded by a watchdog), ingest throughput at 1, 100 and 1000 reports per request, post-to-screen
+ * `npm run bench`: starts the built server on 127.0.0.1 with a temp data directory, makes its credentials through
+ * the API (an ingest key, a duty officer, a display token) and measures, in about two minutes (bounded by a
+ * watchdog), what checking a credential costs per request, ingest throughput at 1, 100 and 1000 reports per request, post-to-screen
  * latency idle and under load, that nothing was lost or doubled, critical report to duty console latency idle
  * and under load (every alert once), ticket event throughput and its way into the KPIs (nothing lost or doubled
  * there either), KPI query latency, and server memory. Writes bench-results/latest.{json,md}, with the previous
@@ -26,11 +27,13 @@ import {
 } from '../src/bench-result';
 import { gridSitesOf, type GridSite } from '../src/grid-sites';
 import { measureAlerts, type AlertPlan } from './alerts';
+import { benchClients, createBenchCredentials } from './credentials';
 import { measureEndToEnd } from './end-to-end';
 import { KeepAliveClient } from './http-client';
 import { IngestLedger, postBody, type PreparedBody } from './ingest';
+import { measureSecurityOverhead, type SecurityPlan } from './security-overhead';
 import { childrenRssMb, rssMb, startServer, type RunningServer } from './server-process';
-import { waitForReported } from './snapshot-watch';
+import { DISTRICT_SCOPE, waitForReported } from './snapshot-watch';
 import { measureThroughput, type ThroughputPlan } from './throughput';
 import { measureTickets, type TicketPlan } from './tickets';
 
@@ -48,6 +51,9 @@ const PLANS: readonly ThroughputPlan[] = [
   { batchSize: 100, connections: CONNECTIONS, seconds: 6, maxRequests: 1_200 },
   { batchSize: 1000, connections: CONNECTIONS, seconds: 6, maxRequests: 150 },
 ];
+
+/** About 13 s: four cheap GETs, 3 s each, after 200 unmeasured requests each. */
+const SECURITY: SecurityPlan = { connections: CONNECTIONS, seconds: 3, warmUpRequests: 200 };
 
 /** Long enough for a lagging pipeline to catch up, so a slow drain is measured as slow, not called a loss. */
 const DRAIN = { timeoutMs: 180_000, settleMs: 0, pollMs: 100 };
@@ -104,6 +110,10 @@ async function loadSites(): Promise<ReturnType<typeof gridSitesOf>> {
 async function measure(server: RunningServer, started: Date): Promise<BenchFigures> {
   const sites = await loadSites();
   const client = new KeepAliveClient(server.baseUrl, CONNECTIONS + 2);
+  log('credentials: the bootstrap admin creates an ingest key, a duty officer and a display token of the district');
+  const credentials = await createBenchCredentials(server.baseUrl, server.adminPassword, DISTRICT_SCOPE, log);
+  const clients = benchClients(client, credentials);
+  const { ingest, officer } = clients;
   const ledger = new IngestLedger();
   const serverBeforeMb = rssMb(server.pid);
   let serverPeakMb = serverBeforeMb;
@@ -113,50 +123,54 @@ async function measure(server: RunningServer, started: Date): Promise<BenchFigur
 
   try {
     log('warm-up: 2 s of 100-report requests');
-    await measureThroughput(client, ledger, sites, { batchSize: 100, connections: 4, seconds: 2, maxRequests: 400 });
-    await waitForReported(client, ledger.distinctAccepted, DRAIN);
+    await measureThroughput(ingest, ledger, sites, { batchSize: 100, connections: 4, seconds: 2, maxRequests: 400 });
+    await waitForReported(officer, ledger.distinctAccepted, DRAIN);
+
+    log(`security layer: GET /health/live (public) against GET /api/v1/auth/me with each credential, ${SECURITY.connections} connections, ${SECURITY.seconds} s each`);
+    const security = await measureSecurityOverhead(client, credentials, SECURITY);
+    for (const run of security.authenticated) log(`  ${run.credential}: ${Math.round(run.requestsPerSecond)} requests/s, p50 ${(run.latencyMs.p50 ?? 0).toFixed(1)} ms (public ${Math.round(security.baseline.requestsPerSecond)} requests/s, p50 ${(security.baseline.latencyMs.p50 ?? 0).toFixed(1)} ms)`);
 
     const endToEnd: EndToEndRun[] = [];
     log('post-to-screen, idle server: 15 samples');
-    endToEnd.push(await measureEndToEnd(server.baseUrl, client, ledger, sites, { label: 'idle', samples: 15, backgroundRate: 0, sampleTimeoutMs: 10_000 }));
+    endToEnd.push(await measureEndToEnd(server.baseUrl, clients, ledger, sites, { label: 'idle', samples: 15, backgroundRate: 0, sampleTimeoutMs: 10_000 }));
 
     // On a drained pipeline, before the bulk phases leave a backlog, and before the tickets phase, whose reports
     // made 2 h ago raise SLA alerts by the thousand.
     const alerts: AlertRun[] = [];
     for (const plan of alertPlans(sites)) {
       log(`critical alerts, ${plan.label}: ${plan.grids.length} critical reports at ${plan.reportsPerSecond}/s, one grid each, two consoles watching`);
-      const run = await measureAlerts(server.baseUrl, client, ledger, plan, log);
+      const run = await measureAlerts(server.baseUrl, clients, ledger, plan, log);
       alerts.push(run);
       log(`  received ${run.received} / ${run.receivedSecond} of ${run.sent}, p50 ${Math.round(run.pushMs.p50 ?? -1)} ms, p95 ${Math.round(run.pushMs.p95 ?? -1)} ms; acknowledge → other console p95 ${Math.round(run.actions.pushMs.p95 ?? -1)} ms (${run.seconds.toFixed(0)} s)`);
     }
     // The throughput runs start from a drained pipeline, as before this phase existed.
-    await waitForReported(client, ledger.distinctAccepted, DRAIN);
+    await waitForReported(officer, ledger.distinctAccepted, DRAIN);
 
     const throughput: ThroughputRun[] = [];
     const resendPool: PreparedBody[] = [];
     for (const plan of PLANS) {
       log(`throughput: ${plan.batchSize} report(s) per request, ${plan.connections} connections, ${plan.seconds} s`);
-      const run = await measureThroughput(client, ledger, sites, plan, plan.batchSize === 100 ? resendPool : []);
-      const drained = await waitForReported(client, ledger.distinctAccepted, DRAIN);
+      const run = await measureThroughput(ingest, ledger, sites, plan, plan.batchSize === 100 ? resendPool : []);
+      const drained = await waitForReported(officer, ledger.distinctAccepted, DRAIN);
       throughput.push({ ...run, drainMs: drained.reachedMs });
       log(`  ${Math.round(run.reportsPerSecond)} reports/s, p99 ${Math.round(run.latencyMs.p99 ?? 0)} ms, drained after ${Math.round(drained.reachedMs ?? -1)} ms`);
     }
 
     log('post-to-screen while ingesting 1,000 reports/s: 15 samples');
     endToEnd.push(
-      await measureEndToEnd(server.baseUrl, client, ledger, sites, { label: 'ingesting 1,000 reports/s', samples: 15, backgroundRate: 1_000, sampleTimeoutMs: 10_000 }),
+      await measureEndToEnd(server.baseUrl, clients, ledger, sites, { label: 'ingesting 1,000 reports/s', samples: 15, backgroundRate: 1_000, sampleTimeoutMs: 10_000 }),
     );
 
     log(`idempotency: re-sending ${resendPool.length} acknowledged requests with the same ids`);
-    for (const body of resendPool) await postBody(client, ledger, body, true);
+    for (const body of resendPool) await postBody(ingest, ledger, body, true);
 
     // Across midnight "today" restarted: no count can match, so do not spend the drain timeout waiting for one.
     const dayChanged = startOfDay(started, TIME_ZONE).getTime() !== startOfDay(new Date(), TIME_ZONE).getTime();
     log(dayChanged ? 'integrity: the day changed during the run, no verdict possible; one read only' : 'integrity: waiting for the pipeline to count every accepted report');
-    const final = await waitForReported(client, ledger.distinctAccepted, dayChanged ? { ...DRAIN, timeoutMs: 1 } : { ...DRAIN, settleMs: 3_000 });
+    const final = await waitForReported(officer, ledger.distinctAccepted, dayChanged ? { ...DRAIN, timeoutMs: 1 } : { ...DRAIN, settleMs: 3_000 });
 
     // After the report count is settled: these reports say they were made 2 h ago, which may be today or not.
-    const tickets = await measureTickets(client, sites, TICKETS, log, ledger.distinctAccepted);
+    const tickets = await measureTickets(clients, sites, TICKETS, log, ledger.distinctAccepted);
     return {
       throughput,
       endToEnd,
@@ -172,9 +186,11 @@ async function measure(server: RunningServer, started: Date): Promise<BenchFigur
       memory: { serverBeforeMb, serverPeakMb, serverAfterMb: rssMb(server.pid), childrenAfterMb: childrenRssMb(server.pid) },
       tickets,
       alerts,
+      security,
     };
   } finally {
     clearInterval(sampler);
+    credentials.close();
     client.close();
   }
 }

@@ -1,4 +1,4 @@
-import { freePort, startBuiltServer, stopServer } from '@grid-command/server-harness';
+import { freePort, newBootstrapPassword, startBuiltServer, stopServer } from '@grid-command/server-harness';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,22 +7,34 @@ import { join } from 'node:path';
 export interface RunningServer {
   readonly baseUrl: string;
   readonly pid: number;
+  /** The first admin's password: the server created user `admin` with it, from which the bench makes its credentials. */
+  readonly adminPassword: string;
   stop(): Promise<void>;
 }
 
 /**
+ * The bench measures capacity, not the rate-limit policy: the per-key and per-user limits are lifted above its load
+ * (8 connections of one key, snapshot polls every 25 ms). The limiter is still consulted on every request, so what
+ * it costs is in every figure.
+ */
+const LIFTED_RATE_LIMITS = { RATE_LIMIT_INGEST_KEY_PER_SECOND: '1000000', RATE_LIMIT_PRINCIPAL_PER_SECOND: '1000000' } as const;
+
+/**
  * Starts the built server as a real client would meet it: its own temp DATA_DIR (it starts redis-server and
- * embedded ClickHouse there), a free port on 127.0.0.1, ready when /health/ready says so. `stop` sends
- * SIGTERM, escalates to SIGKILL after 20 s, and removes the data directory.
+ * embedded ClickHouse there), a free port on 127.0.0.1, a fresh ADMIN_BOOTSTRAP_PASSWORD, ready when
+ * /health/ready says so. `stop` sends SIGTERM, escalates to SIGKILL after 20 s, and removes the data directory.
  */
 export async function startServer(workspaceRoot: string, readyTimeoutMs = 90_000): Promise<RunningServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'grid-command-bench-'));
+  const adminPassword = newBootstrapPassword();
   try {
-    const server = await startBuiltServer({ workspaceRoot, dataDir, port: await freePort(), readyWithinMs: readyTimeoutMs });
+    const environment = { ADMIN_BOOTSTRAP_PASSWORD: adminPassword, ...LIFTED_RATE_LIMITS };
+    const server = await startBuiltServer({ workspaceRoot, dataDir, port: await freePort(), readyWithinMs: readyTimeoutMs, environment });
     let stopped = false;
     return {
       baseUrl: server.baseUrl,
       pid: server.child.pid ?? -1,
+      adminPassword,
       stop: async () => {
         if (stopped) return;
         stopped = true;

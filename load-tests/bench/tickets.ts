@@ -11,6 +11,7 @@ import { localDayOf } from '@grid-command/domain';
 import { percentilesOf, type TicketDrainCheck, type TicketEventRun, type TicketFigures } from '../src/bench-result';
 import type { GridSite } from '../src/grid-sites';
 import { makeBatch } from '../src/report-factory';
+import type { BenchClients } from './credentials';
 import type { KeepAliveClient } from './http-client';
 import { IngestLedger, postBody, type PreparedBody } from './ingest';
 import { DISTRICT_SCOPE } from './snapshot-watch';
@@ -74,16 +75,16 @@ function counts(body: unknown): { recorded: number; duplicates: number } | null 
 /** 报单 → 派单 → 签收 → 办结 → 验单 in one request, a millisecond apart, starting now. */
 function wholeLife(ticketId: string, now: number): EventBody {
   const events: TicketEventInput[] = [
-    { type: 'dispatched', at: iso(now), actor: 'bench-dispatcher', department: '城市管理局' },
-    { type: 'accepted', at: iso(now + 1), actor: 'bench-officer' },
-    { type: 'resolved', at: iso(now + 2), actor: 'bench-officer' },
-    { type: 'verified', at: iso(now + 3), actor: 'bench-hotline', satisfaction: 'satisfied' },
+    { type: 'dispatched', at: iso(now), department: '城市管理局' },
+    { type: 'accepted', at: iso(now + 1) },
+    { type: 'resolved', at: iso(now + 2) },
+    { type: 'verified', at: iso(now + 3), satisfaction: 'satisfied' },
   ];
   return { ticketId, json: JSON.stringify(events), events: events.length };
 }
 
 function dispatchOnly(ticketId: string, now: number): EventBody {
-  const event: TicketEventInput = { type: 'dispatched', at: iso(now), actor: 'bench-dispatcher', department: '城市管理局' };
+  const event: TicketEventInput = { type: 'dispatched', at: iso(now), department: '城市管理局' };
   return { ticketId, json: JSON.stringify(event), events: 1 };
 }
 
@@ -245,7 +246,7 @@ async function waitForKpis(client: KeepAliveClient, ledger: EventLedger, plan: T
 }
 
 export async function measureTickets(
-  client: KeepAliveClient,
+  clients: BenchClients,
   sites: readonly GridSite[],
   plan: TicketPlan,
   log: (line: string) => void,
@@ -261,12 +262,12 @@ export async function measureTickets(
   const ticketIds: string[] = [];
   for (const batch of batches) {
     const body: PreparedBody = { json: JSON.stringify(batch), size: batch.length };
-    const posted = await postBody(client, reportLedger, body);
+    const posted = await postBody(clients.ingest, reportLedger, body);
     if (posted.acknowledged) ticketIds.push(...batch.map((report) => report.id));
   }
   if (ticketIds.length === 0) throw new Error('the tickets phase could not post a single report');
   const lastOfEachRequest = batches.map((batch) => batch.at(-1)?.id).filter((id): id is string => id !== undefined && ticketIds.includes(id));
-  const readyMs = await waitForTickets(client, lastOfEachRequest, plan.readyTimeoutMs);
+  const readyMs = await waitForTickets(clients.officer, lastOfEachRequest, plan.readyTimeoutMs);
   log(`  ${ticketIds.length} tickets; the last of each request answered GET 200 after ${readyMs === null ? 'never' : `${Math.round(readyMs)} ms`}`);
 
   const ledger = new EventLedger();
@@ -275,7 +276,7 @@ export async function measureTickets(
   const singleIds = ticketIds.slice(plan.lives);
   log(`tickets: whole lives (4 events per request), ${plan.connections} connections, up to ${plan.livesSeconds} s or ${lifeIds.length} tickets`);
   const lives = await runEvents(
-    client,
+    clients.ingest,
     ledger,
     lifeIds,
     { label: 'whole life (dispatched, accepted, resolved, verified)', eventsPerRequest: 4, connections: plan.connections, seconds: plan.livesSeconds, build: wholeLife },
@@ -285,7 +286,7 @@ export async function measureTickets(
   log(`  ${Math.round(lives.eventsPerSecond)} events/s, ${Math.round(lives.requestsPerSecond)} requests/s, p99 ${Math.round(lives.latencyMs.p99 ?? 0)} ms, ${lives.errors} errors`);
   log(`tickets: single dispatched events, ${plan.connections} connections, up to ${plan.singlesSeconds} s or ${singleIds.length} tickets`);
   const singles = await runEvents(
-    client,
+    clients.ingest,
     ledger,
     singleIds,
     { label: 'single event (dispatched)', eventsPerRequest: 1, connections: plan.connections, seconds: plan.singlesSeconds, build: dispatchOnly },
@@ -295,20 +296,20 @@ export async function measureTickets(
   log(`  ${Math.round(singles.eventsPerSecond)} events/s, p99 ${Math.round(singles.latencyMs.p99 ?? 0)} ms, ${singles.errors} errors`);
 
   log('tickets: waiting for the KPIs to count every acknowledged event');
-  const drained = await waitForKpis(client, ledger, { ...plan, settleMs: 0 });
+  const drained = await waitForKpis(clients.officer, ledger, { ...plan, settleMs: 0 });
   log(`  ${drained.period}: dispatched ${drained.kpiDispatched}/${drained.expectedDispatched}, verified ${drained.kpiVerified}/${drained.expectedVerified}, drained ${drained.drainMs === null ? 'never' : `${Math.round(drained.drainMs)} ms`} after the last acknowledgement`);
 
   log(`tickets: re-sending ${resendPool.length} acknowledged event requests unchanged`);
   let resentUnchanged = 0;
   for (const body of resendPool) {
-    const answer = await client.send('POST', `/api/v1/tickets/${body.ticketId}/events`, body.json).catch(() => null);
+    const answer = await clients.ingest.send('POST', `/api/v1/tickets/${body.ticketId}/events`, body.json).catch(() => null);
     const answered = answer ? counts(answer.body) : null;
     if (answer?.status === 200 && answered?.recorded === 0 && answered.duplicates === body.events) resentUnchanged += 1;
     else console.error(`re-sent events of ${body.ticketId} answered ${answer?.status ?? 'nothing'}: ${JSON.stringify(answer?.body ?? null).slice(0, 200)}`);
     if (answered) ledger.recordedAnswers += answered.recorded;
   }
   // Read again after the re-sends and a settle period: a re-send recorded twice, or a late double count, shows here.
-  const settled = await waitForKpis(client, ledger, plan);
+  const settled = await waitForKpis(clients.officer, ledger, plan);
   const drain: TicketDrainCheck = {
     ...settled,
     drainMs: drained.drainMs,
@@ -325,7 +326,7 @@ export async function measureTickets(
   let weekReported: number | null = null;
   const weekQuery = `scope=${encodeURIComponent(DISTRICT_SCOPE)}&period=week`;
   for (let sample = 0; sample < plan.kpiSamples; sample += 1) {
-    const { kpis, ms } = await readKpis(client, weekQuery);
+    const { kpis, ms } = await readKpis(clients.officer, weekQuery);
     if (kpis === null || ms === null) kpiErrors += 1;
     else {
       kpiLatencies.push(ms);

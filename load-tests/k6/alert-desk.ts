@@ -22,8 +22,9 @@ import {
   type Report,
   type ReportCategory,
 } from '@grid-command/contracts';
-import { gridSites, wallScopes } from './lib/district';
-import { BASE_URL, durationFromEnv, numberFromEnv } from './lib/env';
+import { requireIngestKey, signInUser, userHeaders, type UserSession } from './lib/credentials';
+import { districtScope as district, gridSites } from './lib/district';
+import { BASE_URL, durationFromEnv, numberFromEnv, secondsOf } from './lib/env';
 import { postReports, requireReady } from './lib/ingest';
 import { jsonOf } from './lib/json';
 
@@ -50,6 +51,8 @@ const alertsClosed = new Counter('alerts_closed');
 /** One sample per officer call: the share that did not see its alert listed and closed (by it or a colleague). */
 const deskFailures = new Rate('alert_desk_failures');
 
+const GRACEFUL_STOP_SECONDS = Math.ceil(ALERT_TIMEOUT_SECONDS + 4 * THINK_SECONDS * ATTEMPTS_PER_STEP + 10);
+
 export const options: Options = {
   scenarios: {
     officers: {
@@ -57,7 +60,7 @@ export const options: Options = {
       vus: OFFICERS,
       duration: DURATION,
       exec: 'dutyCall',
-      gracefulStop: `${Math.ceil(ALERT_TIMEOUT_SECONDS + 4 * THINK_SECONDS * ATTEMPTS_PER_STEP + 10)}s`,
+      gracefulStop: `${GRACEFUL_STOP_SECONDS}s`,
     },
   },
   thresholds: {
@@ -73,11 +76,12 @@ export const options: Options = {
   },
 };
 
-export function setup(): void {
+/** The officers post their critical reports with the ingest key and work the desk as a duty officer of the district. */
+export function setup(): UserSession {
   requireReady();
+  requireIngestKey(district);
+  return signInUser('duty_officer', district, secondsOf(DURATION) + GRACEFUL_STOP_SECONDS);
 }
-
-const district = wallScopes.find((scope) => scope.startsWith('district:')) ?? 'district:450103';
 const hotGrids = Array.from({ length: Math.min(HOT_GRIDS, gridSites.length) }, (_, index) => gridSites[Math.floor((index * gridSites.length) / Math.min(HOT_GRIDS, gridSites.length))]).filter(
   (site) => site !== undefined,
 );
@@ -113,11 +117,11 @@ function postCriticalReport(): { id: string; category: ReportCategory; grid: str
 }
 
 /** Lists the grid's active alerts until one holds the report. */
-function awaitAlert(grid: string, reportId: string): Alert | null {
+function awaitAlert(session: UserSession, grid: string, reportId: string): Alert | null {
   const postedAt = Date.now();
   const deadline = postedAt + ALERT_TIMEOUT_SECONDS * 1_000;
   for (;;) {
-    const response = http.get(`${BASE_URL}/api/v1/alerts?scope=${encodeURIComponent(`grid:${grid}`)}`, { tags: { name: LIST_ROUTE, scope: 'grid' } });
+    const response = http.get(`${BASE_URL}/api/v1/alerts?scope=${encodeURIComponent(`grid:${grid}`)}`, { headers: userHeaders(session), tags: { name: LIST_ROUTE, scope: 'grid' } });
     const list = alertListSchema.safeParse(jsonOf(response));
     const alert = list.success ? list.data.alerts.find((candidate) => candidate.kind === 'critical' && candidate.reportIds.includes(reportId)) : undefined;
     if (alert !== undefined) {
@@ -137,11 +141,11 @@ function awaitAlert(grid: string, reportId: string): Alert | null {
 }
 
 /** The desk's list of the district, and the alert's detail with its reports, as the console shows them. */
-function readDesk(alert: Alert): Alert | null {
-  const listed = http.get(`${BASE_URL}/api/v1/alerts?scope=${encodeURIComponent(district)}&limit=200`, { tags: { name: LIST_ROUTE, scope: 'district' } });
+function readDesk(session: UserSession, alert: Alert): Alert | null {
+  const listed = http.get(`${BASE_URL}/api/v1/alerts?scope=${encodeURIComponent(district)}&limit=200`, { headers: userHeaders(session), tags: { name: LIST_ROUTE, scope: 'district' } });
   const list = alertListSchema.safeParse(jsonOf(listed));
   check(listed, { 'alerts: 200 matching the contract': (r) => r.status === 200 && list.success });
-  const response = http.get(`${BASE_URL}/api/v1/alerts/${alert.id}`, { tags: { name: DETAIL_ROUTE } });
+  const response = http.get(`${BASE_URL}/api/v1/alerts/${alert.id}`, { headers: userHeaders(session), tags: { name: DETAIL_ROUTE } });
   const detail = alertDetailSchema.safeParse(jsonOf(response));
   const passed = check(response, {
     'alert detail: 200 matching the contract': (r) => r.status === 200 && detail.success && detail.data.alert.id === alert.id,
@@ -152,10 +156,13 @@ function readDesk(alert: Alert): Alert | null {
 
 type StepOutcome = { readonly kind: 'applied' | 'conflict'; readonly alert: Alert } | { readonly kind: 'failed' };
 
-/** One action with the version the officer looked at: 200 with the new alert, or 409 with the alert as it now is. */
-function act(alert: Alert, action: AlertAction, extra: { department?: string; note?: string }, by: string): StepOutcome {
-  const response = http.post(`${BASE_URL}/api/v1/alerts/${alert.id}/actions`, JSON.stringify({ action, by, expectedVersion: alert.version, ...extra }), {
-    headers: { 'content-type': 'application/json' },
+/**
+ * One action with the version the officer looked at: 200 with the new alert, or 409 with the alert as it now is.
+ * The server records the signed-in officer as who acted.
+ */
+function act(session: UserSession, alert: Alert, action: AlertAction, extra: { department?: string; note?: string }): StepOutcome {
+  const response = http.post(`${BASE_URL}/api/v1/alerts/${alert.id}/actions`, JSON.stringify({ action, expectedVersion: alert.version, ...extra }), {
+    headers: { ...userHeaders(session), 'content-type': 'application/json' },
     tags: { name: ACTION_ROUTE, action },
     responseCallback: http.expectedStatuses(200, 409),
   });
@@ -182,31 +189,29 @@ interface Step {
   readonly action: AlertAction;
   /** Whether the step still needs doing for the alert as it stands (a colleague may have done it). */
   readonly due: (alert: Alert) => boolean;
-  readonly by: (alert: Alert) => string;
   readonly extra: (alert: Alert) => { department?: string; note?: string };
 }
 
 /** An officer's call: 确认 → 派遣 → 报到 → 关闭, carrying on from whatever a colleague already did. */
-export function dutyCall(): void {
-  const officer = `k6-值班员-${__VU}`;
+export function dutyCall(session: UserSession): void {
   const report = postCriticalReport();
-  const alert = report === null ? null : awaitAlert(report.grid, report.id);
-  let current = alert === null ? null : readDesk(alert);
+  const alert = report === null ? null : awaitAlert(session, report.grid, report.id);
+  let current = alert === null ? null : readDesk(session, alert);
   if (report === null || current === null) {
     deskFailures.add(true);
     return;
   }
   const department = departmentFor(report.category);
   const steps: readonly Step[] = [
-    { action: 'acknowledge', due: (a) => a.state === 'open', by: () => officer, extra: () => ({}) },
-    { action: 'dispatch', due: (a) => a.state === 'open' || a.state === 'acknowledged', by: () => officer, extra: () => ({ department }) },
-    { action: 'report_in', due: (a) => a.state === 'dispatched' && a.reportedInAt === null, by: (a) => `${a.department ?? department}-k6`, extra: () => ({}) },
-    { action: 'close', due: (a) => a.state !== 'closed', by: () => officer, extra: () => ({ note: 'k6: 现场已处置 / handled on site' }) },
+    { action: 'acknowledge', due: (a) => a.state === 'open', extra: () => ({}) },
+    { action: 'dispatch', due: (a) => a.state === 'open' || a.state === 'acknowledged', extra: () => ({ department }) },
+    { action: 'report_in', due: (a) => a.state === 'dispatched' && a.reportedInAt === null, extra: () => ({}) },
+    { action: 'close', due: (a) => a.state !== 'closed', extra: () => ({ note: 'k6: 现场已处置 / handled on site' }) },
   ];
   for (const step of steps) {
     for (let attempt = 1; attempt <= ATTEMPTS_PER_STEP && step.due(current); attempt += 1) {
       sleep(THINK_SECONDS);
-      const outcome = act(current, step.action, step.extra(current), step.by(current));
+      const outcome = act(session, current, step.action, step.extra(current));
       if (outcome.kind === 'failed') {
         deskFailures.add(true);
         return;

@@ -2,7 +2,8 @@
  * Many screens watching at once: command-center walls and street/community screens hold a socket.io
  * connection to /live and receive snapshot pushes, while other dashboards poll GET /api/v1/snapshot.
  * A light background feed keeps the numbers moving so pushes actually happen. Measures push delivery
- * (age of each snapshot on arrival), subscribe latency and polling latency.
+ * (age of each snapshot on arrival), subscribe latency and polling latency. Screens and pollers read with the
+ * walls' display tokens (taken in turn), or as a user when none is given; the feed posts with the ingest key.
  */
 import { check } from 'k6';
 import http from 'k6/http';
@@ -12,8 +13,9 @@ import { setTimeout } from 'k6/timers';
 import { WebSocket, type MessageEvent } from 'k6/websockets';
 import { LIVE_NAMESPACE, snapshotSchema, type SubscribeAck } from '@grid-command/contracts';
 import { connectFrame, emitFrame, parseFrame, PONG_FRAME, socketIoUrl } from '../src/socket-io-frames';
-import { wallScopes } from './lib/district';
-import { BASE_URL, durationFromEnv, numberFromEnv } from './lib/env';
+import { hasDisplayTokens, requireDisplayTokens, requireIngestKey, signInUser, userToken, type UserSession } from './lib/credentials';
+import { districtScope, wallScopes } from './lib/district';
+import { BASE_URL, durationFromEnv, numberFromEnv, secondsOf } from './lib/env';
 import { postReports, requireReady } from './lib/ingest';
 
 const SCREENS = numberFromEnv('SCREENS', 200, 1, 50_000);
@@ -28,9 +30,11 @@ const subscribeLatency = new Trend('live_subscribe_ack', true);
 const snapshotsReceived = new Counter('live_snapshots_received');
 const liveFailures = new Rate('live_failures');
 
+const GRACEFUL_STOP_SECONDS = HOLD_SECONDS + 5;
+
 export const options: Options = {
   scenarios: {
-    screens: { executor: 'constant-vus', vus: SCREENS, duration: DURATION, exec: 'screen', gracefulStop: `${HOLD_SECONDS + 5}s` },
+    screens: { executor: 'constant-vus', vus: SCREENS, duration: DURATION, exec: 'screen', gracefulStop: `${GRACEFUL_STOP_SECONDS}s` },
     ...(POLLS > 0
       ? {
           pollers: {
@@ -83,13 +87,29 @@ function pickScope(): string {
   return pool[Math.floor(Math.random() * pool.length)] ?? wallScopes[0] ?? '';
 }
 
-export function setup(): void {
-  requireReady();
+/** How screens and pollers read: the walls' display tokens, else one user's session. */
+export interface Readers {
+  readonly wallTokens: readonly string[];
+  readonly user: UserSession | null;
 }
 
-/** One screen session: connect, join /live, subscribe, take pushes for HOLD_SECONDS, leave. */
-export function screen(): void {
+export function setup(): Readers {
+  requireReady();
+  if (FEED_RATE > 0) requireIngestKey(districtScope);
+  if (hasDisplayTokens) return { wallTokens: requireDisplayTokens(districtScope), user: null };
+  return { wallTokens: [], user: signInUser('leader', districtScope, secondsOf(DURATION) + GRACEFUL_STOP_SECONDS) };
+}
+
+/** This VU's bearer: its wall's display token (VUs take them in turn), else the user's access token. */
+function readerToken(readers: Readers): string {
+  const wall = readers.wallTokens[(__VU - 1) % Math.max(1, readers.wallTokens.length)];
+  return wall ?? userToken(readers.user as UserSession);
+}
+
+/** One screen session: connect, join /live with the wall's token, subscribe, take pushes for HOLD_SECONDS, leave. */
+export function screen(readers: Readers): void {
   const scope = pickScope();
+  const token = readerToken(readers);
   const socket = new WebSocket(socketIoUrl(BASE_URL));
   let subscribeSentAt = 0;
   let subscribed = false;
@@ -101,7 +121,7 @@ export function screen(): void {
     const frame = parseFrame(data);
     switch (frame.kind) {
       case 'open':
-        socket.send(connectFrame(LIVE_NAMESPACE));
+        socket.send(connectFrame(LIVE_NAMESPACE, { token }));
         break;
       case 'ping':
         socket.send(PONG_FRAME);
@@ -146,9 +166,12 @@ export function screen(): void {
   }, HOLD_SECONDS * 1_000);
 }
 
-export function poll(): void {
+export function poll(readers: Readers): void {
   const scope = pickScope();
-  const response = http.get(`${BASE_URL}/api/v1/snapshot?scope=${encodeURIComponent(scope)}`, { tags: { name: 'GET /api/v1/snapshot' } });
+  const response = http.get(`${BASE_URL}/api/v1/snapshot?scope=${encodeURIComponent(scope)}`, {
+    headers: { authorization: `Bearer ${readerToken(readers)}` },
+    tags: { name: 'GET /api/v1/snapshot' },
+  });
   let body: unknown = null;
   try {
     body = response.json();

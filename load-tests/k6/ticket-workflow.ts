@@ -4,14 +4,17 @@
  * being stored: wait as `Retry-After` says), then records dispatched, accepted, resolved and verified one
  * request at a time, as the officers' app does, checking every answer. Meanwhile a few walls read the
  * district's KPIs. Measures event latency, how long a report takes to become a ticket, and KPI reads.
+ * Reports and events go out with the ingest key (the officers' app is a source system: the server records the
+ * key's name as the actor); reading tickets and KPIs takes a user of the district.
  */
 import { check, sleep } from 'k6';
 import http, { type RefinedResponse, type ResponseType } from 'k6/http';
 import { Counter, Rate, Trend } from 'k6/metrics';
 import type { Options } from 'k6/options';
 import { kpiResponseSchema, ticketEventsAcceptedSchema, ticketViewSchema, type TicketEventInput, type TicketState } from '@grid-command/contracts';
-import { wallScopes } from './lib/district';
-import { BASE_URL, durationFromEnv, numberFromEnv } from './lib/env';
+import { ingestHeaders, requireIngestKey, signInUser, userHeaders, type UserSession } from './lib/credentials';
+import { districtScope as district } from './lib/district';
+import { BASE_URL, durationFromEnv, numberFromEnv, secondsOf } from './lib/env';
 import { postReports, requireReady } from './lib/ingest';
 import { jsonOf } from './lib/json';
 
@@ -34,9 +37,11 @@ const ticketsVerified = new Counter('tickets_verified');
 /** One sample per life: the share of tickets that did not get from the report to 验单. */
 const lifeFailures = new Rate('ticket_life_failures');
 
+const GRACEFUL_STOP_SECONDS = Math.ceil(PENDING_TIMEOUT_SECONDS + 4 * THINK_SECONDS + 10);
+
 export const options: Options = {
   scenarios: {
-    officers: { executor: 'constant-vus', vus: OFFICERS, duration: DURATION, exec: 'ticketLife', gracefulStop: `${Math.ceil(PENDING_TIMEOUT_SECONDS + 4 * THINK_SECONDS + 10)}s` },
+    officers: { executor: 'constant-vus', vus: OFFICERS, duration: DURATION, exec: 'ticketLife', gracefulStop: `${GRACEFUL_STOP_SECONDS}s` },
     ...(KPI_READS_PER_MINUTE > 0
       ? {
           kpi_readers: {
@@ -63,8 +68,10 @@ export const options: Options = {
   },
 };
 
-export function setup(): void {
+export function setup(): UserSession {
   requireReady();
+  requireIngestKey(district);
+  return signInUser('leader', district, secondsOf(DURATION) + GRACEFUL_STOP_SECONDS);
 }
 
 function retryAfterSeconds(response: RefinedResponse<ResponseType | undefined>): number {
@@ -73,11 +80,12 @@ function retryAfterSeconds(response: RefinedResponse<ResponseType | undefined>):
 }
 
 /** Polls the ticket until it exists; `503 ticket_pending` is expected for a report still being stored. */
-function awaitTicket(id: string): boolean {
+function awaitTicket(session: UserSession, id: string): boolean {
   const postedAt = Date.now();
   const deadline = postedAt + PENDING_TIMEOUT_SECONDS * 1_000;
   for (;;) {
     const response = http.get(`${BASE_URL}/api/v1/tickets/${id}`, {
+      headers: userHeaders(session),
       tags: { name: TICKET_ROUTE },
       responseCallback: http.expectedStatuses(200, 503),
     });
@@ -102,7 +110,7 @@ function awaitTicket(id: string): boolean {
 function record(id: string, event: TicketEventInput, expected: TicketState): boolean {
   for (let attempt = 1; ; attempt += 1) {
     const response = http.post(`${BASE_URL}/api/v1/tickets/${id}/events`, JSON.stringify(event), {
-      headers: { 'content-type': 'application/json' },
+      headers: { ...ingestHeaders(), 'content-type': 'application/json' },
       tags: { name: EVENTS_ROUTE, event: event.type },
       responseCallback: http.expectedStatuses(202),
     });
@@ -122,17 +130,17 @@ function record(id: string, event: TicketEventInput, expected: TicketState): boo
 }
 
 /** One ticket's life through the officers' app, with a pause between actions. */
-export function ticketLife(): void {
+export function ticketLife(session: UserSession): void {
   const [id] = postReports(1);
-  if (id === undefined || !awaitTicket(id)) {
+  if (id === undefined || !awaitTicket(session, id)) {
     lifeFailures.add(true);
     return;
   }
   const steps: ReadonlyArray<readonly [Omit<TicketEventInput, 'at'>, TicketState]> = [
-    [{ type: 'dispatched', actor: 'k6-dispatcher', department: '城市管理局' }, 'dispatched'],
-    [{ type: 'accepted', actor: 'k6-officer' }, 'accepted'],
-    [{ type: 'resolved', actor: 'k6-officer' }, 'resolved'],
-    [{ type: 'verified', actor: 'k6-hotline', satisfaction: 'satisfied' }, 'verified'],
+    [{ type: 'dispatched', department: '城市管理局' }, 'dispatched'],
+    [{ type: 'accepted' }, 'accepted'],
+    [{ type: 'resolved' }, 'resolved'],
+    [{ type: 'verified', satisfaction: 'satisfied' }, 'verified'],
   ];
   for (const [event, expected] of steps) {
     sleep(THINK_SECONDS);
@@ -145,12 +153,11 @@ export function ticketLife(): void {
   lifeFailures.add(false);
 }
 
-const district = wallScopes.find((scope) => scope.startsWith('district:')) ?? 'district:450103';
-
 /** A wall polling its district's KPIs, mostly today's, sometimes the week's. */
-export function readKpis(): void {
+export function readKpis(session: UserSession): void {
   const period = Math.random() < 0.7 ? 'today' : 'week';
   const response = http.get(`${BASE_URL}/api/v1/kpis?scope=${encodeURIComponent(district)}&period=${period}`, {
+    headers: userHeaders(session),
     tags: { name: KPI_ROUTE, period },
   });
   const kpis = kpiResponseSchema.safeParse(jsonOf(response));

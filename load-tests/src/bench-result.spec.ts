@@ -6,11 +6,14 @@ import {
   integrityVerdict,
   renderMarkdown,
   previousRunOf,
+  overheadOf,
   type AlertRun,
   type BenchFigures,
   type BenchResult,
   ticketDrainVerdict,
   type EndToEndRun,
+  type SecurityOverhead,
+  type SecurityRun,
   type TicketEventRun,
   type TicketFigures,
   type ThroughputRun,
@@ -84,6 +87,22 @@ const alertRun: AlertRun = {
   seconds: 14,
 };
 
+const securityRun = (route: string, credential: SecurityRun['credential'], requestsPerSecond: number, p50: number): SecurityRun => ({
+  route,
+  credential,
+  connections: 8,
+  seconds: 3,
+  requests: requestsPerSecond * 3,
+  requestsPerSecond,
+  errors: 0,
+  latencyMs: { p50, p95: p50 * 2, p99: p50 * 3, max: p50 * 4 },
+});
+const security: SecurityOverhead = {
+  baseline: securityRun('GET /health/live', 'none', 4_000, 2),
+  authenticated: [securityRun('GET /api/v1/auth/me', 'access token', 3_200, 2.5), securityRun('GET /api/v1/auth/me', 'ingest key', 2_500, 3)],
+  anonymous: { sent: 2, refused: 2 },
+};
+
 const figures: BenchFigures = {
   throughput: [run(1, 3_000), run(100, 9_000), run(1000, 12_000)],
   endToEnd: [idle],
@@ -91,6 +110,7 @@ const figures: BenchFigures = {
   memory: { serverBeforeMb: 300, serverPeakMb: 600, serverAfterMb: 500, childrenAfterMb: 20 },
   tickets,
   alerts: [alertRun],
+  security,
 };
 const withAlert = (change: Partial<AlertRun>): BenchFigures => ({ ...figures, alerts: [{ ...alertRun, ...change }] });
 
@@ -239,6 +259,23 @@ describe('previousRunOf', () => {
   });
 });
 
+describe('security layer', () => {
+  it('compares each credential with the public route of the same run: share of its requests/s, time added per request', () => {
+    const accessToken = check(figures, 'security layer per request (GET /api/v1/auth/me with access token)');
+    expect(accessToken).toMatchObject({ pass: true, kind: 'speed', actual: '80 % (3,200 vs 4,000 requests/s; p50 +0.5 ms, p99 +1.5 ms)' });
+    expect(overheadOf(security.baseline, security.authenticated[1] as SecurityRun).perRequestUs).toBeCloseTo(150, 6);
+  });
+
+  it('reports a layer that halves the throughput without failing the bench, and fails it when an anonymous request got through', () => {
+    const slow = { ...figures, security: { ...security, authenticated: [securityRun('GET /api/v1/auth/me', 'ingest key', 1_000, 9)] } };
+    expect(check(slow, 'security layer per request')?.pass).toBe(false);
+    expect(correctnessFailed(evaluateTargets(slow))).toBe(false);
+    const open = { ...figures, security: { ...security, anonymous: { sent: 2, refused: 1 } } };
+    expect(check(open, 'requests without a credential refused')?.pass).toBe(false);
+    expect(correctnessFailed(evaluateTargets(open))).toBe(true);
+  });
+});
+
 describe('renderMarkdown', () => {
   it('shows the machine, every target with its result, and every figure table', () => {
     const result: BenchResult = {
@@ -269,6 +306,8 @@ describe('renderMarkdown', () => {
     expect(text).toContain('answered 200 with `recorded: 0`: 40');
     expect(text).toContain('240,000 tickets in the store');
     expect(text).toContain('p50 80 ms, p95 200 ms');
+    expect(text).toContain('| GET /api/v1/auth/me | ingest key | 8 | 3.0 | 7,500 | 2,500 | 0 | 3.0 ms | 9.0 ms | 63 % | +150 µs | +1.0 ms | +3.0 ms |');
+    expect(text).toContain('2 of 2 requests sent without a credential');
     expect(text).not.toContain('Other work was running');
     expect(renderMarkdown({ ...result, previous: null, alerts: [] })).not.toMatch(/previous results file|Critical alerts/);
     expect(renderMarkdown({ ...result, machine: { ...result.machine, loadAverageAtStart: 6.5 } })).toContain('load average 6.5 on 2 CPUs');

@@ -1,17 +1,11 @@
 /** The figures `npm run bench` measures, as written to bench-results/latest.json. */
-import { percentile } from '@grid-command/domain';
+import type { Percentiles } from './percentiles';
+import { securityChecks, securityLines, type SecurityOverhead } from './security-overhead';
+import type { TargetCheck } from './target-check';
 
-export interface Percentiles {
-  readonly p50: number | null;
-  readonly p95: number | null;
-  readonly p99: number | null;
-  readonly max: number | null;
-}
-
-/** p50, p95, p99 and the largest of a sample (nulls when it is empty). */
-export function percentilesOf(values: readonly number[]): Percentiles {
-  return { p50: percentile(values, 50), p95: percentile(values, 95), p99: percentile(values, 99), max: percentile(values, 100) };
-}
+export { percentilesOf, type Percentiles } from './percentiles';
+export { overheadOf, type SecurityOverhead, type SecurityRun } from './security-overhead';
+export type { TargetCheck } from './target-check';
 
 export interface ThroughputRun {
   readonly batchSize: number;
@@ -178,6 +172,7 @@ export interface BenchFigures {
   readonly memory: MemoryFigures;
   readonly tickets: TicketFigures;
   readonly alerts: readonly AlertRun[];
+  readonly security: SecurityOverhead;
 }
 
 export interface Machine {
@@ -188,16 +183,6 @@ export interface Machine {
   readonly node: string;
   /** 1-minute load average when the bench started: above the CPU count, other work skewed the figures. */
   readonly loadAverageAtStart: number;
-}
-
-export interface TargetCheck {
-  readonly name: string;
-  readonly target: string;
-  readonly actual: string;
-  /** null when the figure is missing (phase skipped or timed out). */
-  readonly pass: boolean | null;
-  /** Correctness targets fail the bench; speed targets only report. */
-  readonly kind: 'correctness' | 'speed';
 }
 
 export interface BenchResult extends BenchFigures {
@@ -302,7 +287,7 @@ export function evaluateTargets(figures: BenchFigures): TargetCheck[] {
       kind: 'speed',
     });
   }
-  checks.push(...ticketChecks(figures.tickets), ...figures.alerts.flatMap(alertChecks));
+  checks.push(...ticketChecks(figures.tickets), ...figures.alerts.flatMap(alertChecks), ...securityChecks(figures.security));
   return checks;
 }
 
@@ -458,6 +443,7 @@ export function renderMarkdown(result: BenchResult): string {
     ),
     '',
     ...alertLines(result.alerts),
+    ...securityLines(result.security),
     '## Tickets (`POST /api/v1/tickets/{id}/events`, keep-alive, one ticket per request)',
     '',
     `${integer.format(result.tickets.reports)} reports posted ${integer.format(result.tickets.reportsPerRequest)} per request (reported about 2 h earlier); every one a ticket (\`GET /api/v1/tickets/{id}\` 200) ${ms(result.tickets.readyMs)} after the last 202.`,

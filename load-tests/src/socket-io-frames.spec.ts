@@ -10,6 +10,7 @@ describe('socket.io frames', () => {
 
   it('writes connect and emit-with-ack frames as socket.io-client does', () => {
     expect(connectFrame('/live')).toBe('40/live,');
+    expect(connectFrame('/live', { token: 'wall-token' })).toBe('40/live,{"token":"wall-token"}');
     expect(emitFrame('/live', 'subscribe', [{ scope: 'district:450103' }], 7)).toBe('42/live,7["subscribe",{"scope":"district:450103"}]');
     expect(emitFrame('/live', 'ping', [])).toBe('42/live,["ping"]');
   });

@@ -22,8 +22,9 @@ export function socketIoUrl(baseUrl: string): string {
   return `${match[1] === 'https' ? 'wss' : 'ws'}://${match[2]}/socket.io/?EIO=4&transport=websocket`;
 }
 
-export function connectFrame(namespace: string): string {
-  return `40${namespace},`;
+/** The namespace CONNECT packet; `auth` is the handshake payload (`{token}`), which socket.io v5 carries in it. */
+export function connectFrame(namespace: string, auth?: Readonly<Record<string, string>>): string {
+  return `40${namespace},${auth === undefined ? '' : JSON.stringify(auth)}`;
 }
 
 export function emitFrame(namespace: string, event: string, args: readonly unknown[], ackId?: number): string {

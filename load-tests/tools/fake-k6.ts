@@ -5,6 +5,7 @@ import vm from 'node:vm';
 import type { z } from 'zod';
 import {
   ACTIVE_ALERT_STATES,
+  loginRequestSchema,
   alertActionRequestSchema,
   alertListQuerySchema,
   kpiQuerySchema,
@@ -14,6 +15,7 @@ import {
   type AlertRulesFile,
   type CriticalRule,
   type KpiResponse,
+  type PrincipalView,
   type ReferenceFile,
   type Report,
   type TicketEvent,
@@ -52,6 +54,39 @@ interface FakeAlert {
 }
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
+/** The credentials the fake API knows, as an admin would have issued them; the smoke passes them as `-e` values. */
+export const FAKE_CREDENTIALS = {
+  ingestKey: 'fake-ingest-key-0123456789',
+  username: 'k6-duty',
+  password: 'fake password 0123',
+  /** What the login answers, and what `-e ACCESS_TOKEN` may carry. */
+  accessToken: 'fake-access-token-0123456789',
+  displayToken: 'fake-display-token-0123456789',
+} as const;
+
+type FakePrincipal = PrincipalView & { readonly credential: 'ingest key' | 'user' | 'display token' };
+
+const DISTRICT = 'district:450103';
+const PRINCIPALS: ReadonlyMap<string, FakePrincipal> = new Map([
+  [FAKE_CREDENTIALS.ingestKey, { credential: 'ingest key', kind: 'ingest_key', id: 'key-1', name: 'k6 网格平台', roles: ['ingest'], scopes: [DISTRICT], expiresAt: null }],
+  [
+    FAKE_CREDENTIALS.accessToken,
+    { credential: 'user', kind: 'user', id: 'user-1', name: FAKE_CREDENTIALS.username, roles: ['duty_officer'], scopes: [DISTRICT], expiresAt: new Date(Date.now() + 3_600_000).toISOString() },
+  ],
+  [FAKE_CREDENTIALS.displayToken, { credential: 'display token', kind: 'display_token', id: 'wall-1', name: 'k6 大屏', roles: ['leader'], scopes: [DISTRICT], expiresAt: null }],
+]);
+
+/** Who may call each route of the fake, as the real policy table says (by kind of credential). */
+type Allowed = ReadonlyArray<FakePrincipal['credential']>;
+const READS: Allowed = ['user', 'display token'];
+
+/** `test.abort()` stops the test where it is called, as k6's does; the smoke tells an expected abort from a failure. */
+export class TestAborted extends Error {}
+
+interface Params {
+  readonly headers?: Readonly<Record<string, string>>;
+}
 
 /**
  * Just enough of k6's runtime to execute a bundle once per scenario without k6: the modules it imports,
@@ -113,10 +148,52 @@ export class FakeK6 {
       'k6/metrics': { Counter: this.metric(), Rate: this.metric(), Trend: this.metric() },
       'k6/data': { SharedArray: class<T> { constructor(_name: string, build: () => T[]) { return build(); } } },
       'k6/crypto': { randomBytes: (size: number) => randomBytes(size).buffer },
-      'k6/execution': { default: { test: { abort: (reason: string) => this.problems.push(`test aborted: ${reason}`) }, vu: { idInTest: 1 } } },
+      'k6/execution': { default: { test: { abort: (reason: string) => this.abort(reason) }, vu: { idInTest: 1 } } },
       'k6/timers': { setTimeout: (callback: () => void) => this.timers.push(callback), clearTimeout: () => undefined },
       'k6/websockets': { WebSocket: this.webSocket() },
     };
+  }
+
+  /** Why the test was aborted; null while it runs. */
+  aborted: string | null = null;
+
+  private abort(reason: string): never {
+    this.aborted = reason;
+    throw new TestAborted(reason);
+  }
+
+  /** The principal of the request's bearer if it may call the route; else the 401/403 the real API answers, noted as a problem. */
+  private authorize(route: string, params: Params | undefined, allowed: Allowed): FakePrincipal | ReturnType<FakeK6['respond']> {
+    const header = Object.entries(params?.headers ?? {}).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
+    const principal = header === undefined ? undefined : PRINCIPALS.get(header.replace(/^Bearer /, ''));
+    if (principal === undefined) {
+      this.problems.push(`${route}: ${header === undefined ? 'sent without a credential' : 'sent with a credential the API never issued'}`);
+      return this.error(401, 'unauthenticated');
+    }
+    if (!allowed.includes(principal.credential)) {
+      this.problems.push(`${route}: sent with the ${principal.credential}, which may not call it (${allowed.join(' or ')} may)`);
+      return this.error(403, 'forbidden');
+    }
+    return principal;
+  }
+
+  private login(url: string, body: string): ReturnType<FakeK6['respond']> {
+    const parsed = loginRequestSchema.safeParse(JSON.parse(body));
+    if (!parsed.success) {
+      this.problems.push(`POST ${url} with a body the API would refuse`);
+      return this.error(400, 'invalid_body');
+    }
+    if (parsed.data.username !== FAKE_CREDENTIALS.username || parsed.data.password !== FAKE_CREDENTIALS.password) return this.error(401, 'unauthenticated');
+    const user = {
+      id: '1b4e28ba-2fa1-4d2b-883f-0016d3cca427',
+      username: FAKE_CREDENTIALS.username,
+      displayName: 'k6 值班员',
+      roles: ['duty_officer'],
+      scopes: [DISTRICT],
+      disabled: false,
+      createdAt: new Date().toISOString(),
+    };
+    return this.respond(200, { accessToken: FAKE_CREDENTIALS.accessToken, refreshToken: 'fake-refresh-token', expiresIn: 900, user });
   }
 
   private check(value: unknown, sets: Record<string, (value: unknown) => boolean>): boolean {
@@ -227,7 +304,7 @@ export class FakeK6 {
   }
 
   /** The real endpoint's rules (the domain's lifecycle): 200 with the next version, or 409 with the alert as it is. */
-  private actOnAlert(url: string, id: string, body: string): ReturnType<FakeK6['respond']> {
+  private actOnAlert(url: string, id: string, body: string, by: FakePrincipal): ReturnType<FakeK6['respond']> {
     const parsed = alertActionRequestSchema.safeParse(JSON.parse(body));
     if (!parsed.success) {
       this.problems.push(`POST ${url} with an action the API would refuse: ${parsed.error.issues[0]?.message ?? ''}`);
@@ -245,7 +322,7 @@ export class FakeK6 {
       const colleague = applyAlertAction(stored.alert, { action: 'acknowledge', by: 'fake-colleague' }, now, bounds);
       if (colleague.kind === 'applied') stored.alert = colleague.alert;
     }
-    const outcome = applyAlertAction(stored.alert, parsed.data, now, bounds);
+    const outcome = applyAlertAction(stored.alert, { ...parsed.data, by: by.name }, now, bounds);
     if (outcome.kind === 'conflict') {
       return this.respond(409, { statusCode: 409, error: 'alert_conflict', message: outcome.message, alert: stored.alert });
     }
@@ -255,7 +332,7 @@ export class FakeK6 {
   }
 
   /** The real endpoint's rules: all or none, idempotent on (type, at), 409 for an illegal transition. */
-  private postEvents(url: string, id: string, body: string): ReturnType<FakeK6['respond']> {
+  private postEvents(url: string, id: string, body: string, actor: FakePrincipal): ReturnType<FakeK6['respond']> {
     const parsed = ticketEventsBodySchema.safeParse(JSON.parse(body));
     if (!parsed.success) {
       this.problems.push(`POST ${url} with events the API would refuse: ${parsed.error.issues[0]?.message ?? ''}`);
@@ -277,7 +354,7 @@ export class FakeK6 {
         answered.push(known);
         continue;
       }
-      const outcome = applyTicketEvent(ticket, input, randomUUID(), new Date(Date.now() + 300_000), this.rules);
+      const outcome = applyTicketEvent(ticket, { ...input, actor: actor.name }, randomUUID(), new Date(Date.now() + 300_000), this.rules);
       if (outcome.kind !== 'applied') {
         this.problems.push(`POST ${url}: ${outcome.kind === 'illegal_transition' ? outcome.message : `${outcome.path} ${outcome.message}`}`);
         return this.error(outcome.kind === 'illegal_transition' ? 409 : 422, outcome.kind);
@@ -334,29 +411,39 @@ export class FakeK6 {
   private http(): Record<string, unknown> {
     return {
       expectedStatuses: (...statuses: number[]) => ({ statuses }),
-      post: (url: string, body: string) => {
+      post: (url: string, body: string, params?: Params) => {
         this.requests.push(`POST ${url}`);
-        if (url.endsWith('/api/v1/reports')) return this.postReports(url, body);
+        if (url.endsWith('/api/v1/auth/login')) return this.login(url, body);
+        const as = (allowed: Allowed, handle: (principal: FakePrincipal) => ReturnType<FakeK6['respond']>) => {
+          const principal = this.authorize(`POST ${url}`, params, allowed);
+          return 'credential' in principal ? handle(principal) : principal;
+        };
+        if (url.endsWith('/api/v1/reports')) return as(['ingest key'], () => this.postReports(url, body));
         const ticket = /\/api\/v1\/tickets\/([0-9a-f-]{36})\/events$/.exec(url)?.[1];
-        if (ticket !== undefined) return this.postEvents(url, ticket, body);
+        if (ticket !== undefined) return as(['ingest key', 'user'], (actor) => this.postEvents(url, ticket, body, actor));
         const alert = new RegExp(`/api/v1/alerts/(${UUID})/actions$`).exec(url)?.[1];
-        if (alert !== undefined) return this.actOnAlert(url, alert, body);
+        if (alert !== undefined) return as(['user'], (by) => this.actOnAlert(url, alert, body, by));
         this.problems.push(`POST ${url}: not an API route`);
         return this.error(404, 'not_found');
       },
-      get: (url: string) => {
+      get: (url: string, params?: Params) => {
         this.requests.push(`GET ${url}`);
         if (url.endsWith('/health/ready')) return this.respond(200, { status: 'ready' });
+        const as = (allowed: Allowed, handle: (principal: FakePrincipal) => ReturnType<FakeK6['respond']>) => {
+          const principal = this.authorize(`GET ${url}`, params, allowed);
+          return 'credential' in principal ? handle(principal) : principal;
+        };
+        if (url.endsWith('/api/v1/auth/me')) return as(['ingest key', 'user', 'display token'], ({ credential: _credential, ...view }) => this.respond(200, view));
         const scope = /\/api\/v1\/snapshot\?scope=([^&]+)$/.exec(url)?.[1];
-        if (scope !== undefined) return this.respond(200, this.snapshot(decodeURIComponent(scope)));
+        if (scope !== undefined) return as(READS, () => this.respond(200, this.snapshot(decodeURIComponent(scope))));
         const ticket = /\/api\/v1\/tickets\/([0-9a-f-]{36})$/.exec(url)?.[1];
-        if (ticket !== undefined) return this.getTicket(ticket);
+        if (ticket !== undefined) return as(READS, () => this.getTicket(ticket));
         const kpis = /\/api\/v1\/kpis\?(.*)$/.exec(url)?.[1];
-        if (kpis !== undefined) return this.kpis(url, kpis);
+        if (kpis !== undefined) return as(READS, () => this.kpis(url, kpis));
         const alerts = /\/api\/v1\/alerts\?(.*)$/.exec(url)?.[1];
-        if (alerts !== undefined) return this.listAlerts(url, alerts);
+        if (alerts !== undefined) return as(READS, () => this.listAlerts(url, alerts));
         const alert = new RegExp(`/api/v1/alerts/(${UUID})$`).exec(url)?.[1];
-        if (alert !== undefined) return this.alertDetail(alert);
+        if (alert !== undefined) return as(READS, () => this.alertDetail(alert));
         this.problems.push(`GET ${url}: not an API route`);
         return this.respond(404, { statusCode: 404, error: 'not_found', message: 'not found' });
       },
@@ -378,9 +465,13 @@ export class FakeK6 {
     });
   }
 
-  /** A socket.io v4 server on the far side of the socket: handshake, namespace, subscribe ack, one push, one ping. */
+  /**
+   * A socket.io v4 server on the far side of the socket: handshake, namespace (with a reader's credential in its
+   * CONNECT packet, refused otherwise), subscribe ack, one push, one ping.
+   */
   private webSocket(): new (url: string) => unknown {
     const server = {
+      mayRead: (token: unknown) => typeof token === 'string' && READS.includes(PRINCIPALS.get(token)?.credential ?? 'ingest key'),
       problem: (problem: string) => this.problems.push(problem),
       snapshot: (scope: string) => this.snapshot(scope),
       enqueue: (task: () => void) => this.tasks.push(task),
@@ -399,8 +490,13 @@ export class FakeK6 {
       }
 
       send(data: string): void {
-        if (data === '40/live,') {
-          this.deliver('40/live,{"sid":"fake-live"}');
+        if (data.startsWith('40/live,')) {
+          const auth = parseAuth(data.slice('40/live,'.length));
+          if (server.mayRead(auth?.token)) this.deliver('40/live,{"sid":"fake-live"}');
+          else {
+            server.problem(`namespace CONNECT without a reader's token in its auth payload: ${data.slice(0, 80)}`);
+            this.deliver('44/live,{"message":"unauthorized"}');
+          }
           return;
         }
         const subscribe = /^42\/live,(\d+)\["subscribe",(.*)\]$/.exec(data);
@@ -425,5 +521,14 @@ export class FakeK6 {
         });
       }
     };
+  }
+}
+
+/** The auth payload of a namespace CONNECT packet (`40/live,{"token":"…"}`), or null when there is none. */
+function parseAuth(text: string): { token?: unknown } | null {
+  try {
+    return JSON.parse(text) as { token?: unknown };
+  } catch {
+    return null;
   }
 }

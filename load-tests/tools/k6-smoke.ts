@@ -2,7 +2,9 @@
  * Runs every bundle in load-tests/dist once per scenario in a bare VM context (no Node, no browser
  * globals, like k6) against a fake k6 runtime: proves the bundle links against k6's modules only, its
  * init stage loads and validates the reference, each scenario's function runs without a failed check,
- * what it sends matches the contracts, and every threshold names a metric that exists.
+ * what it sends matches the contracts and carries the credential its route needs, and every threshold
+ * names a metric that exists. Then runs each setup() again without credentials (it must abort naming
+ * INGEST_KEY) and with an access token in place of the password (it must pass).
  * Needs `--experimental-vm-modules`; run after the bundle target.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -10,7 +12,7 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 import { alertRulesFileSchema, slaPolicySchema, workCalendarSchema, type AlertRulesFile } from '@grid-command/contracts';
 import { validateReferenceFile, WorkingTime, type TicketRules } from '@grid-command/domain';
-import { FakeK6 } from './fake-k6';
+import { FAKE_CREDENTIALS, FakeK6, TestAborted } from './fake-k6';
 
 const bundleDir = join(__dirname, '..', 'dist');
 const workspace = join(__dirname, '..', '..');
@@ -35,8 +37,23 @@ interface Scenario {
   exec?: string;
 }
 
-async function smoke(file: string): Promise<string[]> {
-  const context = vm.createContext(FakeK6.globals(bundleDir, {}));
+/** What an operator passes with `-e`: every credential a script may need, a user by name and password. */
+const FULL_ENV = {
+  INGEST_KEY: FAKE_CREDENTIALS.ingestKey,
+  USERNAME: FAKE_CREDENTIALS.username,
+  PASSWORD: FAKE_CREDENTIALS.password,
+  DISPLAY_TOKEN: FAKE_CREDENTIALS.displayToken,
+};
+const ACCESS_TOKEN_ENV = { INGEST_KEY: FAKE_CREDENTIALS.ingestKey, ACCESS_TOKEN: FAKE_CREDENTIALS.accessToken };
+
+interface Loaded {
+  readonly fake: FakeK6;
+  readonly namespace: Record<string, unknown>;
+}
+
+/** Links and evaluates a bundle (its init stage) in a fresh k6-like context with `env` as `__ENV`. */
+async function load(file: string, env: Record<string, string>): Promise<Loaded> {
+  const context = vm.createContext(FakeK6.globals(bundleDir, env));
   const fake = new FakeK6(context, bundleDir, validateReferenceFile(JSON.parse(readFileSync(referencePath, 'utf8')), referencePath), ticketRules(), alertRules());
   const stubs = fake.modules();
   const script = new vm.SourceTextModule(readFileSync(join(bundleDir, file), 'utf8'), { context, identifier: file });
@@ -49,20 +66,50 @@ async function smoke(file: string): Promise<string[]> {
     return module;
   });
   await script.evaluate();
+  return { fake, namespace: script.namespace as Record<string, unknown> };
+}
 
-  const namespace = script.namespace as Record<string, unknown>;
+/** Runs setup() if the script has one: its data for the scenarios, or the reason it aborted the test. */
+function runSetup({ namespace }: Loaded): { data: unknown } | { aborted: string } {
+  if (typeof namespace['setup'] !== 'function') return { data: undefined };
+  try {
+    return { data: (namespace['setup'] as () => unknown)() };
+  } catch (error) {
+    if (error instanceof TestAborted) return { aborted: error.message };
+    throw error;
+  }
+}
+
+/** setup() without credentials must stop the test naming the variable; with an access token instead of a password it must pass. */
+async function credentialProblems(file: string): Promise<string[]> {
+  const problems: string[] = [];
+  const bare = runSetup(await load(file, {}));
+  if (!('aborted' in bare) || !bare.aborted.includes('-e INGEST_KEY')) problems.push(`setup() without credentials did not abort naming INGEST_KEY: ${JSON.stringify(bare)}`);
+  const withToken = await load(file, ACCESS_TOKEN_ENV);
+  const tokenSetup = runSetup(withToken);
+  if ('aborted' in tokenSetup) problems.push(`setup() with -e ACCESS_TOKEN aborted: ${tokenSetup.aborted}`);
+  problems.push(...withToken.fake.problems.map((problem) => `with -e ACCESS_TOKEN: ${problem}`));
+  return problems;
+}
+
+async function smoke(file: string): Promise<string[]> {
+  const loaded = await load(file, FULL_ENV);
+  const { fake, namespace } = loaded;
   const options = namespace['options'] as { scenarios?: Record<string, Scenario>; thresholds?: Record<string, unknown> } | undefined;
   const problems: string[] = [];
   const scenarios = Object.entries(options?.scenarios ?? {});
   if (scenarios.length === 0) problems.push('exports no scenarios');
-  if (typeof namespace['setup'] === 'function') (namespace['setup'] as () => void)();
-  for (const [name, scenario] of scenarios) {
+  const setup = runSetup(loaded);
+  if ('aborted' in setup) problems.push(`setup() aborted the test: ${setup.aborted}`);
+  const data = 'data' in setup ? setup.data : undefined;
+  // k6 runs no scenario after setup() aborted.
+  for (const [name, scenario] of 'aborted' in setup ? [] : scenarios) {
     const run = namespace[scenario.exec ?? 'default'];
     if (typeof run !== 'function') {
       problems.push(`scenario ${name} runs ${scenario.exec ?? 'default'}, which is not exported`);
       continue;
     }
-    (run as () => void)();
+    (run as (data: unknown) => void)(data);
     fake.drain();
   }
   for (const metric of Object.keys(options?.thresholds ?? {})) {
@@ -74,6 +121,7 @@ async function smoke(file: string): Promise<string[]> {
   }
   problems.push(...fake.problems, ...[...new Set(fake.checkFailures)].map((check) => `check failed: ${check}`));
   if (fake.requests.length === 0) problems.push('sent no request');
+  problems.push(...(await credentialProblems(file)));
   const counted = [...fake.metrics].filter(([, value]) => value > 0).map(([metric, value]) => `${metric}=${value}`);
   console.log(`${file}: ${scenarios.map(([name]) => name).join(', ')} ran; ${fake.requests.length} requests; ${counted.join(' ') || 'no custom metric moved'}`);
   return problems;

@@ -13,3 +13,5 @@ function referenceFile(): ReturnType<typeof validateReferenceFile> {
 /** Parsed and validated once for the whole test, shared read-only by every VU. */
 export const gridSites = new SharedArray<GridSite>('grid sites', () => gridSitesOf(referenceFile()));
 export const wallScopes = new SharedArray<string>('wall scopes', () => wallScopesOf(referenceFile()));
+/** The reference's district: what every credential of a script must cover. */
+export const districtScope = wallScopes.find((scope) => scope.startsWith('district:')) ?? 'district:450103';

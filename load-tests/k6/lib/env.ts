@@ -15,11 +15,19 @@ export function numberFromEnv(name: string, fallback: number, min: number, max: 
   return value;
 }
 
+const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
+
 /** k6 duration strings: `90s`, `5m`, `1h30m`. */
 export function durationFromEnv(name: string, fallback: string): string {
   const value = stringFromEnv(name, fallback);
-  if (!/^(\d+h)?(\d+m)?(\d+s)?$/.test(value) || value === '') throw new Error(`-e ${name}=${value}: must be a k6 duration such as 90s, 5m or 1h30m`);
+  if (!DURATION.test(value) || value === '') throw new Error(`-e ${name}=${value}: must be a k6 duration such as 90s, 5m or 1h30m`);
   return value;
+}
+
+/** A duration `durationFromEnv` accepted, in seconds. */
+export function secondsOf(duration: string): number {
+  const [, hours = '0', minutes = '0', seconds = '0'] = DURATION.exec(duration) ?? [];
+  return Number(hours) * 3_600 + Number(minutes) * 60 + Number(seconds);
 }
 
 export const BASE_URL = stringFromEnv('BASE_URL', 'http://127.0.0.1:3000').replace(/\/+$/, '');

@@ -1,3 +1,5 @@
+import { requireIngestKey } from './credentials';
+import { districtScope } from './district';
 import { numberFromEnv } from './env';
 import { postReports, requireReady } from './ingest';
 
@@ -7,6 +9,7 @@ const GATEWAY_BATCH = numberFromEnv('GATEWAY_BATCH', 100, 1, 1_000);
 /** The scenario functions both ingest scripts run; each script only sets their arrival rates. */
 export function setup(): void {
   requireReady();
+  requireIngestKey(districtScope);
 }
 
 /** A grid worker's phone or a single sensor: one report per request. */

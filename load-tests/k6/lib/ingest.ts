@@ -5,6 +5,7 @@ import http from 'k6/http';
 import { Counter } from 'k6/metrics';
 import { ingestAcceptedSchema, type Report } from '@grid-command/contracts';
 import { makeBatch, uuidFromBytes, type ReportEntropy } from '../../src/report-factory';
+import { ingestHeaders } from './credentials';
 import { BASE_URL } from './env';
 import { gridSites } from './district';
 import { jsonOf } from './json';
@@ -27,7 +28,7 @@ const reportsDuplicated = new Counter('reports_duplicated');
 export function postReports(size: number, shape: (report: Report) => Report = (report) => report): string[] {
   const reports = makeBatch(gridSites, size, entropy).map(shape);
   const response = http.post(`${BASE_URL}/api/v1/reports`, JSON.stringify(size === 1 ? reports[0] : reports), {
-    headers: { 'content-type': 'application/json' },
+    headers: { ...ingestHeaders(), 'content-type': 'application/json' },
     tags: { name: 'POST /api/v1/reports', batch: String(size) },
     responseCallback: http.expectedStatuses(202),
   });

@@ -3,8 +3,11 @@ import { AppError } from '../../common/errors/app-error';
 import type { AccessPolicy } from './access-policy';
 import type { Principal } from './principal';
 
-/** 403 unless the principal holds one of the policy's roles. */
+/** 403 unless the principal is of a kind the policy admits and holds one of its roles. */
 export function assertRoleAllowed(policy: AccessPolicy, principal: Principal, what: string): void {
+  if (policy.kinds && !policy.kinds.includes(principal.kind)) {
+    throw new AppError('forbidden', `${what} is for ${policy.kinds.join(' or ')} credentials; this one is a ${principal.kind}`);
+  }
   if (policy.allow === 'public' || policy.allow === 'authenticated') return;
   if (policy.allow.some((role) => principal.roles.has(role))) return;
   throw new AppError('forbidden', `${what} needs the role ${policy.allow.join(' or ')}; you hold ${[...principal.roles].join(', ') || 'none'}`);

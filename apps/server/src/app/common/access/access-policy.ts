@@ -1,4 +1,4 @@
-import type { AccessRole } from '@grid-command/contracts';
+import type { AccessRole, PrincipalKind } from '@grid-command/contracts';
 
 /**
  * Where a request names the scope it touches, so the frame can check it against the principal's grants before
@@ -19,6 +19,8 @@ export type ScopeRule =
 export interface AccessPolicy {
   /** `public`: no credential needed; `authenticated`: any valid one; otherwise one of these effective roles. */
   readonly allow: 'public' | 'authenticated' | readonly AccessRole[];
+  /** Only these kinds of credential (default: any): what only a user has, such as a session to end. */
+  readonly kinds?: readonly PrincipalKind[];
   readonly scope: ScopeRule;
 }
 
@@ -39,7 +41,8 @@ export const HTTP_ACCESS_POLICY: Readonly<Record<string, AccessPolicy>> = {
 
   'POST /api/v1/auth/login': publicRoute,
   'POST /api/v1/auth/refresh': publicRoute,
-  'POST /api/v1/auth/logout': { allow: 'authenticated', scope: NONE },
+  // Keys and display tokens have no session: an admin revokes them.
+  'POST /api/v1/auth/logout': { allow: 'authenticated', kinds: ['user'], scope: NONE },
   'GET /api/v1/auth/me': { allow: 'authenticated', scope: NONE },
 
   'GET /api/v1/users': admin,

@@ -76,7 +76,7 @@ describe('SessionService with the ApiClient', () => {
   it('keeps a login in sessionStorage and sends its access token', async () => {
     const { session, api } = setUp();
     await session.login('zhangsan', 'correct horse battery');
-    expect(session.principal()?.name).toBe('张三');
+    expect(session.principal()?.name).toBe('zhangsan');
     expect(JSON.parse(sessionStorage.getItem('gc.session') ?? 'null')).toEqual({ accessToken: 'access-1', refreshToken: 'refresh-1' });
     await expect(api.get('/api/v1/figures', figuresSchema)).resolves.toEqual({ figures: 42 });
     expect(server.figureBearers).toEqual(['access-1']);

@@ -56,10 +56,11 @@ export class SessionService {
     const tokens = await this.transport.request('POST', '/api/v1/auth/login', { username, password }, sessionTokensSchema, null);
     this.adopt(tokens);
     const { user } = tokens;
+    // As `GET /api/v1/auth/me` names a user: by username, the name the server records the user's actions under.
     this.principalSignal.set({
       kind: 'user',
       id: user.id,
-      name: user.displayName,
+      name: user.username,
       roles: user.roles,
       scopes: user.scopes,
       expiresAt: new Date(Date.now() + tokens.expiresIn * 1000).toISOString(),

@@ -1,25 +1,27 @@
 import { kpiResponseSchema, scopeDetailSchema, snapshotSchema, type KpiResponse } from '@grid-command/contracts';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { watchConsole, type ConsoleWatch } from './support/browser-console';
 import { demoGridCodes, demoReports, postReports } from './support/demo-reports';
 import { eventually } from './support/eventually';
 import { shownCount } from './support/wall-probe';
-import { startWallSession, type WallSession } from './support/wall-session';
+import { DISTRICT, startWallSession, type WallSession } from './support/wall-session';
 
 const WAIT = { timeout: 45_000, interval: 250 };
-const DISTRICT = 'district:450103';
 const STREET = 'street:450103001';
 
 describe('drilling down the wall on the real server', () => {
   let session: WallSession | undefined;
   let page: Page;
+  let browserConsole: ConsoleWatch;
 
   beforeAll(async () => {
-    session = await startWallSession('screen-e2e-drill-', async (baseUrl) => {
+    session = await startWallSession('screen-e2e-drill-', async ({ baseUrl, ingestKey }) => {
       // Reports spread over the whole district, so every street has tickets and a live count of its own.
-      await postReports(baseUrl, demoReports(400, demoGridCodes()));
+      await postReports(baseUrl, ingestKey, demoReports(400, demoGridCodes()));
     });
     page = session.page;
+    browserConsole = watchConsole(page);
   });
 
   afterAll(async () => {
@@ -31,10 +33,9 @@ describe('drilling down the wall on the real server', () => {
     return session.baseUrl;
   }
 
-  async function getJson(path: string): Promise<unknown> {
-    const response = await fetch(`${baseUrl()}${path}`, { signal: AbortSignal.timeout(10_000) });
-    if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
-    return response.json();
+  function getJson(path: string): Promise<unknown> {
+    if (!session) throw new Error('server not started');
+    return session.admin.get(path);
   }
 
   const kpis = async (scope: string): Promise<KpiResponse> => kpiResponseSchema.parse(await getJson(`/api/v1/kpis?scope=${scope}&period=today`));
@@ -47,7 +48,8 @@ describe('drilling down the wall on the real server', () => {
   const tileValue = (kind: string) => page.locator(`[data-workflow-kpi="${kind}"] .tile__value`).innerText();
 
   it('opens the district wall with the district KPIs and its streets in the ranking', async () => {
-    await page.goto(`${baseUrl()}/`, { timeout: 30_000 });
+    if (!session) throw new Error('server not started');
+    await page.goto((await session.displayLink()).url, { timeout: 30_000 });
     await eventually(kpiScope, (value) => expect(value).toBe(DISTRICT), WAIT);
     await eventually(() => shownCount(page, 'reported'), (value) => expect(value).toBe(400), WAIT);
     expect(await crumbs()).toEqual(['青秀区']);
@@ -149,5 +151,9 @@ describe('drilling down the wall on the real server', () => {
     await page.locator(`.crumbs a[data-crumb="${street}"]`).click();
     await eventually(scopeInAddress, (value) => expect(value).toBe(street), WAIT);
     await eventually(kpiScope, (value) => expect(value).toBe(street), WAIT);
+  });
+
+  it('breaks no rule of the Content Security Policy', () => {
+    expect(browserConsole.cspViolations()).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { watchConsole, type ConsoleWatch } from './support/browser-console';
 import { demoGridCodes, demoReports, postReports } from './support/demo-reports';
 import { eventually } from './support/eventually';
 import { labelled } from './support/labelled';
@@ -16,11 +17,15 @@ const WAIT = { timeout: 45_000, interval: 250 };
 describe('the leader wall on the real server', () => {
   let session: WallSession | undefined;
   let page: Page;
+  let browserConsole: ConsoleWatch;
+  let kioskUrl: string;
   const gridCodes = demoGridCodes();
 
   beforeAll(async () => {
     session = await startWallSession('screen-e2e-');
     page = session.page;
+    browserConsole = watchConsole(page);
+    kioskUrl = (await session.displayLink()).url;
   });
 
   afterAll(async () => {
@@ -32,12 +37,17 @@ describe('the leader wall on the real server', () => {
     return session.baseUrl;
   }
 
+  function ingestKey(): string {
+    if (!session) throw new Error('server not started');
+    return session.ingestKey;
+  }
+
   async function charts(): Promise<Map<string, ChartProbe>> {
     return new Map((await probeCharts(page)).map((probe) => [probe.panel, probe]));
   }
 
-  it('opens live and empty on a fresh server', async () => {
-    await page.goto(`${baseUrl()}/`, { timeout: 30_000 });
+  it("opens live and empty on a fresh server from the admin's display link", async () => {
+    await page.goto(kioskUrl, { timeout: 30_000 });
     await eventually(() => page.locator('gc-freshness-panel').getAttribute('data-level'), (value) => expect(value).toBe('fresh'), WAIT);
     await eventually(() => shownCount(page, 'reported'), (value) => expect(value).toBe(0), WAIT);
     await eventually(() => page.locator('gc-wall-chart[data-chart-drawn="true"]').count(), (value) => expect(value).toBe(4), WAIT);
@@ -46,10 +56,10 @@ describe('the leader wall on the real server', () => {
 
   it('counts reports up to exactly what was posted, as they arrive', async () => {
     const before = (await charts()).get('map');
-    await postReports(baseUrl(), demoReports(FIRST_BATCH, gridCodes));
+    await postReports(baseUrl(), ingestKey(), demoReports(FIRST_BATCH, gridCodes));
     await eventually(() => shownCount(page, 'reported'), (value) => expect(value).toBe(FIRST_BATCH), WAIT);
 
-    await postReports(baseUrl(), demoReports(SECOND_BATCH, gridCodes));
+    await postReports(baseUrl(), ingestKey(), demoReports(SECOND_BATCH, gridCodes));
     await eventually(() => shownCount(page, 'reported'), (value) => expect(value).toBe(FIRST_BATCH + SECOND_BATCH), WAIT);
     expect(await shownCount(page, 'lastHour')).toBe(FIRST_BATCH + SECOND_BATCH);
 
@@ -91,7 +101,7 @@ describe('the leader wall on the real server', () => {
     }
   });
 
-  it('shows the same totals again after a reload', async () => {
+  it('shows the same totals again after a reload, on the display token it kept', async () => {
     await page.reload({ timeout: 30_000 });
     await eventually(() => shownCount(page, 'reported'), (value) => expect(value).toBe(FIRST_BATCH + SECOND_BATCH), WAIT);
     expect(await page.locator('gc-freshness-panel').getAttribute('data-level')).toBe('fresh');
@@ -109,5 +119,9 @@ describe('the leader wall on the real server', () => {
     const status = page.locator('gc-wall-status[data-wall-status="error"]');
     await eventually(() => status.count(), (value) => expect(value).toBe(1), WAIT);
     expect(await status.innerText()).toMatch(/大屏布局加载失败[\s\S]*404[\s\S]*秒后自动重试/);
+  });
+
+  it('breaks no rule of the Content Security Policy', () => {
+    expect(browserConsole.cspViolations()).toEqual([]);
   });
 });

@@ -53,11 +53,11 @@ export function demoReports(count: number, gridCodes: readonly string[]): Report
   );
 }
 
-/** Posts the reports in one batch and checks the server took every one of them. */
-export async function postReports(baseUrl: string, reports: readonly Report[]): Promise<void> {
+/** Posts the reports in one batch with the source's ingest key and checks the server took every one of them. */
+export async function postReports(baseUrl: string, ingestKey: string, reports: readonly Report[]): Promise<void> {
   const response = await fetch(`${baseUrl}/api/v1/reports`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${ingestKey}` },
     body: JSON.stringify(reports),
     signal: AbortSignal.timeout(10_000),
   });

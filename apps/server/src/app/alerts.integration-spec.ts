@@ -99,18 +99,29 @@ describe('alerts: rules, lifecycle and delivery on the real pipeline', () => {
   let server: RunningServer;
   let socket: Socket<LiveServerToClientEvents, LiveClientToServerEvents>;
   const notices: Array<{ event: 'alert' | 'alertUpdated'; notice: AlertNotice; receivedAt: number }> = [];
+  /** The district's 12345 hotline system: it reports, and records the departments' progress on tickets. */
+  let hotline: string;
+  /** Two duty officers of the district, and their usernames, under which their actions are recorded. */
+  let officer: string;
+  let otherOfficer: string;
+  let officerName: string;
+  let otherOfficerName: string;
+  let hotlineName: string;
 
   async function post(reports: readonly Report[]): Promise<number> {
-    const response = await call(server, 'POST', '/api/v1/reports', reports);
+    const response = await call(server, 'POST', '/api/v1/reports', reports, hotline);
     expect(response.status).toBe(202);
     return Date.now();
   }
 
   async function activeAlerts(scope = DISTRICT): Promise<Alert[]> {
-    const response = await call(server, 'GET', `/api/v1/alerts?scope=${scope}`);
+    const response = await call(server, 'GET', `/api/v1/alerts?scope=${scope}`, undefined, officer);
     expect(response.status).toBe(200);
     return alertListSchema.parse(response.body).alerts;
   }
+
+  const act = (alertId: string, body: Record<string, unknown>, token = officer) => call(server, 'POST', `/api/v1/alerts/${alertId}/actions`, body, token);
+  const nameOf = async (token: string): Promise<string> => String((await call(server, 'GET', '/api/v1/auth/me', undefined, token)).body['name']);
 
   const noticesFor = (alertId: string) => notices.filter(({ notice }) => notice.alert.id === alertId);
 
@@ -118,7 +129,11 @@ describe('alerts: rules, lifecycle and delivery on the real pipeline', () => {
     const rulesFile = join(data.path, 'alert-rules.json');
     writeFileSync(rulesFile, JSON.stringify(TEST_RULES));
     server = await startTestServer(data.path, { ALERT_RULES_FILE: rulesFile });
-    socket = io(`${server.baseUrl}${LIVE_NAMESPACE}`, { transports: ['websocket'], reconnection: false });
+    hotline = await server.credentials.ingestKey(DISTRICT);
+    officer = await server.credentials.userToken({ roles: ['duty_officer'], scopes: [DISTRICT] });
+    otherOfficer = await server.credentials.userToken({ roles: ['duty_officer'], scopes: [DISTRICT] });
+    [officerName, otherOfficerName, hotlineName] = await Promise.all([nameOf(officer), nameOf(otherOfficer), nameOf(hotline)]);
+    socket = io(`${server.baseUrl}${LIVE_NAMESPACE}`, { transports: ['websocket'], reconnection: false, auth: { token: officer } });
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', resolve);
       socket.once('connect_error', reject);
@@ -160,7 +175,7 @@ describe('alerts: rules, lifecycle and delivery on the real pipeline', () => {
     // The alert is raised as soon as the reports are queued; the detail lists them once the worker has stored them.
     const detail = await until(
       async () => {
-        const read = alertDetailSchema.parse((await call(server, 'GET', `/api/v1/alerts/${arrival.notice.alert.id}`)).body);
+        const read = alertDetailSchema.parse((await call(server, 'GET', `/api/v1/alerts/${arrival.notice.alert.id}`, undefined, officer)).body);
         return read.reports.length === 2 ? read : undefined;
       },
       10_000,
@@ -178,9 +193,9 @@ describe('alerts: rules, lifecycle and delivery on the real pipeline', () => {
       const gas = report(grid, { category: 'gas_utilities', severity: 4 });
       await post([gas]);
       const arrival = await until(() => notices.find(({ notice }) => notice.alert.reportIds.includes(gas.id)), 10_000, 'the alert with the worker paused');
-      expect((await call(server, 'GET', `/api/v1/tickets/${gas.id}`)).status).toBe(503); // not stored yet
+      expect((await call(server, 'GET', `/api/v1/tickets/${gas.id}`, undefined, officer)).status).toBe(503); // not stored yet
       await queue.resume();
-      await until(async () => ((await call(server, 'GET', `/api/v1/tickets/${gas.id}`)).status === 200 ? true : undefined), 10_000, 'the report stored');
+      await until(async () => ((await call(server, 'GET', `/api/v1/tickets/${gas.id}`, undefined, officer)).status === 200 ? true : undefined), 10_000, 'the report stored');
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(notices.filter(({ event, notice }) => event === 'alert' && notice.alert.scope === `grid:${grid}`)).toHaveLength(1);
       expect((await activeAlerts(`grid:${grid}`)).map((alert) => [alert.id, alert.reportCount])).toEqual([[arrival.notice.alert.id, 1]]);
@@ -212,7 +227,7 @@ describe('alerts: rules, lifecycle and delivery on the real pipeline', () => {
     expect(grown.id).toBe(spike.id);
     expect(await activeAlerts(community)).toHaveLength(1);
 
-    const closed = await call(server, 'POST', `/api/v1/alerts/${spike.id}/actions`, { action: 'close', by: '值班员甲', note: '已联系物业处置' });
+    const closed = await act(spike.id, { action: 'close', note: '已联系物业处置' });
     expect(closed.status).toBe(200);
     await post([report(grid)]);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -226,8 +241,8 @@ describe('alerts: rules, lifecycle and delivery on the real pipeline', () => {
     const alert = await until(async () => (await activeAlerts(`grid:${grid}`))[0], 10_000, 'the alert');
 
     const [first, second] = await Promise.all([
-      call(server, 'POST', `/api/v1/alerts/${alert.id}/actions`, { action: 'acknowledge', by: '值班员甲', expectedVersion: alert.version }),
-      call(server, 'POST', `/api/v1/alerts/${alert.id}/actions`, { action: 'acknowledge', by: '值班员乙', expectedVersion: alert.version }),
+      act(alert.id, { action: 'acknowledge', expectedVersion: alert.version }, officer),
+      act(alert.id, { action: 'acknowledge', expectedVersion: alert.version }, otherOfficer),
     ]);
     const statuses = [first.status, second.status].sort();
     expect(statuses).toEqual([200, 409]);
@@ -235,22 +250,28 @@ describe('alerts: rules, lifecycle and delivery on the real pipeline', () => {
     const error = apiErrorSchema.parse(loser.body);
     expect(error.error).toBe('alert_conflict');
     expect(error.alert?.state).toBe('acknowledged');
-    expect(['值班员甲', '值班员乙']).toContain(error.alert?.acknowledgedBy);
+    expect([officerName, otherOfficerName]).toContain(error.alert?.acknowledgedBy);
 
-    const missingNote = await call(server, 'POST', `/api/v1/alerts/${alert.id}/actions`, { action: 'close', by: '值班员甲' });
+    const missingNote = await act(alert.id, { action: 'close' });
     expect(missingNote.status).toBe(400);
     expect(missingNote.body['message']).toMatch(/^note: /);
 
-    const dispatched = await call(server, 'POST', `/api/v1/alerts/${alert.id}/actions`, { action: 'dispatch', by: '值班员甲', department: '应急管理局' });
+    // The actor is whoever is signed in; a name in the body is refused, not believed.
+    const typedName = await act(alert.id, { action: 'dispatch', by: '值班长', department: '应急管理局' });
+    expect(typedName.status).toBe(400);
+    expect(apiErrorSchema.parse(typedName.body).issues?.map((issue) => issue.path)).toContain('by');
+
+    const dispatched = await act(alert.id, { action: 'dispatch', department: '应急管理局' });
     expect(dispatched.status).toBe(200);
     expect(dispatched.body['tickets']).toEqual([{ ticketId: critical.id, event: 'dispatched', skipped: null }]);
-    const ticket = ticketViewSchema.parse((await call(server, 'GET', `/api/v1/tickets/${critical.id}`)).body);
+    const ticket = ticketViewSchema.parse((await call(server, 'GET', `/api/v1/tickets/${critical.id}`, undefined, officer)).body);
     expect(ticket.ticket).toMatchObject({ state: 'dispatched', department: '应急管理局' });
-    expect(ticket.history.at(-1)?.actor).toBe('值班员甲');
+    expect(ticket.history.at(-1)?.actor).toBe(officerName);
 
-    const reportedIn = await call(server, 'POST', `/api/v1/alerts/${alert.id}/actions`, { action: 'report_in', by: '应急管理局-张' });
+    const reportedIn = await act(alert.id, { action: 'report_in' });
     expect(alertSchema.parse((reportedIn.body as { alert: unknown }).alert).reportedInAt).not.toBeNull();
-    const closed = await call(server, 'POST', `/api/v1/alerts/${alert.id}/actions`, { action: 'close', by: '值班员甲', note: '现场已处置' });
+    const closed = await act(alert.id, { action: 'close', note: '现场已处置' });
+    expect(alertSchema.parse((closed.body as { alert: unknown }).alert).actions.at(-1)?.by).toBe(officerName);
     expect(alertSchema.parse((closed.body as { alert: unknown }).alert).state).toBe('closed');
 
     // Every version reached the socket, and the duty log in ClickHouse.
@@ -274,14 +295,22 @@ describe('alerts: rules, lifecycle and delivery on the real pipeline', () => {
     await post([fire]);
     const alert = await until(async () => (await activeAlerts(`grid:${grid}`))[0], 10_000, 'the alert');
     const at = (offsetMs: number) => new Date(Date.now() - 3_000 + offsetMs).toISOString();
-    const lifecycle = await call(server, 'POST', `/api/v1/tickets/${fire.id}/events`, [
-      { type: 'dispatched', at: at(0), actor: '区指挥中心', department: '消防救援大队' },
-      { type: 'accepted', at: at(1_000), actor: '消防救援大队' },
-      { type: 'resolved', at: at(2_000), actor: '消防救援大队' },
-    ]);
+    const lifecycle = await call(
+      server,
+      'POST',
+      `/api/v1/tickets/${fire.id}/events`,
+      [
+        { type: 'dispatched', at: at(0), department: '消防救援大队' },
+        { type: 'accepted', at: at(1_000) },
+        { type: 'resolved', at: at(2_000) },
+      ],
+      hotline,
+    );
     expect(lifecycle.status).toBe(202);
+    // A source system's events are recorded under its key's name.
+    expect((lifecycle.body as { events: Array<{ actor: string }> }).events.map((event) => event.actor)).toEqual([hotlineName, hotlineName, hotlineName]);
     await until(async () => ((await activeAlerts(`grid:${grid}`)).length === 0 ? true : undefined), 15_000, 'auto-close');
-    const closed = alertDetailSchema.parse((await call(server, 'GET', `/api/v1/alerts/${alert.id}`)).body).alert;
+    const closed = alertDetailSchema.parse((await call(server, 'GET', `/api/v1/alerts/${alert.id}`, undefined, officer)).body).alert;
     expect(closed.actions.at(-1)).toMatchObject({ change: 'auto_closed', by: 'system', note: expect.stringContaining('工单均已办结') });
   });
 
@@ -299,15 +328,10 @@ describe('alerts: rules, lifecycle and delivery on the real pipeline', () => {
     expect(escalated.escalatedTo).toBe(communityOf(grid));
     expect(escalated.actions.map((action) => action.change).slice(0, 3)).toEqual(['opened', 'renotified', 'escalate']);
 
-    const dispatched = await call(server, 'POST', `/api/v1/tickets/${late.id}/events`, {
-      type: 'dispatched',
-      at: new Date().toISOString(),
-      actor: '区指挥中心',
-      department: '交警大队',
-    });
+    const dispatched = await call(server, 'POST', `/api/v1/tickets/${late.id}/events`, { type: 'dispatched', at: new Date().toISOString(), department: '交警大队' }, officer);
     expect(dispatched.status).toBe(202);
     await until(async () => ((await activeAlerts(`street:${SLA_STREET}`)).some((a) => a.id === alert.id) ? undefined : true), 15_000, 'auto-close');
-    const closed = alertDetailSchema.parse((await call(server, 'GET', `/api/v1/alerts/${alert.id}`)).body).alert;
+    const closed = alertDetailSchema.parse((await call(server, 'GET', `/api/v1/alerts/${alert.id}`, undefined, officer)).body).alert;
     expect(closed.state).toBe('closed');
     expect(closed.actions.at(-1)).toMatchObject({ change: 'auto_closed', by: 'system' });
   });
@@ -324,30 +348,31 @@ describe('alerts: rules, lifecycle and delivery on the real pipeline', () => {
 
   it('holds back alerts under a mute, shows the mute and counts what it held back', async () => {
     const [grid] = gridsOf(MUTE_STREET) as [string];
-    const badRule = await call(server, 'POST', '/api/v1/alert-mutes', { ruleId: 'nope', minutes: 30, reason: '检修', by: '运维' });
+    const badRule = await call(server, 'POST', '/api/v1/alert-mutes', { ruleId: 'nope', minutes: 30, reason: '检修' }, officer);
     expect(badRule.status).toBe(400);
     expect(badRule.body['message']).toMatch(/^ruleId: /);
-    const created = await call(server, 'POST', '/api/v1/alert-mutes', { ruleId: 'noise-spike', scope: `street:${MUTE_STREET}`, minutes: 30, reason: '广场舞活动已报备', by: '运维' });
+    const created = await call(server, 'POST', '/api/v1/alert-mutes', { ruleId: 'noise-spike', scope: `street:${MUTE_STREET}`, minutes: 30, reason: '广场舞活动已报备' }, officer);
     expect(created.status).toBe(201);
     const mute = alertMuteSchema.parse(created.body);
+    expect(mute.by).toBe(officerName);
 
     await post([report(grid), report(grid), report(grid)]);
     const listed = await until(
       async () => {
-        const list = alertListSchema.parse((await call(server, 'GET', `/api/v1/alerts?scope=street:${MUTE_STREET}`)).body);
+        const list = alertListSchema.parse((await call(server, 'GET', `/api/v1/alerts?scope=street:${MUTE_STREET}`, undefined, officer)).body);
         return list.mutes.find((m) => m.id === mute.id && m.suppressed >= 1) ? list : undefined;
       },
       10_000,
       'the mute to count a held-back alert',
     );
     expect(listed.alerts).toEqual([]);
-    expect((await call(server, 'DELETE', `/api/v1/alert-mutes/${mute.id}`)).status).toBe(204);
+    expect((await call(server, 'DELETE', `/api/v1/alert-mutes/${mute.id}`, undefined, officer)).status).toBe(204);
     await post([report(grid)]);
     await until(async () => (await activeAlerts(`street:${MUTE_STREET}`))[0], 10_000, 'the spike once unmuted');
   });
 
   it('raised exactly the expected alerts over the whole run', async () => {
-    const all = alertListSchema.parse((await call(server, 'GET', `/api/v1/alerts?scope=${DISTRICT}&state=open,acknowledged,dispatched,closed`)).body).alerts;
+    const all = alertListSchema.parse((await call(server, 'GET', `/api/v1/alerts?scope=${DISTRICT}&state=open,acknowledged,dispatched,closed`, undefined, officer)).body).alerts;
     const keys = all.map((alert) => `${alert.ruleId}@${alert.scope}:${alert.state}`).sort();
     const [criticalGrid] = gridsOf(CRITICAL_STREET) as [string];
     const [otherCriticalGrid] = gridsOf(CRITICAL_STREET).slice(5) as [string];
@@ -365,7 +390,7 @@ describe('alerts: rules, lifecycle and delivery on the real pipeline', () => {
         `noise-spike@${communityOf(gridsOf(MUTE_STREET)[0] as string)}:open`,
       ].sort(),
     );
-    const bad = await call(server, 'GET', `/api/v1/alerts?scope=${DISTRICT}&state=opened`);
+    const bad = await call(server, 'GET', `/api/v1/alerts?scope=${DISTRICT}&state=opened`, undefined, officer);
     expect(bad.status).toBe(400);
     expect(bad.body['message']).toMatch(/^state: /);
   });

@@ -17,6 +17,8 @@ import { RedisRuntime } from './infrastructure/redis-runtime.service';
 import { demoGridCodes, startTestServer, tempDataDir, until, type RunningServer } from '../testing/test-server';
 
 const grids = demoGridCodes();
+/** Issued once the server is up; it outlives a restart, as keys are kept in Redis. */
+let ingestKey = '';
 const CATEGORIES: Report['category'][] = ['noise', 'parking', 'environment_sanitation', 'property_management', 'dispute'];
 
 function newReport(index: number): Report {
@@ -32,10 +34,11 @@ function newReport(index: number): Report {
   };
 }
 
+/** Posts as the district's grid-worker app, with its ingest key. */
 async function post(server: RunningServer, body: unknown, contentType = 'application/json'): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(`${server.baseUrl}/api/v1/reports`, {
     method: 'POST',
-    headers: { 'content-type': contentType },
+    headers: { 'content-type': contentType, authorization: `Bearer ${ingestKey}` },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
@@ -49,9 +52,13 @@ describe('reports flow from HTTP through BullMQ and ClickHouse to a live subscri
   const accepted = new Set<string>();
   const firstBatch = Array.from({ length: 400 }, (_, index) => newReport(index));
 
+  let leader: string;
+
   beforeAll(async () => {
     server = await startTestServer(dataDir.path, { LIVE_PUSH_INTERVAL_MS: '200' });
-    socket = io(`${server.baseUrl}${LIVE_NAMESPACE}`, { transports: ['websocket'], reconnection: false });
+    ingestKey = await server.credentials.ingestKey('district:450103');
+    leader = await server.credentials.userToken({ roles: ['leader'], scopes: ['district:450103'] });
+    socket = io(`${server.baseUrl}${LIVE_NAMESPACE}`, { transports: ['websocket'], reconnection: false, auth: { token: leader } });
     socket.on('snapshot', (snapshot) => snapshots.push(snapshot));
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', resolve);
@@ -74,8 +81,9 @@ describe('reports flow from HTTP through BullMQ and ClickHouse to a live subscri
   });
 
   it('refuses a malformed or unknown scope in the acknowledgement', async () => {
-    expect(await socket.emitWithAck('subscribe', { scope: 'district:45' })).toMatchObject({ ok: false, error: expect.stringContaining('scope') });
-    expect(await socket.emitWithAck('subscribe', { scope: 'district:110101' })).toMatchObject({ ok: false, error: expect.stringContaining('not in the loaded reference data') });
+    expect(await socket.emitWithAck('subscribe', { scope: 'district:45' })).toMatchObject({ ok: false, error: 'invalid_scope', message: expect.stringContaining('scope') });
+    // Outside this leader's grants, so it is refused before it is looked up.
+    expect(await socket.emitWithAck('subscribe', { scope: 'district:110101' })).toMatchObject({ ok: false, error: 'forbidden' });
   });
 
   it('accepts valid reports, once each, from arrays and concurrent single posts', async () => {
@@ -132,7 +140,7 @@ describe('reports flow from HTTP through BullMQ and ClickHouse to a live subscri
     expect(live.ranking.reduce((total, row) => total + row.count, 0)).toBe(accepted.size);
     expect(live.heat.reduce((total, row) => total + row.count, 0)).toBe(accepted.size);
 
-    const response = await fetch(`${server.baseUrl}/api/v1/snapshot?scope=district:450103`);
+    const response = await fetch(`${server.baseUrl}/api/v1/snapshot?scope=district:450103`, { headers: { authorization: `Bearer ${leader}` } });
     expect(((await response.json()) as Snapshot).totals.reported).toBe(accepted.size);
   });
 

@@ -1,5 +1,13 @@
 import { alertListSchema, type Report, type Snapshot } from '@grid-command/contracts';
-import { freePort, startBuiltServer, stopServer, type ServerProcess } from '@grid-command/server-harness';
+import {
+  BOOTSTRAP_ADMIN_USERNAME,
+  freePort,
+  newBootstrapPassword,
+  requestJson,
+  startBuiltServer,
+  stopServer,
+  type ServerProcess,
+} from '@grid-command/server-harness';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,11 +40,31 @@ function reports(): Report[][] {
   return Array.from({ length: TOTAL / PER_REQUEST }, (_, index) => all.slice(index * PER_REQUEST, (index + 1) * PER_REQUEST));
 }
 
-async function send(baseUrl: string, batch: Report[]): Promise<boolean> {
+/** What the clients of a test hold: the first admin's access token, and an ingest key of the district. */
+interface Credentials {
+  readonly admin: string;
+  readonly ingestKey: string;
+}
+
+/** The first admin signs in (the server created it from ADMIN_BOOTSTRAP_PASSWORD) and issues the district's ingest key. */
+async function credentialsOf(baseUrl: string, password: string): Promise<Credentials> {
+  const session = (await requestJson(baseUrl, { method: 'POST', path: '/api/v1/auth/login', body: { username: BOOTSTRAP_ADMIN_USERNAME, password } })) as { accessToken: string };
+  const key = (await requestJson(baseUrl, {
+    method: 'POST',
+    path: '/api/v1/ingest-keys',
+    bearer: session.accessToken,
+    body: { name: 'crash test feed', scope: 'district:450103' },
+  })) as { key: string };
+  return { admin: session.accessToken, ingestKey: key.key };
+}
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+async function send(baseUrl: string, batch: Report[], credentials: Credentials): Promise<boolean> {
   try {
     const response = await fetch(`${baseUrl}/api/v1/reports`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...bearer(credentials.ingestKey) },
       body: JSON.stringify(batch),
     });
     return response.status === 202;
@@ -46,8 +74,8 @@ async function send(baseUrl: string, batch: Report[]): Promise<boolean> {
 }
 
 /** Reports behind the open critical alerts, summed, and how many grids have one. */
-async function criticalAlerts(baseUrl: string): Promise<{ alerts: number; grids: number; reports: number }> {
-  const response = await fetch(`${baseUrl}/api/v1/alerts?scope=district:450103&limit=1000`);
+async function criticalAlerts(baseUrl: string, credentials: Credentials): Promise<{ alerts: number; grids: number; reports: number }> {
+  const response = await fetch(`${baseUrl}/api/v1/alerts?scope=district:450103&limit=1000`, { headers: bearer(credentials.admin) });
   const critical = alertListSchema.parse(await response.json()).alerts.filter((alert) => alert.ruleId === 'critical-report');
   return {
     alerts: critical.length,
@@ -56,15 +84,17 @@ async function criticalAlerts(baseUrl: string): Promise<{ alerts: number; grids:
   };
 }
 
-async function districtTotal(baseUrl: string): Promise<number> {
-  const response = await fetch(`${baseUrl}/api/v1/snapshot?scope=district:450103`);
+async function districtTotal(baseUrl: string, credentials: Credentials): Promise<number> {
+  const response = await fetch(`${baseUrl}/api/v1/snapshot?scope=district:450103`, { headers: bearer(credentials.admin) });
   return ((await response.json()) as Snapshot).totals.reported;
 }
 
 describe('a server killed mid-ingest (SIGKILL)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'grid-command-crash-'));
   let server: ServerProcess | undefined;
-  const start = async (port: number): Promise<ServerProcess> => startBuiltServer({ workspaceRoot: WORKSPACE_ROOT, dataDir, port });
+  const password = newBootstrapPassword();
+  const start = async (port: number): Promise<ServerProcess> =>
+    startBuiltServer({ workspaceRoot: WORKSPACE_ROOT, dataDir, port, environment: { ADMIN_BOOTSTRAP_PASSWORD: password } });
 
   afterAll(async () => {
     if (server) await stopServer(server);
@@ -74,6 +104,7 @@ describe('a server killed mid-ingest (SIGKILL)', () => {
   it('loses and doubles nothing once clients retry what was not acknowledged', async () => {
     const port = await freePort();
     server = await start(port);
+    const credentials = await credentialsOf(server.baseUrl, password);
     const batches = reports();
     const unacknowledged: Report[][] = [];
     let acknowledged = 0;
@@ -88,7 +119,7 @@ describe('a server killed mid-ingest (SIGKILL)', () => {
             killed = true;
             server?.child.kill('SIGKILL');
           }
-          if (await send(`http://127.0.0.1:${port}`, batch)) acknowledged += 1;
+          if (await send(`http://127.0.0.1:${port}`, batch, credentials)) acknowledged += 1;
           else unacknowledged.push(batch);
         }
       }),
@@ -98,17 +129,18 @@ describe('a server killed mid-ingest (SIGKILL)', () => {
 
     server = await start(port);
     expect(server.output()).not.toContain('ERROR');
-    for (const batch of unacknowledged) expect(await send(server.baseUrl, batch)).toBe(true);
+    // Credentials are kept in Redis, so those issued before the kill still hold.
+    for (const batch of unacknowledged) expect(await send(server.baseUrl, batch, credentials)).toBe(true);
 
     const deadline = Date.now() + 60_000;
     let total = 0;
     while (Date.now() < deadline && total < TOTAL) {
-      total = await districtTotal(server.baseUrl);
+      total = await districtTotal(server.baseUrl, credentials);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     // Let any late duplicate surface before the final count.
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(await districtTotal(server.baseUrl)).toBe(TOTAL);
+    expect(await districtTotal(server.baseUrl, credentials)).toBe(TOTAL);
 
     // One alert per grid with a critical report, holding each of those reports exactly once. A growing alert is
     // rewritten at most every 5 s, so its count may trail the stored reports for a while: wait for it to settle.
@@ -116,10 +148,10 @@ describe('a server killed mid-ingest (SIGKILL)', () => {
     const criticalGrids = new Set(criticalReports.map((report) => `grid:${report.gridCode}`)).size;
     const expectedAlerts = { alerts: criticalGrids, grids: criticalGrids, reports: criticalReports.length };
     const alertsDeadline = Date.now() + 30_000;
-    let alerts = await criticalAlerts(server.baseUrl);
+    let alerts = await criticalAlerts(server.baseUrl, credentials);
     while (Date.now() < alertsDeadline && alerts.reports < expectedAlerts.reports) {
       await new Promise((resolve) => setTimeout(resolve, 500));
-      alerts = await criticalAlerts(server.baseUrl);
+      alerts = await criticalAlerts(server.baseUrl, credentials);
     }
     expect(alerts).toEqual(expectedAlerts);
 
@@ -132,6 +164,10 @@ describe('a server killed mid-ingest (SIGKILL)', () => {
 describe('a server killed while ticket events are recorded (SIGKILL)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'grid-command-crash-tickets-'));
   let server: ServerProcess | undefined;
+  let credentials: Credentials;
+  const password = newBootstrapPassword();
+  const start = async (port: number): Promise<ServerProcess> =>
+    startBuiltServer({ workspaceRoot: WORKSPACE_ROOT, dataDir, port, environment: { ADMIN_BOOTSTRAP_PASSWORD: password } });
   const TICKETS = 300;
 
   afterAll(async () => {
@@ -143,7 +179,7 @@ describe('a server killed while ticket events are recorded (SIGKILL)', () => {
     try {
       const response = await fetch(`${baseUrl}/api/v1/tickets/${ticketId}/events`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...bearer(credentials.ingestKey) },
         body: JSON.stringify(body),
       });
       return response.status;
@@ -154,7 +190,8 @@ describe('a server killed while ticket events are recorded (SIGKILL)', () => {
 
   it('every acknowledged or retried event reaches ClickHouse once', async () => {
     const port = await freePort();
-    server = await startBuiltServer({ workspaceRoot: WORKSPACE_ROOT, dataDir, port });
+    server = await start(port);
+    credentials = await credentialsOf(server.baseUrl, password);
     const reportedAt = new Date(Date.now() - 3_600_000).toISOString();
     const tickets: Report[] = Array.from({ length: TICKETS }, (_, index) => ({
       id: randomUUID(),
@@ -164,15 +201,15 @@ describe('a server killed while ticket events are recorded (SIGKILL)', () => {
       source: 'hotline_12345',
       reportedAt,
     }));
-    expect(await send(server.baseUrl, tickets)).toBe(true);
+    expect(await send(server.baseUrl, tickets, credentials)).toBe(true);
     const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline && (await fetch(`${server.baseUrl}/api/v1/tickets/${tickets.at(-1)?.id ?? ''}`)).status !== 200) {
+    while (Date.now() < deadline && (await fetch(`${server.baseUrl}/api/v1/tickets/${tickets.at(-1)?.id ?? ''}`, { headers: bearer(credentials.admin) })).status !== 200) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
 
     const life = (index: number) => [
-      { type: 'dispatched', at: new Date(Date.parse(reportedAt) + 60_000).toISOString(), actor: '指挥中心', department: `部门${index % 5}` },
-      { type: 'accepted', at: new Date(Date.parse(reportedAt) + 120_000).toISOString(), actor: '部门' },
+      { type: 'dispatched', at: new Date(Date.parse(reportedAt) + 60_000).toISOString(), department: `部门${index % 5}` },
+      { type: 'accepted', at: new Date(Date.parse(reportedAt) + 120_000).toISOString() },
     ];
     const work = tickets.map((ticket, index) => ({ id: ticket.id, body: life(index) }));
     const retry: typeof work = [];
@@ -194,21 +231,23 @@ describe('a server killed while ticket events are recorded (SIGKILL)', () => {
     expect(killed).toBe(true);
     expect(retry.length).toBeGreaterThan(0);
 
-    server = await startBuiltServer({ workspaceRoot: WORKSPACE_ROOT, dataDir, port });
+    server = await start(port);
     // A retry of an event recorded just before the kill is answered 200 (already recorded), never stored twice.
     for (const item of retry) expect([200, 202]).toContain(await postEvent(server.baseUrl, item.id, item.body));
 
     const figures = async (): Promise<{ dispatched: number; reported: number }> => {
       // Whole local days around the events, so the check holds across midnight in Asia/Shanghai.
       const day = (offset: number): string => new Date(Date.now() + (8 * 60 + offset * 24 * 60) * 60_000).toISOString().slice(0, 10);
-      const response = await fetch(`${server?.baseUrl ?? ''}/api/v1/kpis?scope=district:450103&period=custom&from=${day(-1)}&to=${day(0)}`);
+      const response = await fetch(`${server?.baseUrl ?? ''}/api/v1/kpis?scope=district:450103&period=custom&from=${day(-1)}&to=${day(0)}`, {
+        headers: bearer(credentials.admin),
+      });
       return ((await response.json()) as { current: { dispatched: number; reported: number } }).current;
     };
     const until = Date.now() + 60_000;
     while (Date.now() < until && (await figures()).dispatched < TICKETS) await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await figures()).toMatchObject({ dispatched: TICKETS });
     for (const ticket of tickets.slice(0, 20)) {
-      const view = (await (await fetch(`${server.baseUrl}/api/v1/tickets/${ticket.id}`)).json()) as { ticket: { state: string }; history: unknown[] };
+      const view = (await (await fetch(`${server.baseUrl}/api/v1/tickets/${ticket.id}`, { headers: bearer(credentials.admin) })).json()) as { ticket: { state: string }; history: unknown[] };
       expect(view.ticket.state).toBe('accepted');
       expect(view.history).toHaveLength(2);
     }

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// `npm run demo`: install what is missing, build, start the server with embedded Redis and ClickHouse, play the
-// simulated feed and print the big screen's address. `npm start`: the same without the simulated feed.
+// `npm run demo`: install what is missing, build, start the server with embedded Redis and ClickHouse, make a demo
+// user per role, an ingest key and a display token through the API, play the simulated feed and print the console's
+// and the wall's addresses with the credentials. `npm start`: the same without the demo's users and feed.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,6 +40,20 @@ if (!process.env.REDIS_URL) {
 const projects = mode === 'demo' ? 'server,screen,simulator' : 'server,screen';
 step(`Building ${projects}`);
 run('npx', ['nx', 'run-many', '-t', 'build', '-p', projects, '--outputStyle=stream-without-prefixes']);
+
+// The demo's first admin: the operator's ADMIN_BOOTSTRAP_PASSWORD, else one drawn on the first run and kept in
+// DATA_DIR (owner-only), so a restart on the same data signs in as the same admin.
+const dataDir = resolve(root, process.env.DATA_DIR ?? '.data');
+function demoAdminPassword() {
+  if (process.env.ADMIN_BOOTSTRAP_PASSWORD) return process.env.ADMIN_BOOTSTRAP_PASSWORD;
+  const file = join(dataDir, 'demo-admin-password');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const password = randomBytes(12).toString('base64url');
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+const adminPassword = mode === 'demo' ? demoAdminPassword() : null;
 
 const host = process.env.HOST ?? '127.0.0.1';
 const port = process.env.PORT ?? '3000';
@@ -92,13 +108,34 @@ async function waitUntilReady() {
 }
 
 step('Starting the server');
-start('server', ['dist/apps/server/apps/server/src/main.js']);
+start('server', ['dist/apps/server/apps/server/src/main.js'], adminPassword === null ? {} : { ADMIN_BOOTSTRAP_PASSWORD: adminPassword });
 if (!(await waitUntilReady())) {
   console.error(`the server did not become ready at ${baseUrl}/health/ready within 2 minutes`);
   await stop(1);
 }
 
+/** The demo's users, ingest key and display token (tools/demo/provision-demo.ts prints them as one JSON line). */
+function demoCredentials() {
+  try {
+    const output = execFileSync('npx', ['tsx', '--tsconfig', 'tools/tsconfig.json', 'tools/demo/provision-demo.ts'], {
+      cwd: root,
+      env: { ...process.env, BASE_URL: baseUrl, DATA_DIR: dataDir, ADMIN_BOOTSTRAP_PASSWORD: adminPassword },
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+    });
+    return JSON.parse(output.trim().split('\n').at(-1));
+  } catch {
+    return null;
+  }
+}
+
+let banner;
+let wallAddress = `${baseUrl}/`;
 if (mode === 'demo') {
+  step('Creating the demo users, the simulator\'s ingest key and the wall\'s display token');
+  const credentials = demoCredentials();
+  if (credentials === null) await stop(1);
+
   step('Starting the simulated feed');
   // A district-sized feed rather than the simulator's stress default: 720 tickets a day (one every two minutes),
   // about what 80 communities file, and every ticket then costs the server a workflow of event requests. Two weeks
@@ -118,20 +155,42 @@ if (mode === 'demo') {
     '--duty-officer', 'on',
     '--backfill-days', '14',
     '--backfill-volume', String(demoTicketsPerDay),
-  ]);
+  ], {
+    GRID_COMMAND_INGEST_KEY: credentials.simulator.ingestKey,
+    GRID_COMMAND_USERNAME: credentials.simulator.username,
+    GRID_COMMAND_PASSWORD: credentials.simulator.password,
+  });
+
+  wallAddress = credentials.wallUrl;
+  const width = Math.max(...credentials.users.map((user) => user.username.length));
+  banner = [
+    `Big screen (大屏), kiosk address with its display token (keep it private):`,
+    `    ${credentials.wallUrl}`,
+    `    English: add &lang=en`,
+    `Duty console (值班台): ${baseUrl}/console — sign in as`,
+    `    ${'admin'.padEnd(width)}  ${adminPassword}  admin (users, keys, tokens; every role)`,
+    ...credentials.users.map((user) => `    ${user.username.padEnd(width)}  ${user.password}  ${user.displayName}: ${user.roles.join(', ')} of ${user.scopes.join(', ')}`),
+    `A simulated district feed is playing (first two weeks of history, 1–2 minutes); its duty desk signs in as ${credentials.simulator.username}.`,
+    `These stay the same on the next \`npm run demo\` (kept in ${join(dataDir, 'demo-credentials.json')}).`,
+  ];
+} else {
+  banner = [
+    `Big screen (大屏): ${baseUrl}/ — a wall needs a display token: npm run admin -- display:create --name 大屏-1 --scope district:450103 (prints its kiosk address)`,
+    `Duty console (值班台): ${baseUrl}/console — sign in as a user`,
+    `No admin yet? Stop, then start once with ADMIN_BOOTSTRAP_PASSWORD=<12+ characters> npm start (creates user admin),`,
+    `    or, while the server runs: npm run admin -- user:create --username <you> --roles admin --scopes district:450103 (prints a password)`,
+    `Sources post reports to ${baseUrl}/api/v1/reports with an ingest key: npm run admin -- key:create --name <source> --scope district:450103`,
+  ];
 }
 
 console.log(`
 ────────────────────────────────────────────────────────────
   网格化治理指挥中心 · grid-command is running
-  Big screen (大屏):  ${baseUrl}/
-  English:            ${baseUrl}/?lang=en
-  Live metrics API:   ${baseUrl}/api/v1/snapshot?scope=district:450103
-  ${mode === 'demo' ? 'A simulated district feed is playing (first two weeks of history, 1–2 minutes).' : 'Post reports to ' + baseUrl + '/api/v1/reports'}
+${banner.map((line) => `  ${line}`).join('\n')}
   Press Ctrl-C to stop.
 ────────────────────────────────────────────────────────────`);
 
 if (process.env.DISPLAY || process.platform === 'darwin') {
   const opener = process.platform === 'darwin' ? 'open' : 'xdg-open';
-  spawn(opener, [`${baseUrl}/`], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
+  spawn(opener, [wallAddress], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
 }

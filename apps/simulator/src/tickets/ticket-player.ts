@@ -93,7 +93,7 @@ export function formatPlayerSummary(summary: PlayerSummary): string {
     `  tickets played   ${integer.format(totals.tickets)} (${integer.format(totals.overflow)} not queued: schedule full)`,
     `  events recorded  ${integer.format(totals.recorded)} (+${integer.format(totals.duplicates)} the server already had)`,
     `  requests         ${integer.format(totals.requests)} (${integer.format(totals.retries)} retries)  p50 ${ms(latency.p50)}  p99 ${ms(latency.p99)}`,
-    `  handed over      ${integer.format(totals.handedOver)} to the duty desk (its dispatch escalated them)`,
+    `  handed over      ${integer.format(totals.handedOver)} to whoever else acted on them (the duty desk's 吹哨, an officer)`,
     `  given up         ${integer.format(totals.conflicts)} conflicts (409), ${integer.format(totals.unknown)} unknown (404), ` +
       `${integer.format(totals.rejected)} rejected (4xx), ${integer.format(totals.failed)} failed (5xx/503/network)`,
     `  still planned    ${integer.format(leftOver.events)} events of ${integer.format(leftOver.tickets)} open tickets (not yet due, or cut off by the stop)`,

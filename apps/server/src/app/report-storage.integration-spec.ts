@@ -16,9 +16,11 @@ function newReport(changes: Partial<Record<keyof Report, unknown>> = {}): Report
 describe('what reaches ClickHouse', () => {
   const dataDir = tempDataDir();
   let server: RunningServer;
+  let ingestKey: string;
 
   beforeAll(async () => {
     server = await startTestServer(dataDir.path);
+    ingestKey = await server.credentials.ingestKey('district:450103');
   }, 120_000);
 
   afterAll(async () => {
@@ -32,9 +34,9 @@ describe('what reaches ClickHouse', () => {
     const before = await stored();
     const report = newReport();
     const upper = { ...report, id: report.id.toUpperCase() };
-    expect(await callApi(server, 'POST', '/api/v1/reports', upper)).toEqual({ status: 202, body: { accepted: 1, duplicates: 0 } });
-    expect(await callApi(server, 'POST', '/api/v1/reports', report)).toEqual({ status: 202, body: { accepted: 0, duplicates: 1 } });
-    expect(await callApi(server, 'POST', '/api/v1/reports', [report, upper])).toEqual({ status: 202, body: { accepted: 0, duplicates: 2 } });
+    expect(await callApi(server, 'POST', '/api/v1/reports', upper, ingestKey)).toEqual({ status: 202, body: { accepted: 1, duplicates: 0 } });
+    expect(await callApi(server, 'POST', '/api/v1/reports', report, ingestKey)).toEqual({ status: 202, body: { accepted: 0, duplicates: 1 } });
+    expect(await callApi(server, 'POST', '/api/v1/reports', [report, upper], ingestKey)).toEqual({ status: 202, body: { accepted: 0, duplicates: 2 } });
     const after = await until(async () => {
       const counts = await stored();
       return counts.rows > before.rows ? counts : undefined;

@@ -17,7 +17,8 @@ function controllersOf(module: ModuleReference, seen = new Set<unknown>()): Type
   return [...new Set([...controllers, ...imports.flatMap((imported) => controllersOf(imported, seen))])];
 }
 
-const routes = [...new Set(CAPABILITIES.flatMap((capability) => Object.values(capability).flatMap((module) => controllersOf(module))).flatMap(routeKeysOfController))].sort();
+const routesOf = (modules: readonly Type[]): string[] => [...new Set(modules.flatMap((module) => controllersOf(module)).flatMap(routeKeysOfController))].sort();
+const routes = routesOf(CAPABILITIES.flatMap((capability) => Object.values(capability)));
 
 describe('HTTP_ACCESS_POLICY', () => {
   it('finds the routes of every capability (the scan itself works)', () => {
@@ -30,5 +31,11 @@ describe('HTTP_ACCESS_POLICY', () => {
 
   it('names only routes that exist', () => {
     expect(Object.keys(HTTP_ACCESS_POLICY).filter((route) => !routes.includes(route))).toEqual([]);
+  });
+
+  it('leaves a worker-only process, which runs no access guard, nothing but public routes', () => {
+    const workerRoutes = routesOf(CAPABILITIES.flatMap((capability) => (capability.worker ? [capability.worker] : [])));
+    expect(workerRoutes.length).toBeGreaterThan(0);
+    expect(workerRoutes.filter((route) => HTTP_ACCESS_POLICY[route]?.allow !== 'public')).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { alertListSchema, type Report, type Snapshot } from '@grid-command/contracts';
+import { alertListSchema, ingestKeyCreatedSchema, sessionTokensSchema, type Report, type Snapshot } from '@grid-command/contracts';
 import {
   BOOTSTRAP_ADMIN_USERNAME,
   freePort,
@@ -48,13 +48,13 @@ interface Credentials {
 
 /** The first admin signs in (the server created it from ADMIN_BOOTSTRAP_PASSWORD) and issues the district's ingest key. */
 async function credentialsOf(baseUrl: string, password: string): Promise<Credentials> {
-  const session = (await requestJson(baseUrl, { method: 'POST', path: '/api/v1/auth/login', body: { username: BOOTSTRAP_ADMIN_USERNAME, password } })) as { accessToken: string };
-  const key = (await requestJson(baseUrl, {
+  const session = sessionTokensSchema.parse(await requestJson(baseUrl, { method: 'POST', path: '/api/v1/auth/login', body: { username: BOOTSTRAP_ADMIN_USERNAME, password } }));
+  const key = ingestKeyCreatedSchema.parse(await requestJson(baseUrl, {
     method: 'POST',
     path: '/api/v1/ingest-keys',
     bearer: session.accessToken,
     body: { name: 'crash test feed', scope: 'district:450103' },
-  })) as { key: string };
+  }));
   return { admin: session.accessToken, ingestKey: key.key };
 }
 

@@ -1,5 +1,5 @@
 import { isWithinGrants, parseScope } from '@grid-command/domain';
-import { AppError } from '../../common/errors/app-error';
+import { AppError } from '../errors/app-error';
 import type { AccessPolicy } from './access-policy';
 import type { Principal } from './principal';
 

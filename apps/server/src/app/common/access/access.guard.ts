@@ -1,6 +1,6 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext, type Type } from '@nestjs/common';
 import type { Request } from 'express';
-import { AppError } from '../../common/errors/app-error';
+import { AppError } from '../errors/app-error';
 import { assertRoleAllowed, assertWithinGrants } from './access-decision';
 import { HTTP_ACCESS_POLICY, type ScopeRule } from './access-policy';
 import { bearerOf } from './bearer';

@@ -1,4 +1,4 @@
-import { AppError } from '../../common/errors/app-error';
+import { AppError } from '../errors/app-error';
 
 /** The credential of `Authorization: Bearer <credential>`; 401 naming the header when it is missing or malformed. */
 export function bearerOf(authorization: string | undefined): string {

@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { AppError } from '../../common/errors/app-error';
+import { AppError } from '../errors/app-error';
 import type { AuthenticatedRequest } from './access.guard';
 import type { Principal } from './principal';
 

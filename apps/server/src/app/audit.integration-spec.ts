@@ -133,6 +133,7 @@ describe('the audit log', () => {
       ['auth.login', 'success'],
     ]);
     expect(officerEntries[0]).toMatchObject({ target: reportId, detail: { seq: 1, state: 'dispatched', department: '消防救援' } });
+    for (const entry of officerEntries) expect(entry.sourceIp).toMatch(/127\.0\.0\.1$/);
     expect(officerEntries[1]).toMatchObject({ target: alertId, detail: { state: 'acknowledged' } });
     expect(officerEntries[2]).toMatchObject({ actor: { kind: 'user', name: 'officer.wang' }, target: muteId, detail: { scope: `grid:${grid}` } });
     expect((await list('?action=auth.login&outcome=failure')).map((entry) => entry.target)).toContain('officer.wang');

@@ -37,13 +37,13 @@ export class AlertMutesService {
     return { mutes: mutes.filter((mute) => codes.some((code) => muteTouches(mute, code))) };
   }
 
-  add(body: unknown, principal: Principal): Promise<AlertMute> {
-    const added = this.adding.then(() => this.addNow(body, principal));
+  add(body: unknown, principal: Principal, sourceIp: string): Promise<AlertMute> {
+    const added = this.adding.then(() => this.addNow(body, principal, sourceIp));
     this.adding = added.catch(() => undefined);
     return added;
   }
 
-  private async addNow(body: unknown, principal: Principal): Promise<AlertMute> {
+  private async addNow(body: unknown, principal: Principal, sourceIp: string): Promise<AlertMute> {
     const parsed = alertMuteRequestSchema.safeParse(body);
     if (!parsed.success) throw invalidInput(parsed.error, 'invalid_body', 'body');
     const request = parsed.data;
@@ -80,20 +80,20 @@ export class AlertMutesService {
       actor: auditActorOf(principal),
       target: mute.id,
       outcome: 'success',
-      sourceIp: null,
+      sourceIp,
       detail: { scope: mute.scope, ruleId: mute.ruleId, minutes: request.minutes },
     });
     return mute;
   }
 
   /** 404 for a mute that does not exist; 403 for one outside the principal's grants (checked once it is found). */
-  async remove(rawId: string, principal: Principal): Promise<void> {
+  async remove(rawId: string, principal: Principal, sourceIp: string): Promise<void> {
     const id = parseMuteId(rawId);
     const mute = (await this.store.current(Date.now())).find((candidate) => candidate.id === id);
     if (!mute) throw new AppError('not_found', `no mute ${id}`);
     this.assertMayReach(mute.scope, principal, `mute ${id}`);
     if (!(await this.store.remove(id))) throw new AppError('not_found', `no mute ${id}`);
-    await this.audit.record({ action: 'mute.delete', actor: auditActorOf(principal), target: id, outcome: 'success', sourceIp: null, detail: { scope: mute.scope, ruleId: mute.ruleId } });
+    await this.audit.record({ action: 'mute.delete', actor: auditActorOf(principal), target: id, outcome: 'success', sourceIp, detail: { scope: mute.scope, ruleId: mute.ruleId } });
   }
 
   /** A mute without a scope holds its rule back in every loaded district, so only grants covering them all reach it. */

@@ -1,5 +1,5 @@
 import type { AlertActionResult, AlertDetail, AlertList, AlertMute, AlertRulesFile } from '@grid-command/contracts';
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, Ip, Param, Post, Query } from '@nestjs/common';
 import { CurrentPrincipal, type Principal } from '../common/access';
 import { ALERT_RULES } from '../infrastructure/tokens';
 import { AlertMutesService } from './alert-mutes.service';
@@ -31,8 +31,8 @@ export class AlertsController {
   /** 200 with the alert as it now stands; 409 `alert_conflict` with the alert when another officer got there first. */
   @Post('alerts/:id/actions')
   @HttpCode(HttpStatus.OK)
-  act(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<AlertActionResult> {
-    return this.alerts.act(id, body, principal);
+  act(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal, @Ip() sourceIp: string): Promise<AlertActionResult> {
+    return this.alerts.act(id, body, principal, sourceIp);
   }
 
   @Get('alert-mutes')
@@ -41,13 +41,13 @@ export class AlertsController {
   }
 
   @Post('alert-mutes')
-  addMute(@Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<AlertMute> {
-    return this.mutes.add(body, principal);
+  addMute(@Body() body: unknown, @CurrentPrincipal() principal: Principal, @Ip() sourceIp: string): Promise<AlertMute> {
+    return this.mutes.add(body, principal, sourceIp);
   }
 
   @Delete('alert-mutes/:id')
   @HttpCode(HttpStatus.NO_CONTENT)
-  removeMute(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
-    return this.mutes.remove(id, principal);
+  removeMute(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Ip() sourceIp: string): Promise<void> {
+    return this.mutes.remove(id, principal, sourceIp);
   }
 }

@@ -85,8 +85,8 @@ export class AlertsService {
     return { alert, reports };
   }
 
-  /** Applies an officer's action, recorded under the principal's name. */
-  async act(id: string, body: unknown, principal: Principal): Promise<AlertActionResult> {
+  /** Applies an officer's action, recorded under the principal's name (and in the audit log, with the address it came from). */
+  async act(id: string, body: unknown, principal: Principal, sourceIp: string): Promise<AlertActionResult> {
     const alertId = (await this.findWithinGrants(id, principal)).id;
     const parsed = alertActionRequestSchema.safeParse(body);
     if (!parsed.success) throw invalidInput(parsed.error, 'invalid_body', 'body');
@@ -104,13 +104,13 @@ export class AlertsService {
       throw new AppError('not_found', `no alert ${alertId}`);
     }
     if (outcome.kind === 'conflict') throw conflict(outcome.message, outcome.alert);
-    const tickets = request.action === 'dispatch' ? await this.dispatchTickets(outcome.alert, principal, request.department ?? '') : [];
+    const tickets = request.action === 'dispatch' ? await this.dispatchTickets(outcome.alert, principal, sourceIp, request.department ?? '') : [];
     await this.audit.record({
       action: `alert.${request.action}`,
       actor: auditActorOf(principal),
       target: alertId,
       outcome: 'success',
-      sourceIp: null,
+      sourceIp,
       detail: { version: outcome.alert.version, state: outcome.alert.state, department: request.department ?? null, tickets: tickets.length },
     });
     return { alert: outcome.alert, tickets };
@@ -129,7 +129,7 @@ export class AlertsService {
    * it (吹哨) so that department must report. A ticket that is past both (resolved, say) is listed as skipped. The
    * events are the officer's, so they are recorded under the officer's name and within the officer's grants.
    */
-  private async dispatchTickets(alert: Alert, principal: Principal, department: string): Promise<AlertTicketOutcome[]> {
+  private async dispatchTickets(alert: Alert, principal: Principal, sourceIp: string, department: string): Promise<AlertTicketOutcome[]> {
     const ids = alert.ticketId ? [alert.ticketId] : await this.reportSets.list(alert.id, MAX_DETAIL_REPORTS);
     const at = new Date().toISOString();
     const outcomes: AlertTicketOutcome[] = [];
@@ -143,7 +143,7 @@ export class AlertsService {
           continue;
         }
         const note = `告警 ${alert.title.zh}`;
-        await this.tickets.record(ticketId, { type, at, department, note }, principal);
+        await this.tickets.record(ticketId, { type, at, department, note }, principal, sourceIp);
         outcomes.push({ ticketId, event: type, skipped: null });
       } catch (error) {
         outcomes.push({ ticketId, event: null, skipped: (error as Error).message });

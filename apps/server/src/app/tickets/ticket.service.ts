@@ -81,7 +81,7 @@ export class TicketService {
   }
 
   /** Applies the events in order, all or none; events already recorded (same type and instant) are answered, not repeated. */
-  async record(id: string, body: unknown, principal: Principal): Promise<TicketEventsAccepted> {
+  async record(id: string, body: unknown, principal: Principal, sourceIp: string): Promise<TicketEventsAccepted> {
     const ticketId = parseTicketId(id);
     const inputs = parseEvents(body).map((input): AttributedTicketEvent => ({ ...input, actor: principal.name }));
     for (let attempt = 1; ; attempt += 1) {
@@ -119,7 +119,7 @@ export class TicketService {
         const actor = auditActorOf(principal);
         await Promise.all(
           fresh.map((event) =>
-            this.audit.record({ action: `ticket.${event.type}`, actor, target: ticketId, outcome: 'success', sourceIp: null, detail: { seq: event.seq, state: event.stateAfter, department: event.department } }),
+            this.audit.record({ action: `ticket.${event.type}`, actor, target: ticketId, outcome: 'success', sourceIp, detail: { seq: event.seq, state: event.stateAfter, department: event.department } }),
           ),
         );
         return { recorded: fresh.length, duplicates: inputs.length - fresh.length, events: answered, ticket };

@@ -1,5 +1,5 @@
 import type { TicketEventsAccepted, TicketView } from '@grid-command/contracts';
-import { Body, Controller, Get, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Ip, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CurrentPrincipal, type Principal } from '../common/access';
 import { TicketService } from './ticket.service';
@@ -19,9 +19,10 @@ export class TicketsController {
     @Param('id') id: string,
     @Body() body: unknown,
     @CurrentPrincipal() principal: Principal,
+    @Ip() sourceIp: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TicketEventsAccepted> {
-    const result = await this.tickets.record(id, body, principal);
+    const result = await this.tickets.record(id, body, principal, sourceIp);
     response.status(result.recorded > 0 ? HttpStatus.ACCEPTED : HttpStatus.OK);
     return result;
   }

@@ -100,16 +100,16 @@ export function setup(): Readers {
   return { wallTokens: [], user: signInUser('leader', districtScope, secondsOf(DURATION) + GRACEFUL_STOP_SECONDS) };
 }
 
-/** This VU's bearer: its wall's display token (VUs take them in turn), else the user's access token. */
-function readerToken(readers: Readers): string {
+/** This VU's bearer for `neededForMs`: its wall's display token (VUs take them in turn), else the user's access token. */
+function readerToken(readers: Readers, neededForMs = 0): string {
   const wall = readers.wallTokens[(__VU - 1) % Math.max(1, readers.wallTokens.length)];
-  return wall ?? userToken(readers.user as UserSession);
+  return wall ?? userToken(readers.user as UserSession, neededForMs);
 }
 
 /** One screen session: connect, join /live with the wall's token, subscribe, take pushes for HOLD_SECONDS, leave. */
 export function screen(readers: Readers): void {
   const scope = pickScope();
-  const token = readerToken(readers);
+  const token = readerToken(readers, (HOLD_SECONDS + 5) * 1_000);
   const socket = new WebSocket(socketIoUrl(BASE_URL));
   let subscribeSentAt = 0;
   let subscribed = false;

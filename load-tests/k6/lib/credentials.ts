@@ -101,10 +101,13 @@ export function signInUser(role: AccessRole, scope: string, runSeconds: number):
 /** This VU's own session once it had to sign in again; each VU has its own module state. */
 let renewed: UserSession | null = null;
 
-/** The access token of `session` (setup()'s data) for this VU, signing it in again when the token is about to expire. */
-export function userToken(session: UserSession): string {
+/**
+ * The access token of `session` (setup()'s data) for this VU, signing it in again when the token would expire within
+ * a minute, or within `neededForMs` (a socket held that long, which the server closes when its token expires).
+ */
+export function userToken(session: UserSession, neededForMs = 0): string {
   const current = renewed ?? session;
-  if (!current.renewable || Date.now() < current.expiresAtMs - RENEW_BEFORE_MS) return current.accessToken;
+  if (!current.renewable || Date.now() < current.expiresAtMs - Math.max(RENEW_BEFORE_MS, neededForMs)) return current.accessToken;
   renewed = { ...signIn(), renewable: true };
   return renewed.accessToken;
 }

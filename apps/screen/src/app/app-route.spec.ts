@@ -7,9 +7,15 @@ describe('routeOf', () => {
     expect(routeOf('/console/')).toBe('console');
   });
 
+  it('opens user admin at /admin', () => {
+    expect(routeOf('/admin')).toBe('admin');
+    expect(routeOf('/admin/')).toBe('admin');
+  });
+
   it('opens the wall everywhere else', () => {
     expect(routeOf('/')).toBe('wall');
     expect(routeOf('/consoles')).toBe('wall');
+    expect(routeOf('/administrator')).toBe('wall');
     expect(routeOf('/anything')).toBe('wall');
   });
 });

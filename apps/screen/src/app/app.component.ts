@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, DOCUMENT, computed, effect, inject, signal, untracked } from '@angular/core';
+import { AdminComponent } from './admin/admin.component';
 import { routeOf } from './app-route';
 import { ConsoleComponent } from './console/console.component';
 import { LoginComponent } from './shared/auth/login/login.component';
@@ -15,25 +16,36 @@ import { WallComponent } from './wall/wall.component';
 
 @Component({
   selector: 'gc-root',
-  imports: [StageComponent, WallComponent, WallStatusComponent, WallUnauthorisedComponent, ConsoleComponent, LoginComponent],
+  imports: [AdminComponent, StageComponent, WallComponent, WallStatusComponent, WallUnauthorisedComponent, ConsoleComponent, LoginComponent],
   providers: [WallLoader],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // The login and the admin page are chunks of their own (@defer): a wall that runs on its token loads neither.
   template: `
     @let gate = sessionGate.state();
-    @if (route === 'console') {
+    @if (route !== 'wall') {
       @switch (gate) {
         @case ('signed_out') {
-          <gc-login purpose="console" [ended]="session.ended()" />
+          @defer (on immediate) {
+            <gc-login [purpose]="route" [ended]="session.ended()" />
+          }
         }
         @case ('checking') {
           <p class="checking" role="status" data-session-checking>{{ checkingText() }}</p>
         }
         @case ('ready') {
-          <gc-console />
+          @if (route === 'admin') {
+            @defer (on immediate) {
+              <gc-admin />
+            }
+          } @else {
+            <gc-console />
+          }
         }
       }
     } @else if (gate === 'signed_out' && wallLogin()) {
-      <gc-login purpose="wall" [ended]="session.ended()" />
+      @defer (on immediate) {
+        <gc-login purpose="wall" [ended]="session.ended()" />
+      }
     } @else {
       <gc-stage>
         @if (gate === 'signed_out') {

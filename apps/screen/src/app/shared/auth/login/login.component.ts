@@ -4,6 +4,10 @@ import { translate, type MessageKey } from '../../i18n/messages';
 import { SessionService, type SessionEnd } from '../session.service';
 import { loginProblem } from './login-problem';
 
+export type LoginPurpose = 'console' | 'wall' | 'admin';
+
+const PURPOSE_TITLES: Readonly<Record<LoginPurpose, MessageKey>> = { console: 'login.forConsole', wall: 'login.forWall', admin: 'login.forAdmin' };
+
 /**
  * The login of the console (and of a wall without a display token), in place of the page: a successful login shows
  * the page again at the same address, so an officer's filters are still there.
@@ -14,7 +18,7 @@ import { loginProblem } from './login-problem';
   template: `
     <form class="login" (submit)="$event.preventDefault(); submit()" data-login-form>
       <h1>{{ t('login.heading') }}</h1>
-      <p class="for">{{ t(purpose() === 'wall' ? 'login.forWall' : 'login.forConsole') }}</p>
+      <p class="for">{{ t(PURPOSE_TITLES[purpose()]) }}</p>
       @if (notice(); as notice) {
         <p class="notice" data-login-notice>{{ notice }}</p>
       }
@@ -114,7 +118,8 @@ import { loginProblem } from './login-problem';
 })
 export class LoginComponent {
   /** Which page the login opens: only the subtitle differs. */
-  readonly purpose = input<'console' | 'wall'>('console');
+  readonly purpose = input<LoginPurpose>('console');
+  protected readonly PURPOSE_TITLES = PURPOSE_TITLES;
   /** Why the previous session ended, said above the form. */
   readonly ended = input<SessionEnd | null>(null);
 

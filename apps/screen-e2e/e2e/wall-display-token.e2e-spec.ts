@@ -3,17 +3,20 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { watchConsole, type ConsoleWatch } from './support/browser-console';
+import { logInThroughForm } from './support/console-login';
 import { demoGridCodes, demoReports, postReports } from './support/demo-reports';
 import { eventually } from './support/eventually';
 import { tapSockets } from './support/socket-tap';
 import { shownCount } from './support/wall-probe';
-import { startWallSession, type WallSession } from './support/wall-session';
+import type { TestUser } from './support/identity';
+import { DISTRICT, startWallSession, type WallSession } from './support/wall-session';
 import { WORKSPACE_ROOT } from './support/workspace';
 
 const WAIT = { timeout: 45_000, interval: 250 };
 /** What the issue asks of a revoked wall: the 已吊销 screen within this long of the revocation. */
 const REVOKED_WITHIN_MS = 10_000;
 const POSTED = 120;
+const LEADER: TestUser = { username: 'wangwu', password: 'district leader 2026', displayName: '王五' };
 
 describe('a kiosk wall on a display token', () => {
   let session: WallSession | undefined;
@@ -22,7 +25,8 @@ describe('a kiosk wall on a display token', () => {
   let token: { readonly id: string; readonly url: string };
 
   beforeAll(async () => {
-    session = await startWallSession('screen-e2e-kiosk-', async ({ baseUrl, ingestKey }) => {
+    session = await startWallSession('screen-e2e-kiosk-', async ({ baseUrl, ingestKey, admin }) => {
+      await admin.createUser(LEADER, ['leader'], [DISTRICT]);
       await postReports(baseUrl, ingestKey, demoReports(POSTED, demoGridCodes()));
     });
     page = session.page;
@@ -86,6 +90,14 @@ describe('a kiosk wall on a display token', () => {
     expect(await page.locator('gc-wall-unauthorised').innerText()).toContain('已吊销');
     expect(await page.locator('gc-wall').count()).toBe(0);
     expect(await page.locator('[data-kpi]').count()).toBe(0);
+    expect(await page.evaluate(() => window.localStorage.getItem('gc.displayToken'))).toBeNull();
+  });
+
+  it('opens for a leader who logs in from the 未授权 screen', async () => {
+    await page.locator('gc-wall-unauthorised button').click();
+    await logInThroughForm(page, LEADER.username, LEADER.password);
+    await eventually(() => shownCount(page, 'reported'), (value) => expect(value).toBe(POSTED), WAIT);
+    expect(await page.locator('gc-freshness-panel').getAttribute('data-level')).toBe('fresh');
     expect(await page.evaluate(() => window.localStorage.getItem('gc.displayToken'))).toBeNull();
   });
 

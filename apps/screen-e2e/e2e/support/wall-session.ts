@@ -14,6 +14,8 @@ export const DISTRICT = 'district:450103';
 export interface ServerAccess {
   readonly baseUrl: string;
   readonly admin: AdminApi;
+  /** The first admin's password, for a test that logs in as the admin through a page. */
+  readonly adminPassword: string;
   readonly ingestKey: string;
 }
 
@@ -40,7 +42,7 @@ export async function startWallSession(dataDirPrefix: string, prepare?: (server:
     const adminPassword = newBootstrapPassword();
     server = await startServer({ port: await freePort(), dataDir, adminPassword });
     const admin = await AdminApi.logIn(server.baseUrl, adminPassword);
-    const access: ServerAccess = { baseUrl: server.baseUrl, admin, ingestKey: await admin.createIngestKey('e2e 12345热线', DISTRICT) };
+    const access: ServerAccess = { baseUrl: server.baseUrl, admin, adminPassword, ingestKey: await admin.createIngestKey('e2e 12345热线', DISTRICT) };
     await prepare?.(access);
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });

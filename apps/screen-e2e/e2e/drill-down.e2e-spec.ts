@@ -16,9 +16,11 @@ describe('drilling down the wall on the real server', () => {
   let browserConsole: ConsoleWatch;
 
   beforeAll(async () => {
-    session = await startWallSession('screen-e2e-drill-', async ({ baseUrl, ingestKey }) => {
-      // Reports spread over the whole district, so every street has tickets and a live count of its own.
-      await postReports(baseUrl, ingestKey, demoReports(400, demoGridCodes()));
+    session = await startWallSession('screen-e2e-drill-', {
+      prepare: async ({ baseUrl, ingestKey }) => {
+        // Reports spread over the whole district, so every street has tickets and a live count of its own.
+        await postReports(baseUrl, ingestKey, demoReports(400, demoGridCodes()));
+      },
     });
     page = session.page;
     browserConsole = watchConsole(page);

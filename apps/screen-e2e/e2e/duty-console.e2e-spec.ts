@@ -30,9 +30,11 @@ describe('two duty consoles on the real server', () => {
   const consoles: ConsoleWatch[] = [];
 
   beforeAll(async () => {
-    session = await startWallSession('screen-e2e-console-', async ({ admin }) => {
-      await admin.createUser(FIRST, ['duty_officer'], [DISTRICT]);
-      await admin.createUser(SECOND, ['duty_officer'], [DISTRICT]);
+    session = await startWallSession('screen-e2e-console-', {
+      prepare: async ({ admin }) => {
+        await admin.createUser(FIRST, ['duty_officer'], [DISTRICT]);
+        await admin.createUser(SECOND, ['duty_officer'], [DISTRICT]);
+      },
     });
     first = session.page;
     // The second officer works in a browser profile of their own.

@@ -25,9 +25,11 @@ describe('a kiosk wall on a display token', () => {
   let token: { readonly id: string; readonly url: string };
 
   beforeAll(async () => {
-    session = await startWallSession('screen-e2e-kiosk-', async ({ baseUrl, ingestKey, admin }) => {
-      await admin.createUser(LEADER, ['leader'], [DISTRICT]);
-      await postReports(baseUrl, ingestKey, demoReports(POSTED, demoGridCodes()));
+    session = await startWallSession('screen-e2e-kiosk-', {
+      prepare: async ({ baseUrl, ingestKey, admin }) => {
+        await admin.createUser(LEADER, ['leader'], [DISTRICT]);
+        await postReports(baseUrl, ingestKey, demoReports(POSTED, demoGridCodes()));
+      },
     });
     page = session.page;
     browserConsoles.push(watchConsole(page));

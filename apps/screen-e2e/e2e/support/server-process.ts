@@ -6,7 +6,7 @@ import { WORKSPACE_ROOT } from './workspace';
 export { freePort, stopServer, type ServerProcess } from '@grid-command/server-harness';
 
 /** The built server, which also serves the built screen: both must exist. Its first admin gets `adminPassword`. */
-export async function startServer(options: { port: number; dataDir: string; adminPassword: string }): Promise<ServerProcess> {
+export async function startServer(options: { port: number; dataDir: string; adminPassword: string; environment?: Readonly<Record<string, string>> }): Promise<ServerProcess> {
   if (!existsSync(join(WORKSPACE_ROOT, 'dist/apps/screen/browser/index.html'))) throw new Error('the screen is not built: run `npx nx run screen:build`');
-  return startBuiltServer({ workspaceRoot: WORKSPACE_ROOT, dataDir: options.dataDir, port: options.port, environment: { ADMIN_BOOTSTRAP_PASSWORD: options.adminPassword } });
+  return startBuiltServer({ workspaceRoot: WORKSPACE_ROOT, dataDir: options.dataDir, port: options.port, environment: { ...options.environment, ADMIN_BOOTSTRAP_PASSWORD: options.adminPassword } });
 }

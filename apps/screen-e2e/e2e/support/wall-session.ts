@@ -29,7 +29,14 @@ export interface WallSession extends ServerAccess {
   close(): Promise<void>;
 }
 
-export async function startWallSession(dataDirPrefix: string, prepare?: (server: ServerAccess) => Promise<void>): Promise<WallSession> {
+export interface WallSessionOptions {
+  /** Runs once the server is up, before the browser starts: users to create, reports to post. */
+  readonly prepare?: (server: ServerAccess) => Promise<void>;
+  /** Added to the server's environment (a short access-token life, say). */
+  readonly environment?: Readonly<Record<string, string>>;
+}
+
+export async function startWallSession(dataDirPrefix: string, { prepare, environment }: WallSessionOptions = {}): Promise<WallSession> {
   const dataDir = mkdtempSync(join(tmpdir(), dataDirPrefix));
   let server: ServerProcess | undefined;
   let browser: Browser | undefined;
@@ -40,7 +47,7 @@ export async function startWallSession(dataDirPrefix: string, prepare?: (server:
   };
   try {
     const adminPassword = newBootstrapPassword();
-    server = await startServer({ port: await freePort(), dataDir, adminPassword });
+    server = await startServer({ port: await freePort(), dataDir, adminPassword, environment });
     const admin = await AdminApi.logIn(server.baseUrl, adminPassword);
     const access: ServerAccess = { baseUrl: server.baseUrl, admin, adminPassword, ingestKey: await admin.createIngestKey('e2e 12345热线', DISTRICT) };
     await prepare?.(access);

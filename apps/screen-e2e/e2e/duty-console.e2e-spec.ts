@@ -75,6 +75,8 @@ describe('two duty consoles on the real server', () => {
 
     await logInThroughForm(first, FIRST.username, 'not the password at all');
     await eventually(() => first.locator('[data-login-error]').innerText(), (value) => expect(value).toBe('用户名或密码错误'), WAIT);
+    mkdirSync(join(WORKSPACE_ROOT, 'test-artifacts'), { recursive: true });
+    await first.screenshot({ path: join(WORKSPACE_ROOT, 'test-artifacts/console-login.png') });
     expect(await first.locator('gc-console').count()).toBe(0);
 
     await logInThroughForm(first, FIRST.username, FIRST.password);

@@ -93,6 +93,7 @@ describe('a kiosk wall on a display token', () => {
     expect(await page.locator('gc-wall').count()).toBe(0);
     expect(await page.locator('[data-kpi]').count()).toBe(0);
     expect(await page.evaluate(() => window.localStorage.getItem('gc.displayToken'))).toBeNull();
+    await page.screenshot({ path: join(WORKSPACE_ROOT, 'test-artifacts/wall-revoked.png') });
   });
 
   it('opens for a leader who logs in from the 未授权 screen', async () => {

@@ -137,10 +137,11 @@ export class ScopedLiveLink {
       this.authEnded = true;
       void this.credential.refresh().then((renewed) => {
         this.authEnded = false;
-        if (renewed && this.socket === socket) {
-          clearTimeout(this.retryTimer);
-          socket.disconnect().connect();
-        }
+        if (this.socket !== socket) return;
+        clearTimeout(this.retryTimer);
+        if (renewed) socket.disconnect().connect();
+        // Neither renewed nor refused (the server was out of reach): try again as after any other refusal.
+        else if (this.credential.bearer() !== null) this.reconnectLater(socket);
       });
       return true;
     }

@@ -5,7 +5,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { AppConfig } from '../config/app-config';
 // The audit capability's trail, built by hand here as the app module would: this process runs outside Nest.
-import { OutboxAuditTrail } from '../app/audit/outbox-audit-trail.service';
+import { OutboxAuditTrail } from '../app/audit';
 import { announcerOver, DISPLAY_TOKEN_SPEC, INGEST_KEY_SPEC, PasswordHasher, ScopedCredentials, UsersService } from '../app/identity';
 import { loadReferenceIndex } from '../app/infrastructure/reference-loader';
 import type { AdminContext } from './admin-commands';

@@ -4,6 +4,7 @@ import { AuditWorkerModule } from './audit-worker.module';
 import { AuditModule } from './audit.module';
 
 export { AuditLogRelay } from './audit-log-relay.service';
+export { OutboxAuditTrail } from './outbox-audit-trail.service';
 
 /**
  * The append-only audit log: `AUDIT_TRAIL` (common/audit) in every role, so any capability records what it did; the

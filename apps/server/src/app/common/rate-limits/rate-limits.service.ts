@@ -1,10 +1,12 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG, REDIS_COMMANDS } from '../../infrastructure/tokens';
 import type { Principal } from '../access';
 import { AppError } from '../errors';
+import { PeriodicTask } from '../scheduling/periodic-task';
+import { SharedBudget } from './shared-budget';
 
 const KEY_PREFIX = 'grid-command:rate';
 /**
@@ -12,39 +14,56 @@ const KEY_PREFIX = 'grid-command:rate';
  * KPIs at once, a test walking every route) passes while a sustained flood does not.
  */
 const REQUEST_WINDOW_SECONDS = 10;
+/** How often request counts reach Redis: how late one process learns what the others spent. */
+const SYNC_EVERY_MS = 200;
 
 /**
  * Request budgets kept in Redis, so they hold however many API processes share it: per ingest key, per user or
- * display token, and failed authentications per source address. Fixed windows (rate-limiter-flexible), one Redis
- * script call per counted request; once a key is over its budget this process refuses it from memory until the
- * window ends, so a client hammering past its limit costs no Redis round trips. If Redis is away the same budgets
- * are counted in this process alone.
+ * display token, and failed authentications per source address. Fixed windows (rate-limiter-flexible). Requests are
+ * counted in memory and added to Redis every `SYNC_EVERY_MS` (`SharedBudget`), so a request costs no Redis round trip;
+ * failed authentications, rare by nature, are counted in Redis one by one. Once a key is over its budget this process
+ * refuses it from memory until the window ends. If Redis is away the same budgets are counted in this process alone.
  */
 @Injectable()
-export class RateLimits {
+export class RateLimits implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(RateLimits.name);
-  private readonly ingestKeys: RateLimiterRedis;
-  private readonly principals: RateLimiterRedis;
+  private readonly ingestKeys: SharedBudget;
+  private readonly principals: SharedBudget;
+  private readonly syncs: PeriodicTask;
   private readonly failedAuthentications: RateLimiterRedis;
   /** Addresses over their failed-authentication budget, until when: checked before any credential is looked at. */
   private readonly blockedAddresses = new Map<string, number>();
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(REDIS_COMMANDS) redis: Redis) {
     const { ingestKeyPerSecond, principalPerSecond, failedAuthPerMinute } = config.rateLimits;
-    this.ingestKeys = limiter(redis, 'ingest-key', ingestKeyPerSecond * REQUEST_WINDOW_SECONDS, REQUEST_WINDOW_SECONDS);
-    this.principals = limiter(redis, 'principal', principalPerSecond * REQUEST_WINDOW_SECONDS, REQUEST_WINDOW_SECONDS);
+    this.ingestKeys = sharedBudget(redis, 'ingest-key', ingestKeyPerSecond * REQUEST_WINDOW_SECONDS);
+    this.principals = sharedBudget(redis, 'principal', principalPerSecond * REQUEST_WINDOW_SECONDS);
     this.failedAuthentications = limiter(redis, 'failed-auth', failedAuthPerMinute, 60);
+    this.syncs = new PeriodicTask({ name: 'request budget sync', everyMs: SYNC_EVERY_MS }, () => this.flush(), this.logger);
+  }
+
+  onModuleInit(): void {
+    this.syncs.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.syncs.stop();
   }
 
   /** Counts one request of an authenticated principal; `rate_limited` with when to retry once its budget is spent. */
-  async countRequest(principal: Principal): Promise<void> {
+  countRequest(principal: Principal): void {
     const [budget, what] =
       principal.kind === 'ingest_key' ? [this.ingestKeys, 'this ingest key'] : [this.principals, principal.kind === 'user' ? 'this user' : 'this display token'];
-    try {
-      await budget.consume(`${principal.kind}:${principal.id}`);
-    } catch (refusal) {
-      throw this.refusalOf(refusal, `too many requests for ${what}: at most ${budget.points} in ${REQUEST_WINDOW_SECONDS} s`);
-    }
+    const waitMs = budget.take(`${principal.kind}:${principal.id}`);
+    if (waitMs === null) return;
+    throw new AppError('rate_limited', `too many requests for ${what}: at most ${budget.points} in ${REQUEST_WINDOW_SECONDS} s`, {
+      retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
+    });
+  }
+
+  /** Adds the requests counted here to the budgets in Redis and learns what the other processes spent. */
+  async flush(): Promise<void> {
+    await Promise.all([this.ingestKeys.sync(), this.principals.sync()]);
   }
 
   /** `rate_limited` while the address is over its budget of failed authentications (as this process last learned). */
@@ -69,14 +88,10 @@ export class RateLimits {
       else this.logger.warn(`cannot count a failed authentication: ${(refusal as Error).message}`);
     }
   }
+}
 
-  private refusalOf(refusal: unknown, message: string): AppError {
-    if (refusal instanceof RateLimiterRes) {
-      return new AppError('rate_limited', message, { retryAfterSeconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)) });
-    }
-    // Only reached if both Redis and the in-process insurance failed, which the memory limiter does not.
-    return new AppError('unavailable', `cannot check the request budget: ${(refusal as Error).message}`);
-  }
+function sharedBudget(redis: Redis, name: string, points: number): SharedBudget {
+  return new SharedBudget(limiter(redis, name, points, REQUEST_WINDOW_SECONDS), points, REQUEST_WINDOW_SECONDS * 1000);
 }
 
 function limiter(redis: Redis, name: string, points: number, durationSeconds: number): RateLimiterRedis {

@@ -1,5 +1,5 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import { from, switchMap, type Observable } from 'rxjs';
+import { throwError, type Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../access';
 import { RateLimits } from './rate-limits.service';
 
@@ -15,6 +15,11 @@ export class RequestBudgetInterceptor implements NestInterceptor {
     if (context.getType() !== 'http') return next.handle();
     const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
     if (!principal) return next.handle();
-    return from(this.limits.countRequest(principal)).pipe(switchMap(() => next.handle()));
+    try {
+      this.limits.countRequest(principal);
+    } catch (refusal) {
+      return throwError(() => refusal);
+    }
+    return next.handle();
   }
 }

@@ -83,6 +83,18 @@ export type UpdateUserRequest = z.infer<typeof updateUserRequestSchema>;
 /** A key or a display token is named after what holds it: 12345热线, 青秀区大屏-1. */
 export const credentialNameSchema = wellFormedText({ min: 1, max: 64, what: 'a name' });
 
+/** An ingest key or a display token as admins list them: never its secret. */
+const scopedCredentialViewSchema = z.strictObject({
+  id: z.uuid(),
+  name: z.string(),
+  scope: scopeIdSchema,
+  createdAt: instant,
+  revokedAt: instant.nullable(),
+  lastUsedAt: instant.nullable(),
+  /** Requests authenticated with it. */
+  uses: z.int().nonnegative(),
+});
+
 export const createIngestKeyRequestSchema = z.strictObject({ name: credentialNameSchema, scope: scopeIdSchema });
 export type CreateIngestKeyRequest = z.infer<typeof createIngestKeyRequestSchema>;
 
@@ -90,16 +102,7 @@ export type CreateIngestKeyRequest = z.infer<typeof createIngestKeyRequestSchema
 export const ingestKeyCreatedSchema = z.strictObject({ id: z.uuid(), key: z.string() });
 export type IngestKeyCreated = z.infer<typeof ingestKeyCreatedSchema>;
 
-export const ingestKeyViewSchema = z.strictObject({
-  id: z.uuid(),
-  name: z.string(),
-  scope: scopeIdSchema,
-  createdAt: instant,
-  revokedAt: instant.nullable(),
-  lastUsedAt: instant.nullable(),
-  /** Requests authenticated with the key. */
-  uses: z.int().nonnegative(),
-});
+export const ingestKeyViewSchema = scopedCredentialViewSchema;
 export type IngestKeyView = z.infer<typeof ingestKeyViewSchema>;
 
 export const createDisplayTokenRequestSchema = z.strictObject({ name: credentialNameSchema, scope: scopeIdSchema });
@@ -109,15 +112,7 @@ export type CreateDisplayTokenRequest = z.infer<typeof createDisplayTokenRequest
 export const displayTokenCreatedSchema = z.strictObject({ id: z.uuid(), token: z.string(), url: z.string() });
 export type DisplayTokenCreated = z.infer<typeof displayTokenCreatedSchema>;
 
-export const displayTokenViewSchema = z.strictObject({
-  id: z.uuid(),
-  name: z.string(),
-  scope: scopeIdSchema,
-  createdAt: instant,
-  revokedAt: instant.nullable(),
-  lastUsedAt: instant.nullable(),
-  uses: z.int().nonnegative(),
-});
+export const displayTokenViewSchema = scopedCredentialViewSchema;
 export type DisplayTokenView = z.infer<typeof displayTokenViewSchema>;
 
 /** `GET /api/v1/auth/me`: who the bearer is and what they hold. */

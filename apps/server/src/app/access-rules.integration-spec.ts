@@ -103,6 +103,20 @@ describe('access rules that depend on the resource: scopes, mutes, personal data
       expect(ticketViewSchema.parse((await get(`/api/v1/tickets/${critical.id}`, officerA)).body).history).toEqual([]);
     });
 
+    it('refuses a batch body without a valid credential before reading it', async () => {
+      // Three megabytes that are not JSON: read, they would answer 400 invalid_body; unread, 401.
+      const megabytes = '['.padEnd(3 * 1024 * 1024, 'x');
+      const post = (authorization?: string) =>
+        fetch(`${server.baseUrl}/api/v1/reports`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+          body: megabytes,
+        }).then(async (response) => ({ status: response.status, body: (await response.json()) as Record<string, unknown> }));
+      expect(await post()).toMatchObject({ status: 401, body: { error: 'unauthenticated' } });
+      expect(await post('Bearer gck_not-a-key-of-this-deployment')).toMatchObject({ status: 401, body: { error: 'unauthenticated' } });
+      expect(await post(`Bearer ${hotlineA}`)).toMatchObject({ status: 400, body: { error: 'invalid_body' } });
+    });
+
     it('lists alerts of a scope within the grants only', async () => {
       expect((await get(`/api/v1/alerts?scope=street:${STREET_A}`, officerA)).status).toBe(200);
       expect((await get(`/api/v1/alerts?scope=${DISTRICT}`, officerA)).status).toBe(403);

@@ -5,6 +5,8 @@ import { AppError } from './errors/app-error';
 import { illFormedTextError } from './ill-formed-text';
 import { MAX_BODY_DEPTH, nestsDeeperThan } from './json-depth';
 import { APP_CONFIG } from '../infrastructure/tokens';
+import { bearerOf } from './access/bearer';
+import { PRINCIPAL_RESOLVER, type PrincipalResolver } from './access/principal';
 
 interface BodyParserError {
   type?: string;
@@ -35,7 +37,10 @@ export class JsonBodyMiddleware implements NestMiddleware {
   private readonly batches: BodyParser;
   private readonly others: BodyParser;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(PRINCIPAL_RESOLVER) private readonly principals: PrincipalResolver,
+  ) {
     this.batches = parserOf(config.ingest.maxBodyBytes, '; send at most 1000 reports per request');
     this.others = parserOf(config.httpLimits.maxBodyBytes, '');
   }
@@ -45,7 +50,18 @@ export class JsonBodyMiddleware implements NestMiddleware {
       next(new AppError('unsupported_media_type', `Content-Type must be application/json, got ${request.headers['content-type'] ?? 'none'}`));
       return;
     }
-    const parser = BATCH_ROUTES.some((route) => route.test(request.originalUrl.split('?')[0] ?? '')) ? this.batches : this.others;
+    if (!BATCH_ROUTES.some((route) => route.test(request.originalUrl.split('?')[0] ?? ''))) return this.parse(this.others, request, response, next);
+    // A batch body may be megabytes: its credential is checked before a byte of it is read, so nobody without one
+    // makes the server parse it. The access guard checks role and scope afterwards (the principal is cached by then).
+    Promise.resolve(request.headers.authorization)
+      .then((authorization) => this.principals.resolve(bearerOf(authorization)))
+      .then(
+        () => this.parse(this.batches, request, response, next),
+        (refusal: unknown) => next(refusal),
+      );
+  }
+
+  private parse(parser: BodyParser, request: Request, response: Response, next: NextFunction): void {
     parser.parse(request, response, (error?: unknown) => {
       if (!error) return next(this.refusalOf(request.body));
       const failure = error as BodyParserError;

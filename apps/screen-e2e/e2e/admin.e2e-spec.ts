@@ -35,7 +35,7 @@ describe('user and credential admin on the real server', () => {
     await logInThroughForm(page, BOOTSTRAP_ADMIN_USERNAME, server().adminPassword);
     await eventually(() => page.locator(`[data-admin-users] [data-user="${BOOTSTRAP_ADMIN_USERNAME}"]`).count(), (value) => expect(value).toBe(1), WAIT);
     // The ingest key the test set-up created, without its secret.
-    expect(await page.locator('[data-admin-ingest-keys] [data-ingest-key]').count()).toBe(1);
+    await eventually(() => page.locator('[data-admin-ingest-keys] [data-ingest-key]').count(), (value) => expect(value).toBe(1), WAIT);
   });
 
   it('creates a duty officer, disables and deletes them', async () => {
@@ -67,7 +67,8 @@ describe('user and credential admin on the real server', () => {
     expect(new URL(url).searchParams.get('display')).toBe(await page.locator('[data-shown-once] [data-secret]').innerText());
     expect(new URL(url).searchParams.get('scope')).toBe(DISTRICT);
     await page.locator('[data-shown-once] button').click();
-    expect(await page.locator('[data-shown-once]').count()).toBe(0);
+    // The panel goes at the next render, not within the click.
+    await eventually(() => page.locator('[data-shown-once]').count(), (value) => expect(value).toBe(0), WAIT);
 
     const row = page.locator('[data-admin-display-tokens] [data-display-token="青秀区大屏-1"]');
     await eventually(() => row.innerText(), (value) => expect(value).toContain('从未使用'), WAIT);

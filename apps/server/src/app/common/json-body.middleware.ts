@@ -5,6 +5,7 @@ import { AppError } from './errors/app-error';
 import { illFormedTextError } from './ill-formed-text';
 import { MAX_BODY_DEPTH, nestsDeeperThan } from './json-depth';
 import { APP_CONFIG } from '../infrastructure/tokens';
+import type { AuthenticatedRequest } from './access/access.guard';
 import { bearerOf } from './access/bearer';
 import { PRINCIPAL_RESOLVER, type PrincipalResolver } from './access/principal';
 
@@ -52,11 +53,14 @@ export class JsonBodyMiddleware implements NestMiddleware {
     }
     if (!BATCH_ROUTES.some((route) => route.test(request.originalUrl.split('?')[0] ?? ''))) return this.parse(this.others, request, response, next);
     // A batch body may be megabytes: its credential is checked before a byte of it is read, so nobody without one
-    // makes the server parse it. The access guard checks role and scope afterwards (the principal is cached by then).
+    // makes the server parse it. The access guard checks role and scope afterwards, with the principal found here.
     Promise.resolve(request.headers.authorization)
       .then((authorization) => this.principals.resolve(bearerOf(authorization)))
       .then(
-        () => this.parse(this.batches, request, response, next),
+        (principal) => {
+          (request as AuthenticatedRequest).principal = principal;
+          this.parse(this.batches, request, response, next);
+        },
         (refusal: unknown) => next(refusal),
       );
   }

@@ -20,20 +20,34 @@ export interface AuthenticatedRequest extends Request {
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
+  /** Route keys by handler: read from Nest's metadata once per route, not on every request. */
+  private readonly keys = new WeakMap<object, string>();
+
   constructor(@Inject(PRINCIPAL_RESOLVER) private readonly principals: PrincipalResolver) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const key = routeKeyOf(context.getClass() as Type, context.getHandler() as (...args: never[]) => unknown);
+    const key = this.routeKey(context);
     const policy = HTTP_ACCESS_POLICY[key];
     if (!policy) throw new AppError('internal', `no access policy for ${key}`);
     if (policy.allow === 'public') return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const principal = await this.principals.resolve(bearerOf(request.headers.authorization));
+    // A batch route's body middleware resolved the principal already, before reading the body.
+    const principal = request.principal ?? (await this.principals.resolve(bearerOf(request.headers.authorization)));
     request.principal = principal;
     assertRoleAllowed(policy, principal, key);
     checkRequestScope(policy.scope, principal, request);
     return true;
+  }
+
+  private routeKey(context: ExecutionContext): string {
+    const handler = context.getHandler();
+    let key = this.keys.get(handler);
+    if (key === undefined) {
+      key = routeKeyOf(context.getClass() as Type, handler as (...args: never[]) => unknown);
+      this.keys.set(handler, key);
+    }
+    return key;
   }
 }
 

@@ -19,3 +19,4 @@ export * from './lib/well-formed-text';
 export * from './lib/identity.schema';
 export * from './lib/time-bounds';
 export * from './lib/audit.schema';
+export * from './lib/ops.schema';

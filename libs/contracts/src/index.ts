@@ -19,4 +19,5 @@ export * from './lib/well-formed-text';
 export * from './lib/identity.schema';
 export * from './lib/time-bounds';
 export * from './lib/audit.schema';
+export * from './lib/dead-letter.schema';
 export * from './lib/ops.schema';

@@ -20,6 +20,8 @@ export const API_ERROR_CODES = [
   'illegal_transition',
   'invalid_event',
   'ticket_pending',
+  /** The report was accepted but could not be stored; it waits in the dead letters for an operator (message: why). */
+  'report_dead_lettered',
   'alert_conflict',
   'unavailable',
   'internal',

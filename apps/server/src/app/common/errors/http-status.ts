@@ -24,6 +24,7 @@ export function httpStatusOf(code: ApiErrorCode): number {
       return 415;
     case 'unknown_grid':
     case 'invalid_event':
+    case 'report_dead_lettered':
       return 422;
     case 'rate_limited':
     case 'limit_reached':

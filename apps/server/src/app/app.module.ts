@@ -7,6 +7,7 @@ import { modulesFor } from './capability';
 import { AccessGuard, AccessPolicyCheck } from './common/access';
 import { ApiErrorFilter } from './common/errors/api-error.filter';
 import { RateLimitsModule } from './common/rate-limits';
+import { TelemetryModule } from './common/telemetry';
 import { WellFormedRequestGuard } from './common/well-formed-request.guard';
 import { DASHBOARDS } from './dashboards';
 import { HEALTH } from './health';
@@ -33,6 +34,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         InfrastructureModule.forRoot(config, redis),
+        TelemetryModule,
         ...(config.roles.has('worker') ? [JobWorkersModule] : []),
         ...modulesFor(config.roles, CAPABILITIES),
         // Request budgets (per ingest key, per principal, failed authentications per address) wherever requests are served.

@@ -1,0 +1,3 @@
+export { METRIC_PREFIX, PipelineMetrics, type RateLimitBudget, type RefusalReason, type SourceLabel } from './pipeline-metrics';
+export { SAMPLE_TTL_MS, SampledGauge, type GaugeReading } from './sampled-gauge';
+export { TelemetryModule } from './telemetry.module';

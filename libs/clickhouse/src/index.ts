@@ -1,4 +1,5 @@
 export * from './lib/clickhouse-client.factory';
+export * from './lib/fault-injection';
 export * from './lib/insert-settings';
 export * from './lib/migration-runner';
 export * from './lib/report-store.repository';

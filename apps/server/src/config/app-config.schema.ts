@@ -57,5 +57,8 @@ export const appEnvironmentSchema = z.object({
   AUTH_ACCESS_TOKEN_SECONDS: positiveInt(1, 86_400).default(900),
   AUTH_REFRESH_TOKEN_DAYS: positiveInt(1, 365).default(7),
   PUBLIC_URL: url(['http:', 'https:']).optional(),
+  // A test hook: the JSON file of faults the ClickHouse client plays (libs/clickhouse fault-injection.ts). Never set
+  // in production; the server warns at start when it is.
+  FAULT_INJECTION_FILE: z.string().min(1).optional(),
 });
 export type AppEnvironment = z.infer<typeof appEnvironmentSchema>;

@@ -38,6 +38,8 @@ export interface AppConfig {
   };
   /** Where people reach the server, for the kiosk links of display tokens; null: `http://HOST:PORT`. */
   readonly publicUrl: string | null;
+  /** A test hook: the file of faults the ClickHouse client plays; null (always in production): none. */
+  readonly faultInjectionFile: string | null;
 }
 
 export class ConfigError extends Error {
@@ -107,6 +109,7 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv): AppConfig {
       refreshTokenDays: env.AUTH_REFRESH_TOKEN_DAYS,
     },
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, '') ?? null,
+    faultInjectionFile: env.FAULT_INJECTION_FILE ? resolve(env.FAULT_INJECTION_FILE) : null,
   };
 }
 

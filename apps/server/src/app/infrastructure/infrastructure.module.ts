@@ -1,5 +1,5 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import { createClickHouseClient, describeTarget, loadMigrations, runMigrations } from '@grid-command/clickhouse';
+import { createClickHouseClient, describeTarget, loadMigrations, runMigrations, type FaultInjection } from '@grid-command/clickhouse';
 import { alertRulesFileSchema, type AlertRulesFile } from '@grid-command/contracts';
 import type { TicketRules } from '@grid-command/domain';
 import { createRedis, JobProducer } from '@grid-command/queue';
@@ -21,6 +21,13 @@ async function connected(connection: Redis): Promise<Redis> {
     connection.once('error', reject);
   });
   return connection;
+}
+
+/** The test hook's faults, announced loudly: a server that plays them must never be mistaken for a real one. */
+function faultInjectionOf(config: AppConfig, logger: Logger): FaultInjection | undefined {
+  if (config.faultInjectionFile === null) return undefined;
+  logger.warn(`FAULT INJECTION IS ON: ClickHouse inserts and pings play the faults in ${config.faultInjectionFile} (FAULT_INJECTION_FILE); never in production`);
+  return { file: config.faultInjectionFile, warn: (message) => logger.warn(message) };
 }
 
 /**
@@ -51,7 +58,7 @@ export class InfrastructureModule {
         {
           provide: CLICKHOUSE_CLIENT,
           useFactory: async (): Promise<ClickHouseClient> => {
-            const client = createClickHouseClient(config.clickhouse);
+            const client = createClickHouseClient(config.clickhouse, faultInjectionOf(config, logger));
             const applied = await runMigrations(client, await loadMigrations());
             logger.log(`${describeTarget(config.clickhouse)}: ${applied.length} migration(s) applied`);
             return client;
@@ -82,6 +89,7 @@ export class InfrastructureModule {
       ],
       exports: [
         APP_CONFIG,
+        RedisRuntime,
         REDIS_TARGET,
         REDIS_COMMANDS,
         REDIS_SUBSCRIBER,

@@ -19,3 +19,4 @@ export * from './lib/credential-revocations';
 export * from './lib/audit-outbox';
 export * from './lib/identity';
 export * from './lib/report-dead-letters';
+export * from './lib/queue-backlog';

@@ -42,6 +42,11 @@ export const appEnvironmentSchema = z.object({
   // A year of 同比 history plus a month's backfill; at most ten years, which from 2026 on stays after 2000, where the
   // instants every request may name begin.
   INGEST_MAX_REPORT_AGE_DAYS: positiveInt(1, 3_650).default(400),
+  // Counted in queued jobs (one per group commit, 1..1000 reports each), which BullMQ counts without reading them.
+  // A campaign at the bench's rates queues a few hundred jobs a second that the worker drains as they come; 20,000
+  // waiting jobs is minutes of backlog. 0 turns the bound off.
+  INGEST_MAX_QUEUE_DEPTH: positiveInt(0, 10_000_000).default(20_000),
+  INGEST_MAX_QUEUE_AGE_SECONDS: positiveInt(0, 86_400).default(60),
   WORKER_CONCURRENCY: positiveInt(1, 64).default(2),
   ALLOWED_ORIGINS: list.default([]).pipe(z.array(origin)),
   LIVE_MAX_SOCKETS_PER_PRINCIPAL: positiveInt(1, 10_000).default(20),

@@ -47,6 +47,15 @@ describe('loadAppConfig', () => {
     expect(message).not.toMatch(/short-secret|hunter2/);
   });
 
+  it('bounds the report queue by default, takes 0 as off and names a bad bound', () => {
+    expect(loadAppConfig({}).backpressure).toEqual({ maxQueueDepth: 20_000, maxQueueAgeMs: 60_000 });
+    expect(loadAppConfig({ INGEST_MAX_QUEUE_DEPTH: '0', INGEST_MAX_QUEUE_AGE_SECONDS: '0' }).backpressure).toEqual({ maxQueueDepth: null, maxQueueAgeMs: null });
+    expect(loadAppConfig({ INGEST_MAX_QUEUE_DEPTH: '5', INGEST_MAX_QUEUE_AGE_SECONDS: '2' }).backpressure).toEqual({ maxQueueDepth: 5, maxQueueAgeMs: 2_000 });
+    expect(() => loadAppConfig({ INGEST_MAX_QUEUE_DEPTH: '-1', INGEST_MAX_QUEUE_AGE_SECONDS: 'soon' })).toThrow(
+      /INGEST_MAX_QUEUE_DEPTH="-1"[\s\S]*INGEST_MAX_QUEUE_AGE_SECONDS="soon"/,
+    );
+  });
+
   it('refuses split roles on embedded ClickHouse, which one process owns', () => {
     expect(() => loadAppConfig({ ROLES: 'worker' })).toThrow(/split roles need CLICKHOUSE_URL/);
   });

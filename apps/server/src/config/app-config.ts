@@ -26,6 +26,8 @@ export interface AppConfig {
   readonly httpLimits: { readonly requestTimeoutMs: number; readonly maxBodyBytes: number };
   readonly rateLimits: { readonly ingestKeyPerSecond: number; readonly principalPerSecond: number; readonly failedAuthPerMinute: number };
   readonly ingest: { readonly flushAfterMs: number; readonly maxGroupReports: number; readonly maxBodyBytes: number; readonly maxClockSkewMs: number; readonly maxReportAgeMs: number };
+  /** Bounds of the report queue beyond which ingest answers 503 `overloaded`; null: that bound is off. */
+  readonly backpressure: { readonly maxQueueDepth: number | null; readonly maxQueueAgeMs: number | null };
   readonly worker: { readonly concurrency: number };
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   readonly auth: {
@@ -99,6 +101,10 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv): AppConfig {
       maxBodyBytes: env.INGEST_MAX_BODY_BYTES,
       maxClockSkewMs: env.INGEST_MAX_CLOCK_SKEW_SECONDS * 1000,
       maxReportAgeMs: env.INGEST_MAX_REPORT_AGE_DAYS * 86_400_000,
+    },
+    backpressure: {
+      maxQueueDepth: env.INGEST_MAX_QUEUE_DEPTH === 0 ? null : env.INGEST_MAX_QUEUE_DEPTH,
+      maxQueueAgeMs: env.INGEST_MAX_QUEUE_AGE_SECONDS === 0 ? null : env.INGEST_MAX_QUEUE_AGE_SECONDS * 1000,
     },
     worker: { concurrency: env.WORKER_CONCURRENCY },
     logLevel: env.LOG_LEVEL,

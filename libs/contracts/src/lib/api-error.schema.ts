@@ -24,6 +24,8 @@ export const API_ERROR_CODES = [
   'report_dead_lettered',
   'alert_conflict',
   'unavailable',
+  /** The report queue is deeper or older than its bound; `Retry-After` says when to resend the same ids. */
+  'overloaded',
   'internal',
   'unauthenticated',
   'token_expired',

@@ -1,9 +1,10 @@
-import { JobProducer, ReportIntake, ReportLedger } from '@grid-command/queue';
+import { JobProducer, QueueBacklog, ReportIntake, ReportLedger, REPORTS_QUEUE } from '@grid-command/queue';
 import { Logger, Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config';
 import { AlertBookModule } from '../alerts';
 import { JsonBodyMiddleware } from '../common/json-body.middleware';
 import { APP_CONFIG } from '../infrastructure/tokens';
+import { IngestBackpressure } from './backpressure/ingest-backpressure.service';
 import { IngestService } from './ingest.service';
 import { IntakeLifecycle } from './intake-lifecycle.service';
 import { ReportsController } from './reports.controller';
@@ -15,6 +16,8 @@ import { ReportsController } from './reports.controller';
   providers: [
     IngestService,
     IntakeLifecycle,
+    IngestBackpressure,
+    { provide: QueueBacklog, useFactory: (jobs: JobProducer) => new QueueBacklog(jobs.connection, REPORTS_QUEUE), inject: [JobProducer] },
     {
       provide: ReportIntake,
       useFactory: (jobs: JobProducer, ledger: ReportLedger, config: AppConfig) =>
@@ -22,6 +25,7 @@ import { ReportsController } from './reports.controller';
       inject: [JobProducer, ReportLedger, APP_CONFIG],
     },
   ],
+  exports: [IngestBackpressure],
 })
 export class IngestModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

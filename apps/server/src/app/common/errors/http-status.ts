@@ -33,6 +33,7 @@ export function httpStatusOf(code: ApiErrorCode): number {
       return 500;
     case 'ticket_pending':
     case 'unavailable':
+    case 'overloaded':
       return 503;
   }
 }

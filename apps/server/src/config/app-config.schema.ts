@@ -21,6 +21,8 @@ export const appEnvironmentSchema = z.object({
   DATA_DIR: z.string().min(1).default('./.data'),
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
   REDIS_SERVER_BIN: z.string().min(1).default('redis-server'),
+  // First wait before the embedded redis-server is restarted after a death; doubled for each further death in a row.
+  REDIS_RESTART_DELAY_MS: positiveInt(10, 60_000).default(200),
   CLICKHOUSE_URL: url(['http:', 'https:']).optional(),
   CLICKHOUSE_USER: z.string().optional(),
   CLICKHOUSE_PASSWORD: z.string().optional(),

@@ -6,7 +6,7 @@ import { appEnvironmentSchema, type ProcessRole } from './app-config.schema';
 export interface AppConfig {
   readonly http: { readonly host: string; readonly port: number };
   readonly dataDir: string;
-  readonly redis: { readonly url: string } | { readonly embedded: { readonly directory: string; readonly binary: string } };
+  readonly redis: { readonly url: string } | { readonly embedded: { readonly directory: string; readonly binary: string; readonly restartDelayMs: number } };
   readonly clickhouse: ClickHouseTarget;
   readonly timeZone: string;
   readonly referenceFiles: readonly string[];
@@ -71,7 +71,7 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv): AppConfig {
   return {
     http: { host: env.HOST, port: env.PORT },
     dataDir,
-    redis: env.REDIS_URL ? { url: env.REDIS_URL } : { embedded: { directory: resolve(dataDir, 'redis'), binary: env.REDIS_SERVER_BIN } },
+    redis: env.REDIS_URL ? { url: env.REDIS_URL } : { embedded: { directory: resolve(dataDir, 'redis'), binary: env.REDIS_SERVER_BIN, restartDelayMs: env.REDIS_RESTART_DELAY_MS } },
     clickhouse: env.CLICKHOUSE_URL
       ? { kind: 'server', url: env.CLICKHOUSE_URL, username: env.CLICKHOUSE_USER, password: env.CLICKHOUSE_PASSWORD }
       : { kind: 'embedded', path: resolve(dataDir, 'clickhouse') },

@@ -4,6 +4,10 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import type { Response } from 'express';
 import { AppError } from './app-error';
 import { httpStatusOf } from './http-status';
+import { isRedisUnavailable } from './redis-unavailability';
+
+/** While Redis is away every request may fail the same way: one warning per interval says how many did. */
+const UNAVAILABLE_WARNING_INTERVAL_MS = 5_000;
 
 /** Codes for the errors Nest raises itself (an unknown route, a method not allowed). */
 const CODE_OF_NEST_STATUS: Partial<Record<number, ApiErrorCode>> = {
@@ -19,6 +23,8 @@ const CODE_OF_NEST_STATUS: Partial<Record<number, ApiErrorCode>> = {
 @Catch()
 export class ApiErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger(ApiErrorFilter.name);
+  private unavailableSince = 0;
+  private unavailableUnreported = 0;
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') return;
@@ -46,6 +52,10 @@ export class ApiErrorFilter implements ExceptionFilter {
       this.logger.warn(exception.message);
       return { statusCode: httpStatusOf('unavailable'), error: 'unavailable', message: 'reports cannot be queued right now; retry with the same ids' };
     }
+    if (isRedisUnavailable(exception)) {
+      this.warnUnavailable(exception as Error);
+      return { statusCode: httpStatusOf('unavailable'), error: 'unavailable', message: 'Redis cannot be reached right now; retry shortly' };
+    }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const response = exception.getResponse();
@@ -54,5 +64,14 @@ export class ApiErrorFilter implements ExceptionFilter {
     }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     return { statusCode: httpStatusOf('internal'), error: 'internal', message: 'internal error' };
+  }
+
+  private warnUnavailable(error: Error): void {
+    this.unavailableUnreported += 1;
+    const now = Date.now();
+    if (now - this.unavailableSince < UNAVAILABLE_WARNING_INTERVAL_MS) return;
+    this.logger.warn(`answered 503 to ${this.unavailableUnreported} request(s): Redis unavailable (${error.message})`);
+    this.unavailableSince = now;
+    this.unavailableUnreported = 0;
   }
 }

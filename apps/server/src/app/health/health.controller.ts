@@ -1,7 +1,8 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Redis } from 'ioredis';
+import { RedisRuntime, type RedisRuntimeStatus } from '../infrastructure/redis-runtime.service';
 import { CLICKHOUSE_CLIENT, REDIS_COMMANDS } from '../infrastructure/tokens';
 
 type CheckResult = { ok: true } | { ok: false; error: string };
@@ -30,12 +31,20 @@ export class HealthController {
   constructor(
     @Inject(REDIS_COMMANDS) private readonly redis: Redis,
     @Inject(CLICKHOUSE_CLIENT) private readonly clickhouse: ClickHouseClient,
+    private readonly redisRuntime: RedisRuntime,
   ) {}
 
+  /**
+   * Alive while Redis is up or being restarted; failing once supervision gave up on the embedded redis-server,
+   * since then only a restart of this process brings it back. An unreachable external Redis (REDIS_URL) is not a
+   * reason: restarting this process would not bring it back, and every process restarting at once would only add
+   * load when it returns; readiness takes such a process out of rotation meanwhile.
+   */
   @Get('live')
-  @HttpCode(200)
-  live(): { status: 'ok' } {
-    return { status: 'ok' };
+  live(@Res({ passthrough: true }) response: Response): { status: 'ok' | 'failing'; redis: RedisRuntimeStatus['state'] } {
+    const alive = this.redisRuntime.canRecover();
+    response.status(alive ? 200 : 503);
+    return { status: alive ? 'ok' : 'failing', redis: this.redisRuntime.status().state };
   }
 
   /** Ready only when both stores answer, so a load balancer sends no reports that could not be queued or read. */

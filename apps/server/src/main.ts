@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app/create-app';
+import { RedisRuntime } from './app/infrastructure/redis-runtime.service';
 import { lockDataDir } from './app/data-dir-lock';
 import { ConfigError, loadAppConfig, type AppConfig } from './config/app-config';
 
@@ -19,8 +20,18 @@ async function main(): Promise<void> {
   const unlock = config.clickhouse.kind === 'embedded' ? lockDataDir(config.dataDir) : () => undefined;
   process.once('exit', unlock);
   const app = await createApp(config);
+  // redis-server runs in its own process group, so no signal of ours reaches it: whatever way this process exits,
+  // it must not stay behind (after an orderly close it is already stopped and this does nothing).
+  const redis = app.get(RedisRuntime);
+  process.once('exit', () => redis.stopNow());
   stopGracefullyOn(['SIGTERM', 'SIGINT'], () => app.close(), logger);
-  await app.listen(config.http.port, config.http.host);
+  try {
+    await app.listen(config.http.port, config.http.host);
+  } catch (error) {
+    // The port is taken, say: stop what was started (the worker, the connections, Redis last) before exiting.
+    await app.close();
+    throw error;
+  }
   const address = await app.getUrl();
   logger.log(`grid-command ${[...config.roles].join('+')} listening on ${address.replace('[::1]', 'localhost')}`);
 }

@@ -37,7 +37,9 @@ export const appEnvironmentSchema = z.object({
     .default([...PROCESS_ROLES])
     .pipe(z.array(z.enum(PROCESS_ROLES, { error: `each role must be one of ${PROCESS_ROLES.join(', ')}` })).min(1)),
   LIVE_PUSH_INTERVAL_MS: positiveInt(100, 60_000).default(500),
-  LIVE_HEARTBEAT_MS: positiveInt(1_000, 300_000).default(15_000),
+  // A wall flags a silent link once a heartbeat is overdue: 2 s keeps that under 5 s, for one shared snapshot
+  // computation per watched scope every 2 s.
+  LIVE_HEARTBEAT_MS: positiveInt(1_000, 300_000).default(2_000),
   INGEST_FLUSH_MS: positiveInt(0, 1_000).default(5),
   INGEST_MAX_BODY_BYTES: positiveInt(1_024, 64 * 1024 * 1024).default(4 * 1024 * 1024),
   INGEST_MAX_CLOCK_SKEW_SECONDS: positiveInt(0, 86_400).default(300),

@@ -16,8 +16,12 @@ export type SubscribeRequest = z.infer<typeof subscribeRequestSchema>;
 export const LIVE_EVENT_REFUSALS = ['invalid_scope', 'unknown_scope', 'too_many_scopes', 'forbidden', 'rate_limited', 'token_expired'] as const;
 export type LiveEventRefusal = (typeof LIVE_EVENT_REFUSALS)[number];
 
-/** `error` is the machine-readable reason, `message` says it for a person. */
-export type SubscribeAck = { ok: true; scope: string } | { ok: false; error: LiveEventRefusal; message: string };
+/**
+ * `error` is the machine-readable reason, `message` says it for a person. `heartbeatMs` comes with an accepted
+ * `subscribe`: the longest the server lets pass between two snapshots of the scope, so a screen can tell a silent
+ * link (a network that stopped forwarding) from a quiet district.
+ */
+export type SubscribeAck = { ok: true; scope: string; heartbeatMs?: number } | { ok: false; error: LiveEventRefusal; message: string };
 
 /**
  * What a client sends in the handshake (`io(url, {auth: {token}})`): an access token or a wall's display token.

@@ -38,7 +38,7 @@ describe('/live admits a socket by its token and keeps every event within its gr
   it('answers an event outside the grants with forbidden, and serves the granted scope', async () => {
     const socket = await open(streetLeader);
     const snapshot = new Promise<string>((resolve) => socket.once('snapshot', (pushed) => resolve(pushed.scope)));
-    expect(await socket.emitWithAck('subscribe', { scope: STREET })).toEqual({ ok: true, scope: STREET });
+    expect(await socket.emitWithAck('subscribe', { scope: STREET })).toEqual({ ok: true, scope: STREET, heartbeatMs: expect.any(Number) });
     expect(await snapshot).toBe(STREET);
     for (const event of ['subscribe', 'watchAlerts'] as const) {
       for (const scope of ['district:450103', OTHER_STREET]) {

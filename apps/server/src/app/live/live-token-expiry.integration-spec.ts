@@ -25,7 +25,7 @@ describe('/live closes a socket when its access token expires', () => {
     const ended = new Promise<{ notice: LiveAuthEnded; disconnect: string }>((resolve) => {
       socket.once('authExpired', (notice) => socket.once('disconnect', (reason) => resolve({ notice, disconnect: reason })));
     });
-    expect(await socket.emitWithAck('subscribe', { scope: 'district:450103' })).toEqual({ ok: true, scope: 'district:450103' });
+    expect(await socket.emitWithAck('subscribe', { scope: 'district:450103' })).toEqual({ ok: true, scope: 'district:450103', heartbeatMs: expect.any(Number) });
 
     const { notice, disconnect } = await ended;
     expect(Date.now() - connectedAt).toBeLessThanOrEqual((TOKEN_SECONDS + 1) * 1000);

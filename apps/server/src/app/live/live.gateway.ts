@@ -83,7 +83,7 @@ export class LiveGateway implements OnGatewayInit {
         this.logger.warn(`first snapshot of ${scope.scope} for ${socket.id} failed: ${error.message}`);
       });
     });
-    return { ok: true, scope: scope.scope };
+    return { ok: true, scope: scope.scope, heartbeatMs: this.config.live.heartbeatMs };
   }
 
   @SubscribeMessage('unsubscribe')

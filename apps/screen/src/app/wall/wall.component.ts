@@ -10,6 +10,7 @@ import { LangService } from '../shared/i18n/lang.service';
 import { translate } from '../shared/i18n/messages';
 import { assessKpiFreshness, kpiFreshnessNotice, kpiStaleAfterSeconds } from './kpi/kpi-freshness';
 import { periodLabel } from './kpi/kpi-format';
+import { wallFreshness } from './wall-freshness';
 import { panelRect, titleSpan } from './stage/panel-geometry';
 import { breadcrumb, drillTarget, isDrillable } from './navigation/scope-trail';
 import { AlertTickerPanelComponent } from './panels/alert-ticker/alert-ticker-panel.component';
@@ -59,6 +60,7 @@ const OWN_FEED_PANELS: ReadonlySet<string> = new Set(['alert-ticker']);
   host: {
     '[class.out-of-date]': 'outOfDate()',
     '[attr.data-freshness]': 'freshness().level',
+    '[attr.data-link]': 'freshness().connection',
     '[attr.data-scope]': 'scope().scope',
     '[attr.data-kpi-freshness]': 'kpiFreshness().level',
   },
@@ -93,6 +95,7 @@ export class WallComponent {
     assessFreshness({
       connection: this.live.connection(),
       asOfMs: this.asOfMs(),
+      heartbeat: this.live.heartbeat(),
       nowMs: this.now(),
       staleAfterSeconds: this.dashboard().staleAfterSeconds,
     }),
@@ -109,6 +112,8 @@ export class WallComponent {
       staleAfterSeconds: kpiStaleAfterSeconds(dashboard.kpiRefreshSeconds, dashboard.staleAfterSeconds),
     });
   });
+  /** The header's one status: never live while a KPI panel says its data failed. */
+  protected readonly status = computed(() => wallFreshness(this.freshness(), this.kpiFreshness()));
   protected readonly kpiNotice = computed(() => kpiFreshnessNotice(this.kpiFreshness(), this.lang()));
   protected readonly kpiOutOfDate = computed(() => this.kpiFreshness().level === 'stale' || this.kpiFreshness().level === 'unavailable');
 

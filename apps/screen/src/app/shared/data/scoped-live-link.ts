@@ -13,6 +13,7 @@ import type { SessionEnd } from '../auth/session.service';
 import { backoffDelay, type BackoffPolicy } from './backoff';
 
 export type LiveSocket = Socket<LiveServerToClientEvents, LiveClientToServerEvents>;
+export type AcceptedJoin = Extract<SubscribeAck, { ok: true }>;
 
 const ACK_TIMEOUT_MS = 8000;
 const REJOIN: BackoffPolicy = { initialMs: 1000, maxMs: 15_000 };
@@ -26,7 +27,7 @@ export interface ScopedLiveLinkOptions {
   /** Puts the stream's own listeners on the socket. */
   readonly listen: (socket: LiveSocket) => void;
   /** Called each time the server acknowledged the scope: after every (re)connection and every change of scope. */
-  readonly joined: (scope: string) => void;
+  readonly joined: (scope: string, ack: AcceptedJoin) => void;
   /** How long to wait before reconnecting a link the server itself closed, by attempt. */
   readonly reconnectAfterMs: (attempt: number) => number;
 }
@@ -168,7 +169,7 @@ export class ScopedLiveLink {
       if (timeout === null && ack?.ok === true) {
         this.joinFailures = 0;
         this.connectionSignal.set('live');
-        this.options.joined(scope);
+        this.options.joined(scope, ack);
         return;
       }
       if (ack?.ok === false) {

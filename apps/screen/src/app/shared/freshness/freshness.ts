@@ -2,23 +2,41 @@
 export type ConnectionState = 'connecting' | 'live' | 'disconnected' | 'rejected';
 
 /**
+ * The link as judged by what arrives: `silent` when socket.io still believes it is connected but the server's
+ * heartbeat is overdue (a network that stopped forwarding is noticed by socket.io's ping only after ~45 s).
+ */
+export type LinkState = ConnectionState | 'silent';
+
+/** How late a heartbeat may be before the link counts as silent: the server's tick and computation, with room to spare. */
+export const HEARTBEAT_GRACE_MS = 1500;
+
+/**
  * - `waiting`: no data yet, still trying;
  * - `fresh`: connected and the data is younger than the dashboard allows;
  * - `stale`: connected but the data has not moved for longer than allowed (the pipeline is behind);
- * - `offline`: the link is down or refused; whatever is shown is the last thing received.
+ * - `offline`: the link is down, refused or silent; whatever is shown is the last thing received.
  */
 export type FreshnessLevel = 'waiting' | 'fresh' | 'stale' | 'offline';
 
 export interface Freshness {
   readonly level: FreshnessLevel;
-  readonly connection: ConnectionState;
+  readonly connection: LinkState;
   /** Whole seconds since the data's `asOf`; null before the first snapshot. */
   readonly ageSeconds: number | null;
+}
+
+export interface Heartbeat {
+  /** When the last message arrived, on the same clock as `nowMs`; null before the first. */
+  readonly arrivedAtMs: number | null;
+  /** The longest the server lets pass between two messages. */
+  readonly everyMs: number;
 }
 
 export interface FreshnessInput {
   readonly connection: ConnectionState;
   readonly asOfMs: number | null;
+  /** For a stream the server sends at least every so often (snapshots); absent for one without (alert watches). */
+  readonly heartbeat?: Heartbeat;
   readonly nowMs: number;
   readonly staleAfterSeconds: number;
 }
@@ -28,10 +46,17 @@ export function assessFreshness(input: FreshnessInput): Freshness {
   const ageSeconds = asOfMs === null ? null : Math.max(0, Math.floor((nowMs - asOfMs) / 1000));
   const linkDown = connection === 'disconnected' || connection === 'rejected';
   if (linkDown) return { level: 'offline', connection, ageSeconds };
+  if (isSilent(input)) return { level: 'offline', connection: 'silent', ageSeconds };
   if (ageSeconds === null) return { level: 'waiting', connection, ageSeconds };
   if (ageSeconds > staleAfterSeconds) return { level: 'stale', connection, ageSeconds };
   // A snapshot can arrive before the subscription is acknowledged; fresh data is fresh either way.
   return { level: 'fresh', connection, ageSeconds };
+}
+
+/** A heartbeat is overdue: nothing arrived for longer than the server lets pass, and then some. */
+function isSilent({ heartbeat, nowMs }: FreshnessInput): boolean {
+  if (heartbeat === undefined || heartbeat.arrivedAtMs === null) return false;
+  return nowMs - heartbeat.arrivedAtMs > heartbeat.everyMs + HEARTBEAT_GRACE_MS;
 }
 
 /** Whether the numbers on screen must be shown as out of date. */

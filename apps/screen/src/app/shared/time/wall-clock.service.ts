@@ -18,6 +18,11 @@ export class WallClock {
     inject(DestroyRef).onDestroy(() => clearTimeout(this.timer));
   }
 
+  /** The server's time at this very moment, between ticks: when something arrived, to compare with `now`. */
+  read(): number {
+    return Date.now() + this.offsetMs();
+  }
+
   /** Adopts a new estimate of how far the server clock is ahead of this machine. */
   adjust(offsetMs: number): void {
     this.offsetMs.set(offsetMs);

@@ -1,13 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { Lang } from '../../../shared/config/wall-params';
-import type { Freshness } from '../../../shared/freshness/freshness';
-import { freshnessText } from '../../../shared/freshness/freshness-text';
+import type { WallFreshness } from '../../wall-freshness';
+import { wallFreshnessText } from './wall-freshness-text';
 
-/** Whether the wall can be trusted right now: a green "live", or an amber / red warning that says how far behind. */
+/**
+ * Whether the wall can be trusted right now: a green "live", or an amber / red warning that says how far behind,
+ * for the live link and the KPI poll together.
+ */
 @Component({
   selector: 'gc-freshness-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { '[attr.data-level]': 'freshness().level', role: 'status', 'aria-live': 'polite' },
+  host: { '[attr.data-level]': 'status().level', '[attr.data-cause]': 'status().cause', role: 'status', 'aria-live': 'polite' },
   template: `
     <span class="lamp"></span>
     <div class="text">
@@ -70,10 +73,10 @@ import { freshnessText } from '../../../shared/freshness/freshness-text';
   `,
 })
 export class FreshnessPanelComponent {
-  readonly freshness = input.required<Freshness>();
+  readonly status = input.required<WallFreshness>();
   readonly asOfMs = input.required<number | null>();
   readonly timeZone = input.required<string | undefined>();
   readonly lang = input.required<Lang>();
 
-  protected readonly text = computed(() => freshnessText(this.freshness(), this.asOfMs(), this.timeZone(), this.lang()));
+  protected readonly text = computed(() => wallFreshnessText(this.status(), this.asOfMs(), this.timeZone(), this.lang()));
 }

@@ -95,7 +95,7 @@ describe('two duty consoles on the real server', () => {
     expect(await first.locator('[data-sound]').getAttribute('data-sound-state')).toBe('locked');
     expect(await first.locator('[data-sound]').innerText()).toContain('点击启用声音');
     await first.locator('[data-sound]').click();
-    await eventually(() => first.locator('[data-sound]').getAttribute('data-sound-state'), (value) => expect(value).toBe('ready'), WAIT);
+    await eventually(() => first.locator('[data-sound]').getAttribute('data-sound-state'), (value) => expect(value).toBe('on'), WAIT);
   });
 
   it('shows a critical report in both consoles within seconds', async () => {

@@ -28,7 +28,6 @@ import { WallClock } from '../shared/time/wall-clock.service';
 import { AlertDetailComponent } from './detail/alert-detail.component';
 import { AlertListComponent } from './list/alert-list.component';
 import { parseConsoleFilters, withConsoleFilters } from './console-params';
-import { ConsolePrefs } from './console-prefs.service';
 import { MutePanelComponent } from './mutes/mute-panel.component';
 import { ScopeNameCache } from './scope-names.service';
 
@@ -57,7 +56,6 @@ type ScopeState = { readonly status: 'loading' } | { readonly status: 'error'; r
 export class ConsoleComponent {
   protected readonly feed = inject(AlertFeedService);
   protected readonly sound = inject(AlertSound);
-  protected readonly prefs = inject(ConsolePrefs);
   private readonly scopeNames = inject(ScopeNameCache);
   protected readonly session = inject(SessionService);
   private readonly api = inject(ApiClient);
@@ -144,7 +142,7 @@ export class ConsoleComponent {
     });
     this.feed.onNotice((event, notice, before) => {
       const open = [...before.alerts.values()].filter((alert) => alert.state === 'open');
-      this.sound.play(chimeFor(event, notice, open, this.stormThreshold()), this.prefs.soundMuted());
+      this.sound.play(chimeFor(event, notice, open, this.stormThreshold()));
     });
   }
 
@@ -177,14 +175,6 @@ export class ConsoleComponent {
   protected async logout(): Promise<void> {
     this.loggingOut.set(true);
     await this.session.logout();
-  }
-
-  protected toggleSound(): void {
-    if (this.sound.state() === 'locked') {
-      this.sound.unlock();
-      return;
-    }
-    this.prefs.setSoundMuted(!this.prefs.soundMuted());
   }
 
   protected toggleLang(): void {

@@ -1,12 +1,7 @@
-import { DOCUMENT, DestroyRef, Injectable, inject, signal } from '@angular/core';
+import { DOCUMENT, DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
+import { ConsolePrefs } from '../console-prefs.service';
 import { louder, type Chime } from './alert-chime';
-
-/**
- * - `locked`: the browser has not allowed sound yet (it waits for a click or a key on the page);
- * - `ready`: sound plays;
- * - `unsupported`: no Web Audio in this browser.
- */
-export type SoundState = 'locked' | 'ready' | 'unsupported';
+import { initialSoundSwitch, nextSoundSwitch, soundView, type SoundEvent } from './sound-switch';
 
 /** Chimes due within this window play as one, the loudest of them: a burst of notices is one call, not a drum roll. */
 const COALESCE_MS = 400;
@@ -30,21 +25,28 @@ const TONES: Readonly<Record<Exclude<Chime, 'none'>, readonly Tone[]>> = {
   ]),
 };
 
-/** The console's alarm on Web Audio, a synthesised two-tone call, so nothing has to be downloaded. */
+/**
+ * The console's alarm on Web Audio, a synthesised two-tone call, so nothing has to be downloaded; and the switch
+ * that turns it on and off (see `sound-switch.ts`), the officer's choice kept in `ConsolePrefs`.
+ */
 @Injectable()
 export class AlertSound {
   private readonly window = inject(DOCUMENT).defaultView;
-  private readonly stateSignal = signal<SoundState>(this.window !== null && 'AudioContext' in this.window ? 'locked' : 'unsupported');
+  private readonly prefs = inject(ConsolePrefs);
+  private readonly switchSignal = signal(initialSoundSwitch(this.window !== null && 'AudioContext' in this.window, this.prefs.soundMuted()));
   private context: AudioContext | null = null;
   private pending: Chime = 'none';
   private pendingTimer: ReturnType<typeof setTimeout> | undefined;
   private quietUntilMs = 0;
 
-  readonly state = this.stateSignal.asReadonly();
+  readonly view = computed(() => soundView(this.switchSignal()));
 
   constructor() {
     // Any click or key on the page is the gesture browsers wait for before they let a page make sound.
-    const onGesture = (): void => this.unlock();
+    const onGesture = (): void => {
+      this.apply({ type: 'gesture' });
+      this.unlock();
+    };
     this.window?.addEventListener('pointerdown', onGesture, true);
     this.window?.addEventListener('keydown', onGesture, true);
     inject(DestroyRef).onDestroy(() => {
@@ -55,24 +57,36 @@ export class AlertSound {
     });
   }
 
+  /** The sound button was clicked: on from locked or muted, off from on. */
+  toggle(): void {
+    this.apply({ type: 'click' });
+    this.prefs.setSoundMuted(this.switchSignal().muted);
+    // A click is a gesture too: one that arrived without a pointerdown (a screen reader's) unlocks here.
+    this.unlock();
+  }
+
+  private apply(event: SoundEvent): void {
+    this.switchSignal.update((state) => nextSoundSwitch(state, event));
+  }
+
   /** Must run inside a user gesture the first time; harmless afterwards. */
-  unlock(): void {
-    if (this.stateSignal() === 'unsupported' || this.window === null) return;
+  private unlock(): void {
+    if (this.view() === 'unsupported' || this.window === null) return;
     this.context ??= new this.window.AudioContext();
     const context = this.context;
     if (context.state === 'running') {
-      this.stateSignal.set('ready');
+      this.apply({ type: 'audio', access: 'ready' });
       return;
     }
     context.resume().then(
-      () => this.stateSignal.set(context.state === 'running' ? 'ready' : 'locked'),
-      () => this.stateSignal.set('locked'),
+      () => this.apply({ type: 'audio', access: context.state === 'running' ? 'ready' : 'locked' }),
+      () => this.apply({ type: 'audio', access: 'locked' }),
     );
   }
 
-  /** Plays `chime` unless muted or still locked; what is due within a short window plays once, the loudest. */
-  play(chime: Chime, muted: boolean): void {
-    if (chime === 'none' || muted || this.stateSignal() !== 'ready') return;
+  /** Plays `chime` while the sound is on; what is due within a short window plays once, the loudest. */
+  play(chime: Chime): void {
+    if (chime === 'none' || this.view() !== 'on') return;
     this.pending = louder(this.pending, chime);
     if (this.pendingTimer !== undefined) return;
     this.pendingTimer = setTimeout(() => {

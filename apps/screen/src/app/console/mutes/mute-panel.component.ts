@@ -8,6 +8,7 @@ import { ApiRequestError } from '../../shared/data/api-request.error';
 import { translate, type MessageKey } from '../../shared/i18n/messages';
 import { timeOfDay } from '../../shared/time/clock-format';
 import { activeMutes } from './mute-rows';
+import { DEFAULT_MUTE_TARGET, muteTargetOf } from './mute-target';
 
 const DURATIONS = [30, 60, 120, 240, 480, 1440] as const;
 
@@ -120,8 +121,8 @@ export class MutePanelComponent {
 
   private readonly alertId = computed(() => this.alert()?.id ?? null);
   protected readonly durations = DURATIONS;
-  protected readonly byRule = signal(true);
-  protected readonly byScope = signal(false);
+  protected readonly byRule = signal(DEFAULT_MUTE_TARGET.byRule);
+  protected readonly byScope = signal(DEFAULT_MUTE_TARGET.byScope);
   protected readonly minutes = signal<number>(60);
   protected readonly reason = signal('');
   protected readonly busy = signal(false);
@@ -151,16 +152,21 @@ export class MutePanelComponent {
   constructor() {
     effect(() => {
       this.alertId();
-      untracked(() => this.problem.set(null));
+      // Each alert starts from the narrow default: what was unticked for the last one is not a choice for this one.
+      untracked(() => {
+        this.problem.set(null);
+        this.byRule.set(DEFAULT_MUTE_TARGET.byRule);
+        this.byScope.set(DEFAULT_MUTE_TARGET.byScope);
+      });
     });
   }
 
   protected async add(alert: Alert): Promise<void> {
-    if (!this.byRule() && !this.byScope()) return this.problem.set(this.t('mute.needTarget'));
+    const target = muteTargetOf(alert, { byRule: this.byRule(), byScope: this.byScope() });
+    if (target === null) return this.problem.set(this.t('mute.needTarget'));
     await this.run(async () => {
       await this.api.mute({
-        ...(this.byRule() ? { ruleId: alert.ruleId } : {}),
-        ...(this.byScope() ? { scope: alert.scope } : {}),
+        ...target,
         minutes: this.minutes(),
         reason: this.reason().trim(),
       });

@@ -1,5 +1,6 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Report, ReportBatchJob } from '@grid-command/contracts';
+import { classifyInsertFailure, reasonOf } from './insert-failure';
 import { insertSettings } from './insert-settings';
 import { DATABASE } from './migration-runner';
 import { toClickHouseDateTime } from './sql-time';
@@ -48,26 +49,17 @@ function toRow(report: Report, batch: ReportBatchJob, deadlinesOf: DeadlinesOf):
   };
 }
 
-/** A report ClickHouse refused as data (it cannot parse or hold a value), with ClickHouse's reason. */
+/** A report ClickHouse would not store although the store was up, with ClickHouse's reason. */
 export interface RefusedReport {
   readonly report: Report;
   readonly reason: string;
 }
 
 /**
- * ClickHouse's names for an insert refused because of what a row holds, not because the store is away or busy:
- * only those are worth isolating, since the same rows would be refused on every retry.
- */
-const REFUSED_DATA = /^(CANNOT_PARSE_\w+|CANNOT_READ_ALL_DATA|INCORRECT_DATA|TYPE_MISMATCH|CANNOT_CONVERT_TYPE|VALUE_IS_OUT_OF_RANGE_OF_DATA_TYPE|ARGUMENT_OUT_OF_BOUND|CANNOT_INSERT_NULL_IN_ORDINARY_COLUMN|TOO_LARGE_STRING_SIZE|UNKNOWN_FIELD_IN_FORMAT)$/;
-
-function isRefusedData(error: unknown): boolean {
-  const type = (error as { type?: unknown } | null)?.type;
-  return typeof type === 'string' && REFUSED_DATA.test(type);
-}
-
-/**
- * Writes accepted reports (and so, through a view, version 0 of their tickets). Throws on failure so the queue
- * retries the batch; the batch id makes the retry idempotent.
+ * Stores accepted reports (and so, through a view, version 0 of their tickets). A failure of the store itself throws,
+ * so the queue retries the batch; the deduplication tokens make the retry idempotent. Any other failure is the rows'
+ * own: the batch is halved until the failing rows stand alone, every other row is stored, and the failing ones are
+ * answered for the caller to dead-letter.
  */
 export class ReportStore {
   constructor(
@@ -80,13 +72,13 @@ export class ReportStore {
   }
 
   /**
-   * Stores the batch; when ClickHouse refuses it for what some rows hold, halves it until the refused rows stand
-   * alone, stores every other row, and answers the refused ones. Each part's deduplication token follows from the
-   * batch id and its place in the halving, and the halving follows from the rows, so a retry after a crash (or after
-   * the store went away mid-way, which throws) stores every row exactly once.
+   * Stores the batch; when an insert fails while the store is up, halves it until the failing rows stand alone,
+   * stores every other row, and answers the failing ones. Each part's deduplication token follows from `token` (the
+   * batch id unless given) and its place in the halving, and the halving follows from the rows, so a retry after a
+   * crash (or after the store went away mid-way, which throws) stores every row exactly once.
    */
-  async insertIsolatingRefused(batch: ReportBatchJob): Promise<RefusedReport[]> {
-    return this.insertOrHalve(batch, batch.reports, batch.batchId);
+  async insertIsolatingFailures(batch: ReportBatchJob, token: string = batch.batchId): Promise<RefusedReport[]> {
+    return this.insertOrHalve(batch, batch.reports, token);
   }
 
   private async insertOrHalve(batch: ReportBatchJob, reports: readonly Report[], token: string): Promise<RefusedReport[]> {
@@ -94,13 +86,28 @@ export class ReportStore {
       await this.insert(batch, reports, token);
       return [];
     } catch (error) {
-      if (!isRefusedData(error)) throw error;
+      if (await this.storeIsUnavailable(error)) throw error;
       const [only] = reports;
-      if (reports.length === 1 && only) return [{ report: only, reason: (error as Error).message.split('\n')[0] ?? '' }];
+      if (reports.length === 1 && only) return [{ report: only, reason: reasonOf(error) }];
       const middle = Math.ceil(reports.length / 2);
       const first = await this.insertOrHalve(batch, reports.slice(0, middle), `${token}/1`);
       const second = await this.insertOrHalve(batch, reports.slice(middle), `${token}/2`);
       return [...first, ...second];
+    }
+  }
+
+  /** Known answers decide at once; an error never seen before is the rows' only if the store answers a ping. */
+  private async storeIsUnavailable(error: unknown): Promise<boolean> {
+    switch (classifyInsertFailure(error)) {
+      case 'store_unavailable':
+        return true;
+      case 'refused_data':
+        return false;
+      case 'unknown':
+        return !(await this.client.ping().then(
+          (result) => result.success,
+          () => false,
+        ));
     }
   }
 

@@ -40,7 +40,7 @@ export class StoreReportBatchJob implements JobHandler<'store-batch'> {
 
     const owned = await this.ledger.claimForStore(job.batchId, valid.map(({ report }) => report.id));
     const mine = valid.filter((_, position) => owned[position]);
-    const refused = mine.length === 0 ? [] : await this.store.insertIsolatingRefused({ ...job, reports: mine.map(({ report }) => report) });
+    const refused = mine.length === 0 ? [] : await this.store.insertIsolatingFailures({ ...job, reports: mine.map(({ report }) => report) });
     const indexOf = new Map(mine.map(({ index, report }) => [report, index]));
     for (const { report, reason } of refused) parked.push({ batchId: job.batchId, index: indexOf.get(report) ?? -1, report, parkedAt, reason });
     await this.park(job.batchId, parked);

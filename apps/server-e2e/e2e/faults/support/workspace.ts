@@ -1,0 +1,3 @@
+import { resolve } from 'node:path';
+
+export const WORKSPACE_ROOT = resolve(__dirname, '../../../../..');

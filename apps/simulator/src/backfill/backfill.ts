@@ -122,7 +122,7 @@ export async function runBackfill(settings: BackfillSettings, deps: BackfillDeps
   return { elapsedMs: deps.now() - startedAt, fromMs, toMs, reports, events, handedOn: player?.waiting ?? 0, eventSeconds: eventMs / 1_000 };
 }
 
-/** Posts reports in batches over a few connections, retrying 5xx and network failures with the same ids. */
+/** Posts reports in batches over a few connections, retrying 5xx and network failures and waiting out Retry-After, with the same ids. */
 async function postReports(
   reports: readonly Report[],
   settings: BackfillSettings,
@@ -136,7 +136,7 @@ async function postReports(
   const worker = async (): Promise<void> => {
     for (let index = next++; index < batches.length && !signal.aborted; index = next++) {
       const batch = batches[index] ?? [];
-      for (let attempt = 1; !signal.aborted; attempt += 1) {
+      for (let attempt = 1; !signal.aborted; ) {
         const outcome = await deps.reports.post(batch, signal);
         counters.requests += 1;
         if (outcome.kind === 'acknowledged') {
@@ -145,12 +145,18 @@ async function postReports(
           acknowledged[index] = batch;
           break;
         }
+        if (outcome.kind === 'backpressure') {
+          // The server sheds load and says when to come back: the same batch then, no attempt used up.
+          await abortableSleep(outcome.retryAfterMs, signal);
+          continue;
+        }
         if (outcome.kind === 'rejected' || attempt >= settings.retry.maxAttempts) {
           counters[outcome.kind === 'rejected' ? 'rejected' : 'failed'] += batch.length;
           deps.log(`backfill: ${batch.length} reports not stored: ${outcome.reason}`);
           break;
         }
         await abortableSleep(backoffMs(settings.retry, attempt, deps.random), signal);
+        attempt += 1;
       }
     }
   };

@@ -57,6 +57,18 @@ describe('IngestClient', () => {
     expect(await new IngestClient('http://127.0.0.1:3999', key).post([report], never)).toMatchObject({ kind: 'rejected', reason: '422 unknown_grid: unknown grid 450103001001999' });
   });
 
+  it('reads a 503 or 429 with Retry-After as backpressure to wait out, and a 503 without it as retryable', async () => {
+    const refuse = (status: number, headers: Record<string, string>) => {
+      globalThis.fetch = jest.fn<typeof fetch>(() =>
+        Promise.resolve(new Response(JSON.stringify({ statusCode: status, error: 'overloaded', message: 'queue over INGEST_MAX_QUEUE_DEPTH=2' }), { status, headers })),
+      );
+      return new IngestClient('http://127.0.0.1:3999', key).post([report], never);
+    };
+    expect(await refuse(503, { 'retry-after': '7' })).toMatchObject({ kind: 'backpressure', retryAfterMs: 7_000, reason: '503 overloaded: queue over INGEST_MAX_QUEUE_DEPTH=2' });
+    expect(await refuse(429, { 'retry-after': '2' })).toMatchObject({ kind: 'backpressure', retryAfterMs: 2_000 });
+    expect(await refuse(503, {})).toMatchObject({ kind: 'retryable' });
+  });
+
   it('refuses a 202 whose body is not the contract', async () => {
     answer(202, { ok: true });
     expect(await new IngestClient('http://127.0.0.1:3999', key).post([report], never)).toMatchObject({ kind: 'rejected' });

@@ -1,10 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { apiErrorSchema, ingestAcceptedSchema, type Report } from '@grid-command/contracts';
 import { authorizedHeaders, type BearerSource } from '../auth/bearer';
+import { retryAfterMs } from './retry-after';
 import { verdictOf } from './retry-policy';
 
 export type PostOutcome =
   | { readonly kind: 'acknowledged'; readonly accepted: number; readonly duplicates: number; readonly latencyMs: number }
+  /** 503 or 429 with Retry-After: the server is shedding load; send the same reports again once it has passed. */
+  | { readonly kind: 'backpressure'; readonly retryAfterMs: number; readonly reason: string; readonly latencyMs: number }
   | { readonly kind: 'retryable'; readonly reason: string; readonly latencyMs: number }
   | { readonly kind: 'rejected'; readonly reason: string; readonly latencyMs: number };
 
@@ -55,6 +58,8 @@ export class IngestClient implements ReportSender {
       }
       const error = apiErrorSchema.safeParse(body);
       const reason = error.success ? `${response.status} ${error.data.error}: ${error.data.message}` : `${response.status} ${response.statusText}`;
+      const wait = response.status === 503 || response.status === 429 ? retryAfterMs(response.headers.get('retry-after')) : null;
+      if (wait !== null) return { kind: 'backpressure', retryAfterMs: wait, reason, latencyMs };
       return { kind: verdict === 'retry' ? 'retryable' : 'rejected', reason, latencyMs };
     } catch (error) {
       return { kind: 'retryable', reason: networkReason(error), latencyMs: elapsed() };

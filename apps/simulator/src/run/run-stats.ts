@@ -18,10 +18,12 @@ export interface Counters {
   requests: number;
   /** Requests repeated after a 5xx/429 or a network error. */
   retries: number;
+  /** Requests the server refused for load (503/429 with Retry-After), sent again with the same ids once it had passed. */
+  backpressured: number;
 }
 
 export function emptyCounters(): Counters {
-  return { sent: 0, resent: 0, accepted: 0, duplicates: 0, rejected: 0, failed: 0, shed: 0, requests: 0, retries: 0 };
+  return { sent: 0, resent: 0, accepted: 0, duplicates: 0, rejected: 0, failed: 0, shed: 0, requests: 0, retries: 0, backpressured: 0 };
 }
 
 function difference(now: Counters, before: Counters): Counters {
@@ -96,6 +98,7 @@ export function formatProgress(elapsedMs: number, interval: IntervalReport, targ
     `rate ${formatRate(acknowledged / interval.seconds)}/s (target ${formatRate(targetRate)}/s)`,
     `p50 ${formatMs(interval.p50)} p99 ${formatMs(interval.p99)}`,
     ...(backlog > 0 ? [`backlog ${integer.format(backlog)}`] : []),
+    ...(counters.backpressured > 0 ? [`server busy ×${integer.format(counters.backpressured)}`] : []),
   ].join('  ');
 }
 
@@ -122,7 +125,7 @@ export function formatSummary(summary: RunSummary): string {
     `  rejected (4xx)   ${integer.format(totals.rejected)}`,
     `  failed           ${integer.format(totals.failed)}`,
     `  shed (backlog)   ${integer.format(totals.shed)}`,
-    `  requests         ${integer.format(totals.requests)} (${integer.format(totals.retries)} retries)`,
+    `  requests         ${integer.format(totals.requests)} (${integer.format(totals.retries)} retries, ${integer.format(totals.backpressured)} waited out Retry-After)`,
     `  latency          p50 ${formatMs(latency.p50)}  p95 ${formatMs(latency.p95)}  p99 ${formatMs(latency.p99)}  max ${formatMs(latency.max)}`,
   ];
   for (const [reason, count] of summary.errorReasons) lines.push(`  error            ${integer.format(count)} × ${reason}`);

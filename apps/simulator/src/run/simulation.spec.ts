@@ -6,11 +6,13 @@ import { DEFAULT_RETRY_POLICY } from './retry-policy';
 import { isClean, type RunSummary } from './run-stats';
 import { Simulation, type Feed, type SimulationDeps, type SimulationSettings } from './simulation';
 
-type Behaviour = (call: number) => 'ok' | 'unavailable' | 'hang';
+type Behaviour = (call: number) => 'ok' | 'unavailable' | 'busy' | 'hang';
 
 /** An ingest API in memory: dedupes by id like the real one, answers after `latencyMs`, or per `behaviour`. */
 class FakeApi implements ReportSender {
   readonly ids = new Set<string>();
+  /** When each request was made and the ids it carried. */
+  readonly posted: Array<{ readonly atMs: number; readonly ids: readonly string[] }> = [];
   calls = 0;
   inFlight = 0;
   maxInFlight = 0;
@@ -19,6 +21,7 @@ class FakeApi implements ReportSender {
 
   async post(reports: readonly Report[], signal: AbortSignal): Promise<PostOutcome> {
     this.calls += 1;
+    this.posted.push({ atMs: Date.now(), ids: reports.map((report) => report.id) });
     this.inFlight += 1;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     const mode = this.behaviour(this.calls);
@@ -32,6 +35,7 @@ class FakeApi implements ReportSender {
       });
       if (!answered) return { kind: 'retryable', reason: 'aborted', latencyMs: this.latencyMs };
       if (mode === 'unavailable') return { kind: 'retryable', reason: '503 unavailable: queue unavailable', latencyMs: this.latencyMs };
+      if (mode === 'busy') return { kind: 'backpressure', retryAfterMs: 3_000, reason: '503 overloaded: queue over its bound', latencyMs: this.latencyMs };
       const fresh = reports.filter((report) => !this.ids.has(report.id));
       for (const report of fresh) this.ids.add(report.id);
       return { kind: 'acknowledged', accepted: fresh.length, duplicates: reports.length - fresh.length, latencyMs: this.latencyMs };
@@ -119,6 +123,21 @@ describe('Simulation', () => {
     expect(summary.totals.accepted).toBe(100);
     expect(summary.totals.failed).toBe(0);
     expect(summary.errorReasons.get('503 unavailable: queue unavailable')).toBe(summary.totals.retries);
+  });
+
+  it('waits out Retry-After when the server sheds load and sends the same batch again, without using up its attempts', async () => {
+    const api = new FakeApi((call) => (call <= 2 ? 'busy' : 'ok'));
+    const summary = await simulate(api, { retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: 1 }, concurrency: 1 });
+    expect(summary.totals.backpressured).toBe(2);
+    expect(summary.totals.retries).toBe(0);
+    expect(summary.totals.failed).toBe(0);
+    const [first, second, third] = api.posted;
+    expect(second?.ids).toEqual(first?.ids);
+    expect(third?.ids).toEqual(first?.ids);
+    expect((second?.atMs ?? 0) - (first?.atMs ?? 0)).toBeGreaterThanOrEqual(3_000);
+    expect((third?.atMs ?? 0) - (second?.atMs ?? 0)).toBeGreaterThanOrEqual(3_000);
+    expect(summary.totals.accepted).toBe(api.ids.size);
+    expect(summary.totals.accepted + summary.totals.shed).toBe(100);
   });
 
   it('gives up on a dead server after bounded retries, never exceeding the concurrency', async () => {

@@ -51,7 +51,8 @@ const RESEND_DELAY_MS: readonly [number, number] = [500, 3_000];
 
 /**
  * The client loop: paces the feed into a bounded backlog, sends it in batches over at most
- * `concurrency` requests, retries 5xx and network failures with backoff, re-sends a few batches on
+ * `concurrency` requests, retries 5xx and network failures with backoff, waits out a Retry-After the server
+ * sheds load with before sending the same batch again, re-sends a few batches on
  * purpose, and on stop delivers what it generated within a deadline, then summarises.
  */
 export class Simulation {
@@ -149,7 +150,7 @@ export class Simulation {
     const count = batch.reports.length;
     if (batch.resend) this.stats.totals.resent += count;
     else this.stats.totals.sent += count;
-    for (let attempt = 1; ; attempt += 1) {
+    for (let attempt = 1; ; ) {
       if (this.drain.signal.aborted) {
         this.stats.totals.failed += count;
         return;
@@ -167,6 +168,12 @@ export class Simulation {
         return;
       }
       this.noteError(outcome.reason);
+      if (outcome.kind === 'backpressure') {
+        // The server said when: not a failure, so no attempt is used up, however long it sheds load.
+        this.stats.totals.backpressured += 1;
+        await this.sleep(outcome.retryAfterMs);
+        continue;
+      }
       if (outcome.kind === 'rejected') {
         this.stats.totals.rejected += count;
         return;
@@ -177,6 +184,7 @@ export class Simulation {
       }
       this.stats.totals.retries += 1;
       await this.sleep(backoffMs(this.settings.retry, attempt, this.deps.random));
+      attempt += 1;
     }
   }
 

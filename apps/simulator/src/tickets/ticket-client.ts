@@ -3,6 +3,7 @@ import { apiErrorSchema, type TicketEventInput, type TicketState } from '@grid-c
 import { z } from 'zod';
 import { authorizedHeaders, type BearerSource } from '../auth/bearer';
 import { networkReason } from '../run/ingest-client';
+import { retryAfterMs } from '../run/retry-after';
 
 /** What became of one `POST /api/v1/tickets/{id}/events`; every outcome is a value, the client never throws. */
 export type EventPostOutcome =
@@ -43,15 +44,6 @@ const ticketViewShape = z.object({
 });
 
 const countsShape = z.object({ recorded: z.int().nonnegative(), duplicates: z.int().nonnegative() });
-
-/** `Retry-After` in seconds (the form the API sends); an HTTP date is honoured too. */
-export function retryAfterMs(header: string | null, nowMs = Date.now()): number | null {
-  if (header === null || header.trim() === '') return null;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1_000);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? null : Math.max(0, date - nowMs);
-}
 
 /**
  * The credentials of a ticket client: events go out as their source system (the ingest key) or as the duty officer

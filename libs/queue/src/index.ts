@@ -19,4 +19,5 @@ export * from './lib/credential-revocations';
 export * from './lib/audit-outbox';
 export * from './lib/identity';
 export * from './lib/report-dead-letters';
+export * from './lib/operations';
 export * from './lib/queue-backlog';

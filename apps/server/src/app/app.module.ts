@@ -18,11 +18,12 @@ import type { RedisRuntime } from './infrastructure/redis-runtime.service';
 import { INGEST } from './ingest';
 import { KPIS } from './kpis';
 import { LIVE } from './live';
+import { OPERATIONS } from './operations';
 import { SCOPES } from './scopes';
 import { TICKETS } from './tickets';
 
 /** Every capability of the product; each says what it runs in which role. */
-export const CAPABILITIES = [HEALTH, AUDIT, IDENTITY, INGEST, TICKETS, ALERTS, KPIS, SCOPES, DASHBOARDS, LIVE];
+export const CAPABILITIES = [HEALTH, AUDIT, IDENTITY, INGEST, TICKETS, ALERTS, KPIS, SCOPES, DASHBOARDS, LIVE, OPERATIONS];
 
 /** The same capabilities in every process; ROLES chooses which of their modules this one runs. */
 @Module({})

@@ -33,6 +33,8 @@ export const appEnvironmentSchema = z.object({
   ALERT_RULES_FILE: z.string().min(1).default('config/alert-rules.json'),
   DASHBOARD_DIR: z.string().min(1).default('dashboards'),
   SCREEN_DIR: z.string().min(1).default('dist/apps/screen/browser'),
+  // What `npm run bench` measured on this deployment, for the operators' headroom (/ops); a missing file is said there.
+  OPS_CAPACITY_FILE: z.string().min(1).default('bench-results/latest.json'),
   ROLES: list
     .default([...PROCESS_ROLES])
     .pipe(z.array(z.enum(PROCESS_ROLES, { error: `each role must be one of ${PROCESS_ROLES.join(', ')}` })).min(1)),

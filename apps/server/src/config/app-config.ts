@@ -14,6 +14,8 @@ export interface AppConfig {
   readonly alerts: { readonly rulesFile: string };
   readonly dashboardDir: string;
   readonly screenDir: string;
+  /** The bench result whose measured throughput the operators' overview compares the current rate with. */
+  readonly ops: { readonly capacityFile: string };
   readonly roles: ReadonlySet<ProcessRole>;
   readonly live: {
     readonly pushIntervalMs: number;
@@ -81,6 +83,7 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv): AppConfig {
     alerts: { rulesFile: resolve(env.ALERT_RULES_FILE) },
     dashboardDir: resolve(env.DASHBOARD_DIR),
     screenDir: resolve(env.SCREEN_DIR),
+    ops: { capacityFile: resolve(env.OPS_CAPACITY_FILE) },
     roles,
     live: {
       pushIntervalMs: env.LIVE_PUSH_INTERVAL_MS,

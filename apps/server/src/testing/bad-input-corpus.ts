@@ -425,6 +425,9 @@ function queryCases(world: CorpusWorld): HttpCase[] {
   add('GET /api/v1/geo/:scope', 'bad enum value', 'level: planet', '/api/v1/geo/district:450103?level=planet', 400, 'level');
   add('GET /api/v1/dashboards/:name', 'path traversal', 'name: ../config', `/api/v1/dashboards/${encodeURIComponent('../config/alert-rules')}`, 400, 'name');
   add('GET /api/v1/dashboards/:name', 'unknown resource', 'no such wall', '/api/v1/dashboards/no-such-wall', 404, 'no-such-wall');
+  add('GET /api/v1/ops/overview', 'unknown field', 'an unknown parameter', `/api/v1/ops/overview?${query({ window: '1h' })}`, 400, 'window', 'admin');
+  add('GET /api/v1/ops/overview', 'lone surrogate', 'a parameter holding a lone surrogate', `/api/v1/ops/overview?${query({ scope: HIGH_SURROGATE })}`, 400, 'scope', 'admin');
+  add('GET /api/v1/ops/overview', 'wrong role', 'as a leader', '/api/v1/ops/overview', 403, 'operator');
   return cases;
 }
 

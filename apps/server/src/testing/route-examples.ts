@@ -162,6 +162,8 @@ export const ROUTE_EXAMPLES: Readonly<Record<string, RouteExample>> = {
   'GET /api/v1/scopes/:scope': fixed('GET', (world) => `/api/v1/scopes/${world.streetA}`),
   'GET /api/v1/geo/:scope': fixed('GET', (world) => `/api/v1/geo/${world.streetA}`),
   'GET /api/v1/dashboards/:name': fixed('GET', '/api/v1/dashboards/leader-wall'),
+
+  'GET /api/v1/ops/overview': fixed('GET', '/api/v1/ops/overview'),
 };
 
 /** Whether an example's request is one of its route: same method, and the path fits the route's pattern. */

@@ -31,13 +31,20 @@ export const connectedScreenSchema = z.strictObject({
   /** The display token's name or the username: who the screen belongs to. */
   name: z.string(),
   kind: z.enum(PRINCIPAL_KINDS),
-  /** The scopes the socket subscribed to (snapshots); empty before its first subscribe. */
+  /** The scopes whose snapshots it receives; empty before its first subscribe. */
   scopes: z.array(z.string()),
+  /** The scopes whose alerts it watches (a duty console). */
+  alertScopes: z.array(z.string()),
   connectedAt: instant,
   /** The last snapshot pushed to any of its scopes; null when none has been pushed yet. */
   lastPushAt: instant.nullable(),
-  /** Seconds since the last push (or since it connected, before the first), at `at` of the overview. */
-  freshnessSeconds: z.number().nonnegative(),
+  /**
+   * Seconds since the last push (or since it connected, before the first) at the overview's `at`; null for a socket
+   * that receives no snapshots (it only watches alerts), which has nothing to be fresh about.
+   */
+  freshnessSeconds: z.number().nonnegative().nullable(),
+  /** Not pushed to for longer than `screenStaleAfterSeconds`: its wall shows old figures. */
+  stale: z.boolean(),
 });
 export type ConnectedScreen = z.infer<typeof connectedScreenSchema>;
 
@@ -66,6 +73,8 @@ export type OpsCapacity = z.infer<typeof opsCapacitySchema>;
 /** `GET /api/v1/ops/overview`: the pipeline's health across every process, from shared state. */
 export const opsOverviewSchema = z.strictObject({
   at: instant,
+  /** The deployment's APP_TIMEZONE, in which the page shows every time. */
+  timeZone: z.string(),
   rates: z.strictObject({ accepted: ratePairSchema, stored: ratePairSchema }),
   /** The last few minutes, oldest first. */
   trend: z.array(opsTrendPointSchema),
@@ -82,6 +91,8 @@ export const opsOverviewSchema = z.strictObject({
   deadLetters: z.strictObject({ total: z.number().int().nonnegative() }),
   stores: z.strictObject({ redis: storeStatusSchema, clickhouse: storeStatusSchema }),
   screens: z.array(connectedScreenSchema),
+  /** 10 s, or the live heartbeat and a registration round if longer: an idle wall is pushed a snapshot only that often. */
+  screenStaleAfterSeconds: z.number().positive(),
   capacity: opsCapacitySchema,
   /** 1 − accepted per second over the last 10 s ÷ the measured capacity; below 0 when over it; null without a capacity. */
   headroom: z.number().nullable(),

@@ -16,6 +16,8 @@ export interface ReportIntakeOptions {
   readonly flushAfterMs: number;
   /** A group this large is flushed at once. */
   readonly maxGroupReports: number;
+  /** Told how many reports each queued group held, once it is in Redis; not awaited, so it never delays the 202. */
+  readonly onQueued?: (reports: number) => void;
 }
 
 export interface IntakeLogger {
@@ -36,7 +38,7 @@ export class ReportIntake {
   constructor(
     private readonly jobs: JobProducer,
     private readonly ledger: ReportLedger,
-    options: ReportIntakeOptions,
+    private readonly options: ReportIntakeOptions,
     private readonly logger: IntakeLogger,
   ) {
     this.group = new GroupCommit((submissions) => this.commit(submissions), (reports) => reports.length, {
@@ -77,6 +79,7 @@ export class ReportIntake {
       } catch (error) {
         throw new QueueUnavailableError(error);
       }
+      this.options.onQueued?.(accepted.length);
       // Already durable; a failed mark only means a quick resend is queued again and then stored once.
       await this.ledger.markQueued(batchId, accepted.map((report) => report.id)).catch((error: Error) => {
         this.logger.warn(`batch ${batchId} is queued but its ids could not be marked: ${error.message}`);

@@ -14,6 +14,8 @@ import {
   alertOutbox,
   AlertRecordStore,
   AlertReportSets,
+  ConnectedScreens,
+  PipelineRates,
   ReportLedger,
   SpikeWindowStore,
   ticketEventOutbox,
@@ -42,6 +44,8 @@ export const STORE_PROVIDERS: Provider[] = [
   onRedis(AlertMuteStore),
   onRedis(SpikeWindowStore),
   onRedis(AlertedReportMarks),
+  onRedis(PipelineRates),
+  onRedis(ConnectedScreens),
   { provide: TICKET_EVENT_OUTBOX, useFactory: ticketEventOutbox, inject: [REDIS_COMMANDS] },
   { provide: ALERT_OUTBOX, useFactory: alertOutbox, inject: [REDIS_COMMANDS] },
   {

@@ -1,4 +1,4 @@
-import { JobProducer, QueueBacklog, ReportIntake, ReportLedger, REPORTS_QUEUE } from '@grid-command/queue';
+import { JobProducer, PipelineRates, QueueBacklog, ReportIntake, ReportLedger, REPORTS_QUEUE } from '@grid-command/queue';
 import { Logger, Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config';
 import { AlertBookModule } from '../alerts';
@@ -20,9 +20,15 @@ import { ReportsController } from './reports.controller';
     { provide: QueueBacklog, useFactory: (jobs: JobProducer) => new QueueBacklog(jobs.connection, REPORTS_QUEUE), inject: [JobProducer] },
     {
       provide: ReportIntake,
-      useFactory: (jobs: JobProducer, ledger: ReportLedger, config: AppConfig) =>
-        new ReportIntake(jobs, ledger, { flushAfterMs: config.ingest.flushAfterMs, maxGroupReports: config.ingest.maxGroupReports }, new Logger(ReportIntake.name)),
-      inject: [JobProducer, ReportLedger, APP_CONFIG],
+      useFactory: (jobs: JobProducer, ledger: ReportLedger, rates: PipelineRates, config: AppConfig) => {
+        const logger = new Logger(ReportIntake.name);
+        // Counted once per queued group, for the operator's rates; a lost count only dents a figure on /ops.
+        const onQueued = (reports: number): void => {
+          rates.add('accepted', reports).catch((error: Error) => logger.warn(`accepted reports not counted for /ops: ${error.message}`));
+        };
+        return new ReportIntake(jobs, ledger, { flushAfterMs: config.ingest.flushAfterMs, maxGroupReports: config.ingest.maxGroupReports, onQueued }, logger);
+      },
+      inject: [JobProducer, ReportLedger, PipelineRates, APP_CONFIG],
     },
   ],
   exports: [IngestBackpressure],

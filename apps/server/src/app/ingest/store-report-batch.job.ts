@@ -1,6 +1,6 @@
 import { ReportStore } from '@grid-command/clickhouse';
 import { reportSchema, type Report } from '@grid-command/contracts';
-import { publishReportsStored, REPORT_DEAD_LETTERS_KEY, ReportDeadLetters, ReportLedger, type JobPayload, type ParkedReport } from '@grid-command/queue';
+import { PipelineRates, publishReportsStored, REPORT_DEAD_LETTERS_KEY, ReportDeadLetters, ReportLedger, type JobPayload, type ParkedReport } from '@grid-command/queue';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { AlertEvaluator } from '../alerts';
@@ -28,6 +28,7 @@ export class StoreReportBatchJob implements JobHandler<'store-batch'> {
     private readonly store: ReportStore,
     private readonly deadLetters: ReportDeadLetters,
     private readonly alerts: AlertEvaluator,
+    private readonly rates: PipelineRates,
   ) {}
 
   async handle(job: JobPayload<'store-batch'>): Promise<void> {
@@ -52,6 +53,9 @@ export class StoreReportBatchJob implements JobHandler<'store-batch'> {
     // Alerts before the announcement: a critical report must reach the duty officer first. A failure here fails
     // the job, so the retry (stored once, by the batch token) evaluates again; the rules add a report only once.
     await this.alerts.onReportsStored(stored);
+    // Counted for the operators' stored rate once the batch is through (a retry after a failed evaluation counts it
+    // then, once); a lost count only dents a figure on /ops.
+    await this.rates.add('stored', stored.length).catch((error: Error) => this.logger.warn(`stored reports not counted for /ops: ${error.message}`));
     await publishReportsStored(this.redis, { batchId: job.batchId, gridCodes }).catch((error: Error) =>
       this.logger.warn(`stored batch ${job.batchId} but could not announce it: ${error.message}`),
     );

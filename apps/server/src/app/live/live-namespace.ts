@@ -5,6 +5,8 @@ import type { Principal } from '../common/access';
 /** What the server keeps on each socket: who opened it, resolved once at the handshake. */
 export interface LiveSocketData {
   principal: Principal;
+  /** When the socket's first snapshot went out (epoch ms), for the operators' screen list. */
+  firstSnapshotAt?: number;
 }
 
 /** The socket.io namespace screens connect to, typed by the contracts' event map. */

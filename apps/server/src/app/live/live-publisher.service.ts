@@ -58,6 +58,13 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   async sendCurrent(socketId: string, scope: ScopeSummary): Promise<void> {
     const snapshot = await this.shared.current(scope);
     this.namespace?.to(socketId).emit('snapshot', snapshot);
+    const socket = this.namespace?.sockets.get(socketId);
+    if (socket) socket.data.firstSnapshotAt ??= Date.now();
+  }
+
+  /** When the scope's room was last pushed a snapshot on the schedule (epoch ms); undefined before the first. */
+  lastPushAt(scopeId: string): number | undefined {
+    return this.lastPushedAt.get(scopeId);
   }
 
   private markDirty(gridCodes: readonly string[]): void {

@@ -12,6 +12,7 @@ import { LiveHandshake } from './live-handshake.service';
 import type { LiveNamespace, LiveSocket } from './live-namespace';
 import { LivePublisher } from './live-publisher.service';
 import { LiveSessions } from './live-sessions.service';
+import { ScreenRegistrar } from './screen-registrar.service';
 
 /** A screen rarely watches more than a few scopes; the cap bounds what one client can make the server compute. */
 const MAX_SCOPES_PER_SOCKET = 20;
@@ -33,11 +34,13 @@ export class LiveGateway implements OnGatewayInit {
     private readonly sessions: LiveSessions,
     private readonly publisher: LivePublisher,
     private readonly alerts: AlertPush,
+    private readonly registrar: ScreenRegistrar,
   ) {}
 
   afterInit(namespace: LiveNamespace): void {
     this.publisher.attach(namespace);
     this.alerts.attach(namespace);
+    this.registrar.attach(namespace);
     namespace.use((socket, next) => {
       this.handshake.admit(socket).then(() => {
         gateEvents(socket, this.sessions, this.config.live.maxEventsPerSecond);

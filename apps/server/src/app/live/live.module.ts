@@ -6,7 +6,8 @@ import { LiveHandshake } from './live-handshake.service';
 import { LiveSessions } from './live-sessions.service';
 import { LiveGateway } from './live.gateway';
 import { LivePublisher } from './live-publisher.service';
+import { ScreenRegistrar } from './screen-registrar.service';
 
 /** socket.io for the screens: who may connect, scope snapshots on a schedule and alert changes as they happen. */
-@Module({ imports: [MetricsModule, RateLimitsModule], providers: [LiveGateway, LiveHandshake, LiveSessions, LivePublisher, AlertPush] })
+@Module({ imports: [MetricsModule, RateLimitsModule], providers: [LiveGateway, LiveHandshake, LiveSessions, LivePublisher, AlertPush, ScreenRegistrar] })
 export class LiveModule {}

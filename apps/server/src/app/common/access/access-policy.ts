@@ -77,6 +77,9 @@ export const HTTP_ACCESS_POLICY: Readonly<Record<string, AccessPolicy>> = {
   'GET /api/v1/scopes/:scope': reads(NONE),
   'GET /api/v1/geo/:scope': reads(NONE),
   'GET /api/v1/dashboards/:name': reads(NONE),
+
+  // The pipeline's health across every district the deployment serves, so not scoped: operators (and admins) only.
+  'GET /api/v1/ops/overview': { allow: ['operator'], scope: NONE },
 };
 
 /** Every socket.io event of `/live`; connecting at all needs a valid credential with the `leader` role. */

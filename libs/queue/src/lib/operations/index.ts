@@ -1,0 +1,3 @@
+export * from './connected-screens';
+export * from './pipeline-backlog';
+export * from './pipeline-rates';

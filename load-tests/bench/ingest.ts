@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ingestAcceptedSchema } from '@grid-command/contracts';
+import { backpressureSeconds } from '../src/backpressure';
 import type { GridSite } from '../src/grid-sites';
 import { makeBatch } from '../src/report-factory';
 import type { KeepAliveClient } from './http-client';
@@ -34,21 +35,36 @@ export interface PostResult {
   readonly acknowledged: boolean;
   readonly latenciesMs: readonly number[];
   readonly errors: number;
+  /** Answers 503/429 with Retry-After (the server shedding load), waited out and sent again: not errors. */
+  readonly backpressured: number;
 }
 
 const MAX_ATTEMPTS = 5;
+/** A server that sheds load for longer than this is not coming back during the bench. */
+const MAX_BACKPRESSURE_WAIT_MS = 120_000;
 
 /**
- * Posts one body as a well-behaved client: a 503, other 5xx or network error is retried with backoff and
- * the same ids (a retry that the API had already taken counts as a duplicate, not as a new report).
+ * Posts one body as a well-behaved client: a 503 or 429 with Retry-After is waited out and sent again without using
+ * up an attempt; another 5xx or network error is retried with backoff; always with the same ids (a retry that the
+ * API had already taken counts as a duplicate, not as a new report).
  */
 export async function postBody(client: KeepAliveClient, ledger: IngestLedger, body: PreparedBody, resend = false): Promise<PostResult> {
   const latenciesMs: number[] = [];
   let errors = 0;
+  let backpressured = 0;
+  let waitedMs = 0;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     try {
       const answer = await client.send('POST', '/api/v1/reports', body.json);
       latenciesMs.push(answer.ms);
+      const waitSeconds = backpressureSeconds(answer.status, answer.retryAfter);
+      if (waitSeconds !== null && waitedMs < MAX_BACKPRESSURE_WAIT_MS) {
+        backpressured += 1;
+        waitedMs += waitSeconds * 1_000;
+        await sleep(waitSeconds * 1_000);
+        attempt -= 1;
+        continue;
+      }
       const acknowledged = answer.status === 202 ? ingestAcceptedSchema.safeParse(answer.body) : null;
       if (acknowledged?.success) {
         ledger.acceptedAnswers += acknowledged.data.accepted;
@@ -58,12 +74,12 @@ export async function postBody(client: KeepAliveClient, ledger: IngestLedger, bo
         } else {
           ledger.distinctAccepted += body.size;
         }
-        return { acknowledged: true, latenciesMs, errors };
+        return { acknowledged: true, latenciesMs, errors, backpressured };
       }
       errors += 1;
       if (answer.status < 500 && answer.status !== 429) {
         console.error(`POST /api/v1/reports answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 300)}`);
-        return { acknowledged: false, latenciesMs, errors };
+        return { acknowledged: false, latenciesMs, errors, backpressured };
       }
     } catch (error) {
       errors += 1;
@@ -71,7 +87,7 @@ export async function postBody(client: KeepAliveClient, ledger: IngestLedger, bo
     }
     await sleep(100 * 2 ** (attempt - 1));
   }
-  return { acknowledged: false, latenciesMs, errors };
+  return { acknowledged: false, latenciesMs, errors, backpressured };
 }
 
 /**

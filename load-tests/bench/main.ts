@@ -153,7 +153,10 @@ async function measure(server: RunningServer, started: Date): Promise<BenchFigur
       const run = await measureThroughput(ingest, ledger, sites, plan, plan.batchSize === 100 ? resendPool : []);
       const drained = await waitForReported(officer, ledger.distinctAccepted, DRAIN);
       throughput.push({ ...run, drainMs: drained.reachedMs });
-      log(`  ${Math.round(run.reportsPerSecond)} reports/s, p99 ${Math.round(run.latencyMs.p99 ?? 0)} ms, drained after ${Math.round(drained.reachedMs ?? -1)} ms`);
+      log(
+        `  ${Math.round(run.reportsPerSecond)} reports/s, p99 ${Math.round(run.latencyMs.p99 ?? 0)} ms, drained after ${Math.round(drained.reachedMs ?? -1)} ms` +
+          (run.backpressured > 0 ? `, ${run.backpressured} answers of backpressure waited out` : ''),
+      );
     }
 
     log('post-to-screen while ingesting 1,000 reports/s: 15 samples');

@@ -29,6 +29,7 @@ export async function measureThroughput(
   let next = 0;
   let requests = 0;
   let errors = 0;
+  let backpressured = 0;
   let accepted = 0;
   const started = performance.now();
   const deadline = started + plan.seconds * 1_000;
@@ -40,6 +41,7 @@ export async function measureThroughput(
       const result = await postBody(client, ledger, body);
       requests += result.latenciesMs.length;
       errors += result.errors;
+      backpressured += result.backpressured;
       latencies.push(...result.latenciesMs);
       if (result.acknowledged) {
         accepted += body.size;
@@ -58,6 +60,7 @@ export async function measureThroughput(
     reportsPerSecond: accepted / seconds,
     requestsPerSecond: requests / seconds,
     errors,
+    backpressured,
     latencyMs: percentilesOf(latencies),
   };
 }

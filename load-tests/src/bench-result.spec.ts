@@ -29,6 +29,7 @@ const run = (batchSize: number, reportsPerSecond: number): ThroughputRun => ({
   reportsPerSecond,
   requestsPerSecond: reportsPerSecond / batchSize,
   errors: 0,
+  backpressured: 0,
   latencyMs: latency,
   drainMs: 400,
 });
@@ -295,6 +296,7 @@ describe('renderMarkdown', () => {
     expect(text).toContain('| idle | 20 | 200 | 200 | 200 / 200 | 0 | 60 ms | 120 ms | 150 ms | 180 ms | 40 | 40 | 0 | 8 ms | 15 ms | 10 ms | 18 ms | 25 ms |');
     expect(text).toContain('| ingest, 100 reports per request | ≥ 5,000 reports/s | 9,000 reports/s | pass |');
     expect(text).toContain('| 1000 | 8 | 8.0 |');
+    expect(text).toContain('| requests/s | errors | backpressured | p50 |');
     expect(text).toContain('| idle | 15 | 0 |');
     expect(text).toContain('300 MiB ready → 600 MiB peak → 500 MiB after');
     expect(text).toContain('| ticket events: KPIs count every acknowledged event once | today: dispatched 700, verified 400 | dispatched 700, verified 400 (lost 0, doubled 0) | pass |');

@@ -17,6 +17,8 @@ export interface ThroughputRun {
   readonly requestsPerSecond: number;
   /** Non-202 answers and network errors; 503s were retried with the same ids. */
   readonly errors: number;
+  /** 503/429 answers with Retry-After (ingest shedding load), waited out and sent again with the same ids; not errors. */
+  readonly backpressured: number;
   readonly latencyMs: Percentiles;
   /** From the last 202 until the district snapshot counted every report: how far the pipeline lagged. */
   readonly drainMs: number | null;
@@ -423,12 +425,12 @@ export function renderMarkdown(result: BenchResult): string {
     '',
     '## Ingest throughput (`POST /api/v1/reports`, keep-alive)',
     '',
-    '| reports/request | connections | seconds | requests | reports accepted | reports/s | requests/s | errors | p50 | p95 | p99 | max | drained after |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| reports/request | connections | seconds | requests | reports accepted | reports/s | requests/s | errors | backpressured | p50 | p95 | p99 | max | drained after |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...result.throughput.map(
       (run) =>
         `| ${run.batchSize} | ${run.connections} | ${run.seconds.toFixed(1)} | ${integer.format(run.requests)} | ${integer.format(run.reportsAccepted)} | ` +
-        `${integer.format(run.reportsPerSecond)} | ${integer.format(run.requestsPerSecond)} | ${run.errors} | ${ms(run.latencyMs.p50)} | ${ms(run.latencyMs.p95)} | ${ms(run.latencyMs.p99)} | ${ms(run.latencyMs.max)} | ${ms(run.drainMs)} |`,
+        `${integer.format(run.reportsPerSecond)} | ${integer.format(run.requestsPerSecond)} | ${run.errors} | ${run.backpressured} | ${ms(run.latencyMs.p50)} | ${ms(run.latencyMs.p95)} | ${ms(run.latencyMs.p99)} | ${ms(run.latencyMs.max)} | ${ms(run.drainMs)} |`,
     ),
     '',
     ...previousLines(result),

@@ -45,8 +45,14 @@ export class ServerUnderTest {
   static async start(name: string, environment: Readonly<Record<string, string>> = {}): Promise<ServerUnderTest> {
     const server = new ServerUnderTest(mkdtempSync(join(tmpdir(), `grid-command-fault-${name}-`)), await freePort(), newBootstrapPassword(), environment);
     writeFaultHook(server.faultFile, {});
-    await server.restart();
-    server.issued = await server.issueCredentials();
+    try {
+      await server.restart();
+      server.issued = await server.issueCredentials();
+    } catch (error) {
+      // The caller never gets this server to dispose of: leave no process or directory behind.
+      await server.dispose();
+      throw error;
+    }
     return server;
   }
 

@@ -3,6 +3,7 @@ import {
   applyAlertAction,
   decideRaise,
   dedupKeyOf,
+  heldBackFlush,
   lineageOf,
   openAlert,
   parseScope,
@@ -18,11 +19,8 @@ import { ALERT_RULES, REFERENCE_INDEX } from '../infrastructure/tokens';
 
 /** Two changes racing on one alert retry against the winner; more collisions than this is a hot loop. */
 const MAX_ATTEMPTS = 5;
-/**
- * An open alert that keeps growing (a spike during a campaign) is rewritten and announced at most this often;
- * in between its reports are counted in Redis and the growth is written by the next flush.
- */
-const GROWTH_NOTICE_INTERVAL_MS = 5_000;
+/** How often held-back growth is looked at; each is written once the time its decision named has come. */
+const HELD_BACK_CHECK_MS = 250;
 const MAX_TRACKED_GROWTH = 10_000;
 const MINUTE_MS = 60_000;
 
@@ -30,10 +28,13 @@ export type ActOutcome = { readonly kind: 'applied'; readonly alert: Alert } | {
 
 export class AlertBusyError extends Error {}
 
-/** Reports and the latest measure added to an open alert since it was last rewritten. */
+/** Reports and the latest measure added to an open alert since it was last rewritten, and when to write them. */
 interface HeldBackGrowth {
+  /** The first candidate held: the rule and subject of every report held with it, to raise them again. */
+  readonly candidate: AlertCandidate;
   readonly reportIds: string[];
   measure: AlertCandidate['measure'];
+  readonly dueAtMs: number;
 }
 
 /**
@@ -47,8 +48,8 @@ export class AlertBook implements OnModuleInit, OnModuleDestroy {
   private readonly heldBack = new Map<string, HeldBackGrowth>();
   private readonly flushing = new Set<string>();
   private readonly flushTask = new PeriodicTask(
-    { name: 'writing held-back alert growth', everyMs: GROWTH_NOTICE_INTERVAL_MS },
-    () => this.flushHeldBack(new Date()),
+    { name: 'writing held-back alert growth', everyMs: HELD_BACK_CHECK_MS },
+    () => this.flushHeldBack(new Date(), 'due'),
     this.logger,
   );
 
@@ -66,30 +67,27 @@ export class AlertBook implements OnModuleInit, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     await this.flushTask.stop();
-    await this.flushHeldBack(new Date()).catch((error: Error) => this.logger.warn(`held-back alert growth left unwritten: ${error.message}`));
+    await this.flushHeldBack(new Date(), 'all').catch((error: Error) => this.logger.warn(`held-back alert growth left unwritten: ${error.message}`));
   }
 
   /**
-   * Raises many candidates with a few round trips for the common case of a condition holding again while its
-   * alert is open: the new reports are added to the alert's set in one pipeline, and the alert itself is rewritten
-   * at once only if it was not rewritten in the last few seconds; otherwise the growth is held back and written by
-   * the next flush. Every other candidate goes through `raise`.
+   * Raises many candidates with a few round trips for the common case of a spike holding again while its alert is
+   * open and grew a moment ago: one read finds the open alerts, the reports decideRaise holds back are added to
+   * their alerts' sets in one pipeline and written by the flush when their time comes. Every other candidate goes
+   * through `raise`, so once this resolves every candidate of a rule that announces every report is announced.
    */
   async raiseMany(candidates: readonly AlertCandidate[], mutes: readonly AlertMute[], now: Date): Promise<void> {
     if (candidates.length === 0) return;
     const openIds = await this.store.openIdsFor(candidates.map(dedupKeyOf));
-    const growing = candidates.flatMap((candidate, index) => {
-      const alertId = openIds[index];
-      return alertId ? [{ alertId, candidate }] : [];
+    const decided = candidates.map((candidate, index) => {
+      const openAlertId = openIds[index] ?? null;
+      return { candidate, decision: openAlertId === null ? null : decideRaise(candidate, this.contextOf(openAlertId, null, mutes), now.getTime()) };
     });
-    await this.reportSets.addToMany(growing.map(({ alertId, candidate }) => ({ alertId, reportIds: candidate.reportIds })));
-    const due: AlertCandidate[] = [];
-    for (const { alertId, candidate } of growing) {
-      if (this.grewRecently(alertId, now.getTime())) this.holdBack(alertId, candidate);
-      else due.push(candidate);
-    }
-    const fresh = candidates.filter((_, index) => !openIds[index]);
-    await Promise.all([...fresh, ...due].map((candidate) => this.raise(candidate, mutes, now)));
+    const held = decided.flatMap(({ candidate, decision }) => (decision?.kind === 'hold_back' ? [{ candidate, decision }] : []));
+    await this.reportSets.addToMany(held.map(({ candidate, decision }) => ({ alertId: decision.alertId, reportIds: candidate.reportIds })));
+    for (const { candidate, decision } of held) this.holdBack(decision.alertId, candidate, decision.untilMs);
+    const rest = decided.filter(({ decision }) => decision?.kind !== 'hold_back');
+    await Promise.all(rest.map(({ candidate }) => this.raise(candidate, mutes, now)));
   }
 
   /** Writes the count of reports the alert's set holds, if the alert shows fewer (another process held it back). */
@@ -99,9 +97,9 @@ export class AlertBook implements OnModuleInit, OnModuleDestroy {
     await this.applySystemChange(alert.id, (stored) => withReports(stored, [], count, null, now));
   }
 
-  private grewRecently(alertId: string, nowMs: number): boolean {
-    const last = this.lastGrowthWrittenAt.get(alertId);
-    return last !== undefined && nowMs - last < GROWTH_NOTICE_INTERVAL_MS;
+  private contextOf(openAlertId: string | null, lastClosedAtMs: number | null, mutes: readonly AlertMute[]) {
+    const lastGrowthWrittenAtMs = openAlertId === null ? null : (this.lastGrowthWrittenAt.get(openAlertId) ?? null);
+    return { openAlertId, lastGrowthWrittenAtMs, lastClosedAtMs, mutes };
   }
 
   private noteGrowthWritten(alertId: string, nowMs: number): void {
@@ -109,59 +107,93 @@ export class AlertBook implements OnModuleInit, OnModuleDestroy {
     this.lastGrowthWrittenAt.set(alertId, nowMs);
   }
 
-  private holdBack(alertId: string, candidate: AlertCandidate): void {
-    const held = this.heldBack.get(alertId) ?? { reportIds: [], measure: null };
+  private holdBack(alertId: string, candidate: AlertCandidate, dueAtMs: number): void {
+    const held = this.heldBack.get(alertId) ?? { candidate, reportIds: [], measure: null, dueAtMs };
     held.reportIds.push(...candidate.reportIds);
     held.reportIds.splice(0, Math.max(0, held.reportIds.length - MAX_ALERT_REPORT_IDS));
     if (candidate.measure && (!held.measure || candidate.measure.value >= held.measure.value)) held.measure = candidate.measure;
     this.heldBack.set(alertId, held);
   }
 
-  private async flushHeldBack(now: Date): Promise<void> {
-    if (this.heldBack.size === 0) return;
-    const entries = [...this.heldBack];
-    this.heldBack.clear();
-    entries.forEach(([alertId]) => this.flushing.add(alertId));
+  /** Writes the held-back growth that is due (or all of it, at shutdown); what fails is held again for the next round. */
+  private async flushHeldBack(now: Date, which: 'due' | 'all'): Promise<void> {
+    const entries = [...this.heldBack].filter(([, held]) => which === 'all' || held.dueAtMs <= now.getTime());
+    if (entries.length === 0) return;
+    for (const [alertId] of entries) {
+      this.heldBack.delete(alertId);
+      this.flushing.add(alertId);
+    }
     try {
       const counts = await this.reportSets.addToMany(entries.map(([alertId]) => ({ alertId, reportIds: [] })));
-      await Promise.all(
-        entries.map(async ([alertId, held], index) => {
-          const written = await this.applySystemChange(alertId, (stored) => withReports(stored, held.reportIds, counts[index] ?? 0, held.measure, now));
-          if (written) this.noteGrowthWritten(alertId, now.getTime());
-        }),
-      );
+      let mutes: Promise<readonly AlertMute[]> | null = null;
+      const currentMutes = () => (mutes ??= this.mutesStore.current(now.getTime()));
+      const outcomes = await Promise.allSettled(entries.map(([alertId, held], index) => this.writeHeldBack(alertId, held, counts[index] ?? 0, currentMutes, now)));
+      const failed = entries.filter((_, index) => outcomes[index]?.status === 'rejected');
+      for (const [alertId, held] of failed) this.holdBack(alertId, { ...held.candidate, reportIds: held.reportIds, measure: held.measure }, held.dueAtMs);
+      const [firstFailure] = outcomes.filter((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+      if (firstFailure) throw new Error(`${failed.length} held-back alert growth(s) held again: ${String(firstFailure.reason)}`);
     } finally {
       entries.forEach(([alertId]) => this.flushing.delete(alertId));
     }
   }
 
-  /** Opens an alert for the candidate, adds to the open one, or holds it back (mute, cooldown). */
+  private async writeHeldBack(alertId: string, held: HeldBackGrowth, count: number, mutes: () => Promise<readonly AlertMute[]>, now: Date): Promise<void> {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+      const flush = heldBackFlush(await this.store.get(alertId));
+      if (flush.kind === 'raise_again') {
+        await this.raise({ ...held.candidate, reportIds: held.reportIds, measure: held.measure }, await mutes(), now);
+        return;
+      }
+      const next = withReports(flush.alert, held.reportIds, count, held.measure, now);
+      if (next === null) return;
+      if (await this.store.update(flush.alert.version, next, 'reports_added', 0)) {
+        this.noteGrowthWritten(alertId, now.getTime());
+        return;
+      }
+    }
+    throw new AlertBusyError(`alert ${alertId} is being changed by many writers at once`);
+  }
+
+  /** Opens an alert for the candidate, adds to the open one now or later, or holds it back (mute, cooldown). */
   async raise(candidate: AlertCandidate, mutes: readonly AlertMute[], now: Date): Promise<void> {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
       const dedupKey = dedupKeyOf(candidate);
       const openId = await this.store.openIdFor(dedupKey);
-      const open = openId ? await this.store.get(openId) : null;
-      const lastClosedAtMs = open ? null : await this.store.lastClosedAt(dedupKey);
-      const decision = decideRaise(candidate, { open, lastClosedAtMs, mutes }, now.getTime());
-      if (decision.kind === 'muted') {
-        await this.mutesStore.countSuppressed(decision.mute.id);
-        return;
-      }
-      if (decision.kind === 'cooling_down') return;
-      if (decision.kind === 'attach') {
-        const count = await this.reportSets.add(decision.alert.id, candidate.reportIds);
-        const next = withReports(decision.alert, candidate.reportIds, count, candidate.measure, now);
-        if (next === null) return;
-        if (await this.store.update(decision.alert.version, next, 'reports_added', 0)) {
-          this.noteGrowthWritten(decision.alert.id, now.getTime());
+      const lastClosedAtMs = openId ? null : await this.store.lastClosedAt(dedupKey);
+      const decision = decideRaise(candidate, this.contextOf(openId, lastClosedAtMs, mutes), now.getTime());
+      switch (decision.kind) {
+        case 'muted':
+          await this.mutesStore.countSuppressed(decision.mute.id);
           return;
+        case 'cooling_down':
+          return;
+        case 'hold_back':
+          await this.reportSets.add(decision.alertId, candidate.reportIds);
+          this.holdBack(decision.alertId, candidate, decision.untilMs);
+          return;
+        case 'grow_now':
+          // Not written: the alert changed or was closed since it was read; decide again on what it is now.
+          if (await this.grow(decision.alertId, candidate, now)) return;
+          continue;
+        case 'open': {
+          const alert = openAlert(candidate, { id: randomUUID(), scopeName: this.scopeName(candidate.scope), now, bounds: this.bounds(candidate.rule.severity) });
+          if ((await this.store.open(alert)).opened) return;
         }
-        continue;
       }
-      const alert = openAlert(candidate, { id: randomUUID(), scopeName: this.scopeName(candidate.scope), now, bounds: this.bounds(candidate.rule.severity) });
-      if ((await this.store.open(alert)).opened) return;
     }
     throw new AlertBusyError(`alert ${dedupKeyOf(candidate)} is being changed by many writers at once`);
+  }
+
+  /** Adds the candidate's reports to the live alert and announces it; false when the alert moved on first. */
+  private async grow(alertId: string, candidate: AlertCandidate, now: Date): Promise<boolean> {
+    const alert = await this.store.get(alertId);
+    if (!alert || alert.state === 'closed') return false;
+    const count = await this.reportSets.add(alertId, candidate.reportIds);
+    const next = withReports(alert, candidate.reportIds, count, candidate.measure, now);
+    if (next === null) return true; // it carries them all already
+    if (!(await this.store.update(alert.version, next, 'reports_added', 0))) return false;
+    this.noteGrowthWritten(alertId, now.getTime());
+    return true;
   }
 
   /** An officer's action; a conflict carries the alert as it now stands. Null when there is no such alert. */

@@ -48,6 +48,8 @@ export class CriticalAlerts {
     if (fresh.length === 0) return;
     const candidates = this.rules.flatMap((rule) => criticalCandidates(rule, fresh));
     await this.book.raiseMany(candidates, mutes ?? (await this.mutes.current(now.getTime())), now);
+    // Marked only once raiseMany has written them (a critical report's growth is never held back in memory), so a
+    // process dying after the mark has announced them; if raising fails, nothing is marked and the worker raises them.
     await this.marks.mark(fresh.map((report) => report.id));
   }
 }

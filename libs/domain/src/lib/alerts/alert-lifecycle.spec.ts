@@ -211,20 +211,6 @@ describe('decideRaise and mutes', () => {
     ...extra,
   });
 
-  it('adds to the open alert rather than opening a second one', () => {
-    const open = opened();
-    expect(decideRaise(candidate, { open, lastClosedAtMs: null, mutes: [mute({ ruleId: rule.id })] }, after(1).getTime())).toEqual({ kind: 'attach', alert: open });
-  });
-
-  it('holds back a new alert until the cooldown after the last close has passed', () => {
-    const closedAt = after(0).getTime();
-    expect(decideRaise(candidate, { open: null, lastClosedAtMs: closedAt, mutes: [] }, after(9.99).getTime())).toEqual({
-      kind: 'cooling_down',
-      untilMs: after(10).getTime(),
-    });
-    expect(decideRaise(candidate, { open: null, lastClosedAtMs: closedAt, mutes: [] }, after(10).getTime())).toEqual({ kind: 'open' });
-  });
-
   it('mutes by rule, by scope (and everything under it), or both, only inside the window', () => {
     const now = after(1).getTime();
     expect(findMute([mute({ ruleId: rule.id })], rule.id, candidate.scope, now)).not.toBeNull();
@@ -233,6 +219,6 @@ describe('decideRaise and mutes', () => {
     expect(findMute([mute({ scope: 'street:450103002' })], rule.id, candidate.scope, now)).toBeNull();
     expect(findMute([mute({ scope: 'street:450103001' })], rule.id, candidate.scope, after(60).getTime())).toBeNull();
     expect(findMute([mute({ scope: 'street:450103001', from: after(5).toISOString() })], rule.id, candidate.scope, now)).toBeNull();
-    expect(decideRaise(candidate, { open: null, lastClosedAtMs: null, mutes: [mute({ ruleId: rule.id })] }, now).kind).toBe('muted');
+    expect(decideRaise(candidate, { openAlertId: null, lastGrowthWrittenAtMs: null, lastClosedAtMs: null, mutes: [mute({ ruleId: rule.id })] }, now).kind).toBe('muted');
   });
 });

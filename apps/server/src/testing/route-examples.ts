@@ -125,6 +125,9 @@ export const ROUTE_EXAMPLES: Readonly<Record<string, RouteExample>> = {
   'GET /api/v1/audit': fixed('GET', '/api/v1/audit'),
 
   'POST /api/v1/reports': fixed('POST', '/api/v1/reports', report),
+  'GET /api/v1/ops/dead-letters': fixed('GET', '/api/v1/ops/dead-letters'),
+  // A letter that names no parked report: an allowed caller is answered 404, and nothing is replayed.
+  'POST /api/v1/ops/dead-letters/:id/replay': fixed('POST', () => `/api/v1/ops/dead-letters/${randomUUID()}%230/replay`, () => ({})),
   'GET /api/v1/tickets/:id': fixed('GET', (world) => `/api/v1/tickets/${world.ticketId}`),
   // A re-dispatch is allowed from dispatched, so every allowed case can record one; `at` moves on with the clock.
   'POST /api/v1/tickets/:id/events': fixed(

@@ -16,6 +16,7 @@ import {
   AlertReportSets,
   ConnectedScreens,
   PipelineRates,
+  ReportDeadLetters,
   ReportLedger,
   SpikeWindowStore,
   ticketEventOutbox,
@@ -38,6 +39,7 @@ function onClickHouse<T>(repository: Type<T>): Provider {
 /** Every store of the process, each built once; capabilities inject them by class (or token, for the outboxes). */
 export const STORE_PROVIDERS: Provider[] = [
   onRedis(ReportLedger),
+  onRedis(ReportDeadLetters),
   onRedis(TicketRecordStore),
   onRedis(AlertRecordStore),
   onRedis(AlertReportSets),

@@ -1,13 +1,11 @@
-import { ReportDeadLetters } from '@grid-command/queue';
 import { Module } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import { AlertsWorkerModule } from '../alerts';
-import { REDIS_COMMANDS } from '../infrastructure/tokens';
+import { DeadLetterGauge } from './dead-letter-gauge.service';
 import { StoreReportBatchJob } from './store-report-batch.job';
 
 /** The worker's side of reports: queued batches into ClickHouse, through the report alert rules; what cannot be stored is parked. */
 @Module({
   imports: [AlertsWorkerModule],
-  providers: [StoreReportBatchJob, { provide: ReportDeadLetters, useFactory: (redis: Redis) => new ReportDeadLetters(redis), inject: [REDIS_COMMANDS] }],
+  providers: [StoreReportBatchJob, DeadLetterGauge],
 })
 export class IngestWorkerModule {}

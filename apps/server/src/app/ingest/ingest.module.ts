@@ -4,6 +4,7 @@ import type { AppConfig } from '../../config/app-config';
 import { AlertBookModule } from '../alerts';
 import { JsonBodyMiddleware } from '../common/json-body.middleware';
 import { APP_CONFIG } from '../infrastructure/tokens';
+import { DeadLettersModule } from './dead-letters/dead-letters.module';
 import { IngestBackpressure } from './backpressure/ingest-backpressure.service';
 import { IngestService } from './ingest.service';
 import { IntakeLifecycle } from './intake-lifecycle.service';
@@ -11,7 +12,7 @@ import { ReportsController } from './reports.controller';
 
 /** The API's side of reports: validate, queue durably in groups, answer 202, raise critical alerts at once. */
 @Module({
-  imports: [AlertBookModule],
+  imports: [AlertBookModule, DeadLettersModule],
   controllers: [ReportsController],
   providers: [
     IngestService,

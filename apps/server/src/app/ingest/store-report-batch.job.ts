@@ -9,13 +9,14 @@ import { REDIS_COMMANDS } from '../infrastructure/tokens';
 
 /**
  * Stores a queued batch of reports in ClickHouse and runs the report alert rules on it. Each report is stored only
- * by the batch that owns its id (a client's retry may have queued it twice). A failed insert throws so BullMQ retries
- * the job; the batch id is the insert's deduplication token and the owned rows never change, so a retry after a
- * failure or a crash is stored once.
+ * by the batch that owns its id (a client's retry may have queued it twice). An insert that fails because the store
+ * is unavailable throws so BullMQ retries the job; the batch id is the insert's deduplication token and the owned
+ * rows never change, so a retry after a failure or a crash is stored once.
  *
  * One bad report never takes the others with it: each is checked against the report schema again (it may have been
- * queued before a rule was added), and a report ClickHouse still refuses is isolated by the store; both are parked
- * in the dead-letter hash, counted and logged, while the rest of the batch is stored.
+ * queued before a rule was added), and a report whose insert still fails while the store is up is isolated by the
+ * store; both are parked as dead letters (for an operator to replay), counted and logged, while the rest of the batch
+ * is stored.
  */
 @Injectable()
 @HandlesJob('store-batch')
@@ -36,14 +37,14 @@ export class StoreReportBatchJob implements JobHandler<'store-batch'> {
     const checked = job.reports.map((queued, index) => ({ index, queued, parsed: reportSchema.safeParse(queued) }));
     const valid = checked.flatMap(({ index, parsed }) => (parsed.success ? [{ index, report: parsed.data }] : []));
     const parked: ParkedReport[] = checked.flatMap(({ index, queued, parsed }) =>
-      parsed.success ? [] : [{ batchId: job.batchId, index, report: queued, parkedAt, reason: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') }],
+      parsed.success ? [] : [{ batchId: job.batchId, index, report: queued, parkedAt, acceptedAt: job.acceptedAt, reason: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') }],
     );
 
     const owned = await this.ledger.claimForStore(job.batchId, valid.map(({ report }) => report.id));
     const mine = valid.filter((_, position) => owned[position]);
     const refused = mine.length === 0 ? [] : await this.store.insertIsolatingFailures({ ...job, reports: mine.map(({ report }) => report) });
     const indexOf = new Map(mine.map(({ index, report }) => [report, index]));
-    for (const { report, reason } of refused) parked.push({ batchId: job.batchId, index: indexOf.get(report) ?? -1, report, parkedAt, reason });
+    for (const { report, reason } of refused) parked.push({ batchId: job.batchId, index: indexOf.get(report) ?? -1, report, parkedAt, acceptedAt: job.acceptedAt, reason });
     await this.park(job.batchId, parked);
 
     const refusedReports = new Set(refused.map(({ report }) => report));

@@ -12,7 +12,7 @@ import {
   type TicketView,
 } from '@grid-command/contracts';
 import { applyTicketEvent, findRecordedEvent, maskPersonalData, type TicketRules } from '@grid-command/domain';
-import { ReportLedger, TicketRecordStore, type TicketRecord } from '@grid-command/queue';
+import { ReportDeadLetters, ReportLedger, TicketRecordStore, type TicketRecord } from '@grid-command/queue';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config';
 import { assertWithinGrants, readsPersonalData, type Principal } from '../common/access';
@@ -50,6 +50,7 @@ export class TicketService {
     private readonly ledger: ReportLedger,
     private readonly store: TicketStore,
     private readonly records: TicketRecordStore,
+    private readonly deadLetters: ReportDeadLetters,
     @Inject(AUDIT_TRAIL) private readonly audit: AuditTrail,
   ) {
     this.lookup = new TicketLookup(store);
@@ -65,7 +66,7 @@ export class TicketService {
 
   /**
    * The ticket as it stands, for the server's own decisions (no principal, nothing masked), waiting up to `waitMs`
-   * while its report is still being stored (`ticket_pending`).
+   * while its report is still being stored (`ticket_pending`); a dead-lettered report answers at once.
    */
   async viewOnceStored(id: string, waitMs: number): Promise<TicketView> {
     const deadline = Date.now() + waitMs;
@@ -139,7 +140,11 @@ export class TicketService {
       const history = stored.version === 0 ? [] : await this.store.history(ticketId);
       return { record: { ticket: stored, history: history.filter((event) => event.seq <= stored.version) }, storedVersion: null };
     }
-    const [accepted] = await this.ledger.taken([ticketId]);
+    // Not stored: parked for an operator (said until it is replayed, also once the ledger forgot the id), or on its way.
+    const [[accepted], deadLetter] = await Promise.all([this.ledger.taken([ticketId]), this.deadLetters.findByReport(ticketId)]);
+    if (deadLetter) {
+      throw new AppError('report_dead_lettered', `ticket ${ticketId}: its report was accepted but could not be stored (${deadLetter.reason}); it waits for an operator as dead letter ${deadLetter.id}`);
+    }
     if (accepted) throw new AppError('ticket_pending', `ticket ${ticketId} was reported moments ago and is still being stored; retry`);
     throw new AppError('not_found', `no ticket ${ticketId}: no report with this id was accepted`);
   }

@@ -58,6 +58,9 @@ export const HTTP_ACCESS_POLICY: Readonly<Record<string, AccessPolicy>> = {
   'GET /api/v1/audit': admin,
 
   'POST /api/v1/reports': { allow: ['ingest'], scope: { kind: 'reports' } },
+  // Reports the worker could not store, from every district: the pipeline's operators (and admins) see and replay them.
+  'GET /api/v1/ops/dead-letters': { allow: ['operator', 'admin'], scope: NONE },
+  'POST /api/v1/ops/dead-letters/:id/replay': { allow: ['operator', 'admin'], scope: NONE },
   'GET /api/v1/tickets/:id': reads({ kind: 'resource', resource: 'ticket' }),
   // A source system (the 12345 hotline) records its own dispatches and replies, as the key's name.
   'POST /api/v1/tickets/:id/events': { allow: ['duty_officer', 'ingest'], scope: { kind: 'resource', resource: 'ticket' } },

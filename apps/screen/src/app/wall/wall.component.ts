@@ -95,7 +95,7 @@ export class WallComponent {
     assessFreshness({
       connection: this.live.connection(),
       asOfMs: this.asOfMs(),
-      heartbeat: this.live.heartbeat(),
+      silent: this.live.silent(),
       nowMs: this.now(),
       staleAfterSeconds: this.dashboard().staleAfterSeconds,
     }),

@@ -7,9 +7,6 @@ export type ConnectionState = 'connecting' | 'live' | 'disconnected' | 'rejected
  */
 export type LinkState = ConnectionState | 'silent';
 
-/** How late a heartbeat may be before the link counts as silent: the server's tick and computation, with room to spare. */
-export const HEARTBEAT_GRACE_MS = 1500;
-
 /**
  * - `waiting`: no data yet, still trying;
  * - `fresh`: connected and the data is younger than the dashboard allows;
@@ -25,18 +22,11 @@ export interface Freshness {
   readonly ageSeconds: number | null;
 }
 
-export interface Heartbeat {
-  /** When the last message arrived, on the same clock as `nowMs`; null before the first. */
-  readonly arrivedAtMs: number | null;
-  /** The longest the server lets pass between two messages. */
-  readonly everyMs: number;
-}
-
 export interface FreshnessInput {
   readonly connection: ConnectionState;
   readonly asOfMs: number | null;
-  /** For a stream the server sends at least every so often (snapshots); absent for one without (alert watches). */
-  readonly heartbeat?: Heartbeat;
+  /** A stream the server sends at least every so often (snapshots) whose heartbeat is overdue (see HeartbeatWatch). */
+  readonly silent?: boolean;
   readonly nowMs: number;
   readonly staleAfterSeconds: number;
 }
@@ -46,17 +36,11 @@ export function assessFreshness(input: FreshnessInput): Freshness {
   const ageSeconds = asOfMs === null ? null : Math.max(0, Math.floor((nowMs - asOfMs) / 1000));
   const linkDown = connection === 'disconnected' || connection === 'rejected';
   if (linkDown) return { level: 'offline', connection, ageSeconds };
-  if (isSilent(input)) return { level: 'offline', connection: 'silent', ageSeconds };
+  if (input.silent === true) return { level: 'offline', connection: 'silent', ageSeconds };
   if (ageSeconds === null) return { level: 'waiting', connection, ageSeconds };
   if (ageSeconds > staleAfterSeconds) return { level: 'stale', connection, ageSeconds };
   // A snapshot can arrive before the subscription is acknowledged; fresh data is fresh either way.
   return { level: 'fresh', connection, ageSeconds };
-}
-
-/** A heartbeat is overdue: nothing arrived for longer than the server lets pass, and then some. */
-function isSilent({ heartbeat, nowMs }: FreshnessInput): boolean {
-  if (heartbeat === undefined || heartbeat.arrivedAtMs === null) return false;
-  return nowMs - heartbeat.arrivedAtMs > heartbeat.everyMs + HEARTBEAT_GRACE_MS;
 }
 
 /** Whether the numbers on screen must be shown as out of date. */

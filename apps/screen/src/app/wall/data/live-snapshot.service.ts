@@ -1,10 +1,9 @@
-import { DestroyRef, ErrorHandler, Injectable, computed, inject, signal } from '@angular/core';
+import { DestroyRef, ErrorHandler, Injectable, inject, signal } from '@angular/core';
 import { describeIssues, snapshotSchema, type Snapshot } from '@grid-command/contracts';
 import { ScopedLiveLink } from '../../shared/data/scoped-live-link';
 import { shouldReplace } from './snapshot-order';
 import { SessionService } from '../../shared/auth/session.service';
-import type { Heartbeat } from '../../shared/freshness/freshness';
-import { WallClock } from '../../shared/time/wall-clock.service';
+import { HeartbeatWatch } from '../../shared/freshness/heartbeat-watch';
 
 const RECONNECT_AFTER_SERVER_CLOSE_MS = 15_000;
 /** A server that does not announce its heartbeat is held to the longest default one ever had. */
@@ -17,17 +16,15 @@ const UNANNOUNCED_HEARTBEAT_MS = 15_000;
 @Injectable()
 export class LiveSnapshotService {
   private readonly errors = inject(ErrorHandler);
-  private readonly clock = inject(WallClock);
   private readonly snapshotSignal = signal<Snapshot | null>(null);
-  private readonly arrivedAtSignal = signal<number | null>(null);
-  private readonly heartbeatMsSignal = signal(UNANNOUNCED_HEARTBEAT_MS);
+  private readonly heartbeat = new HeartbeatWatch(UNANNOUNCED_HEARTBEAT_MS);
   private readonly link = new ScopedLiveLink(
     {
       join: 'subscribe',
       leave: 'unsubscribe',
       what: 'live subscription to',
       listen: (socket) => socket.on('snapshot', (raw) => this.receive(raw, this.link.scope)),
-      joined: (_scope, ack) => this.heartbeatMsSignal.set(ack.heartbeatMs ?? UNANNOUNCED_HEARTBEAT_MS),
+      joined: (_scope, ack) => this.heartbeat.expectEvery(ack.heartbeatMs ?? UNANNOUNCED_HEARTBEAT_MS),
       // After the server itself closed the link, try again every 15 s.
       reconnectAfterMs: () => RECONNECT_AFTER_SERVER_CLOSE_MS,
     },
@@ -38,11 +35,14 @@ export class LiveSnapshotService {
   /** The newest snapshot received; kept through outages so the wall can show it, marked out of date. */
   readonly snapshot = this.snapshotSignal.asReadonly();
   readonly connection = this.link.connection;
-  /** When the last snapshot of the scope arrived, and how often the server promised one: silence shows a dead link. */
-  readonly heartbeat = computed<Heartbeat>(() => ({ arrivedAtMs: this.arrivedAtSignal(), everyMs: this.heartbeatMsSignal() }));
+  /** No snapshot for longer than the server promised: the link is dead although socket.io may not know it yet. */
+  readonly silent = this.heartbeat.silent;
 
   constructor() {
-    inject(DestroyRef).onDestroy(() => this.link.close());
+    inject(DestroyRef).onDestroy(() => {
+      this.link.close();
+      this.heartbeat.stop();
+    });
   }
 
   /**
@@ -53,7 +53,7 @@ export class LiveSnapshotService {
   start(scope: string): void {
     if (this.link.scope !== '' && scope !== this.link.scope) {
       this.snapshotSignal.set(null);
-      this.arrivedAtSignal.set(null);
+      this.heartbeat.reset();
     }
     this.link.start(scope);
   }
@@ -65,7 +65,7 @@ export class LiveSnapshotService {
       this.errors.handleError(new Error(`invalid snapshot dropped: ${describeIssues(parsed.error).slice(0, 3).join('; ')}`));
       return;
     }
-    if (parsed.data.scope === scope) this.arrivedAtSignal.set(this.clock.read());
+    if (parsed.data.scope === scope) this.heartbeat.arrived();
     if (shouldReplace(this.snapshotSignal(), parsed.data, scope)) this.snapshotSignal.set(parsed.data);
   }
 }

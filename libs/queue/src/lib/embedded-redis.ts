@@ -63,8 +63,11 @@ const START_WITHIN_MS = 15_000;
 /** How often the pid of an adopted server (not our child, so no exit event) is checked. */
 const ADOPTED_POLL_MS = 500;
 
+/** A one-shot connection whose failure is its answer (a refused connection is not an error worth printing). */
 function probeClient(socketPath: string): Redis {
-  return new Redis({ path: socketPath, lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+  const client = new Redis({ path: socketPath, lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+  client.on('error', () => undefined);
+  return client;
 }
 
 /** Stops a server this process did not spawn: SHUTDOWN writes the append-only file and exits. */

@@ -12,6 +12,9 @@ export class JobProducer {
 
   constructor(readonly connection: Redis) {
     this.queues = new Map(JOB_QUEUES.map((name) => [name, new Queue(name, { prefix: QUEUE_PREFIX, connection })]));
+    // A queue re-emits its connection's errors, and BullMQ prints them when nobody listens. A failed add rejects its
+    // caller (the API answers 503); the connection's loss is its owner's to tell, once.
+    for (const queue of this.queues.values()) queue.on('error', () => undefined);
   }
 
   async ready(): Promise<void> {

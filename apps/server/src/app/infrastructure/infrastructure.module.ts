@@ -6,6 +6,7 @@ import { createRedis, JobProducer } from '@grid-command/queue';
 import { Global, Logger, Module, type DynamicModule } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '../../config/app-config';
+import { reportOutages } from './connection-outages';
 import { ConnectionsLifecycle } from './connections-lifecycle.service';
 import { loadReferenceIndex } from './reference-loader';
 import { RedisRuntime } from './redis-runtime.service';
@@ -39,18 +40,22 @@ function faultInjectionOf(config: AppConfig, logger: Logger): FaultInjection | u
 export class InfrastructureModule {
   static forRoot(config: AppConfig, redis: RedisRuntime): DynamicModule {
     const logger = new Logger(InfrastructureModule.name);
+    const watched = (connection: Redis): Redis => {
+      reportOutages(connection, connection.options.connectionName ?? 'a Redis connection', logger);
+      return connection;
+    };
     return {
       module: InfrastructureModule,
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: RedisRuntime, useValue: redis },
         { provide: REDIS_TARGET, useValue: redis.target },
-        { provide: REDIS_COMMANDS, useFactory: () => connected(createRedis(redis.target, 'producer', 'commands')) },
-        { provide: REDIS_SUBSCRIBER, useFactory: () => createRedis(redis.target, 'consumer', 'subscriber') },
+        { provide: REDIS_COMMANDS, useFactory: () => connected(watched(createRedis(redis.target, 'producer', 'commands'))) },
+        { provide: REDIS_SUBSCRIBER, useFactory: () => watched(createRedis(redis.target, 'consumer', 'subscriber')) },
         {
           provide: JobProducer,
           useFactory: async () => {
-            const producer = new JobProducer(createRedis(redis.target, 'producer', 'job-producer'));
+            const producer = new JobProducer(watched(createRedis(redis.target, 'producer', 'job-producer')));
             await producer.ready();
             return producer;
           },

@@ -18,6 +18,7 @@ describe('isRedisUnavailable', () => {
     ['unix socket missing', errno('ENOENT', 'connect')],
     ['connection reset', errno('ECONNRESET', 'read')],
     ['restarted server still loading', new Error('LOADING Redis is loading the dataset in memory')],
+    ['socket refused, passed on without its code', new Error('connect ECONNREFUSED /data/redis/redis.sock')],
     ['wrapped as the cause', new Error('reports cannot be queued', { cause: new Error('Connection is closed.') })],
   ])('%s is unavailability', (_, error) => {
     expect(isRedisUnavailable(error)).toBe(true);

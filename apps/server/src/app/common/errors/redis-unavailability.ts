@@ -30,6 +30,8 @@ function describesUnavailability(error: Error): boolean {
   if (UNAVAILABLE_ERROR_NAMES.has(error.name) || UNAVAILABLE_MESSAGES.has(error.message)) return true;
   // A restarted redis-server answers LOADING until its append-only file is read back.
   if (error.message.startsWith('LOADING ')) return true;
+  // The socket's own error copied without its code, as some of BullMQ's paths pass it on.
+  if (/^(connect (ECONNREFUSED|ENOENT|ETIMEDOUT)|read ECONNRESET|write EPIPE)\b/.test(error.message)) return true;
   const { code, syscall } = error as NodeJS.ErrnoException;
   if (code === undefined) return false;
   return BROKEN_CONNECTION_CODES.has(code) || (syscall === 'connect' && CONNECT_FAILURE_CODES.has(code));

@@ -16,6 +16,8 @@ import type { Redis } from 'ioredis';
 import type { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG, REDIS_TARGET } from '../tokens';
 import { JobRegistry } from './job-registry';
+import { isRedisUnavailable } from '../../common/errors/redis-unavailability';
+import { reportOutages } from '../connection-outages';
 
 function isJobName(name: string): name is JobName {
   return Object.hasOwn(JOBS, name);
@@ -50,7 +52,11 @@ export class JobWorkers implements OnApplicationBootstrap, OnModuleDestroy {
         settings: { backoffStrategy: (attemptsMade: number) => retryDelayMs(attemptsMade) },
       });
       worker.on('failed', (job, error) => this.logger.warn(`job ${job?.name ?? '?'} ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`));
-      worker.on('error', (error) => this.logger.error(`worker of ${queue}: ${error.message}`));
+      // Losing Redis is told once per outage by the connection; every reconnection attempt is also a worker error.
+      reportOutages(connection, `worker of ${queue}`, this.logger);
+      worker.on('error', (error) => {
+        if (!isRedisUnavailable(error)) this.logger.error(`worker of ${queue}: ${error.message}`);
+      });
       this.running.push({ worker, connection });
     }
   }

@@ -59,6 +59,8 @@ export class HealthController {
     ]);
     const ready = redis.ok && clickhouse.ok;
     response.status(ready ? 200 : 503);
+    // As every 503 of the API says: a restarted Redis is usually back within seconds.
+    if (!ready) response.setHeader('Retry-After', '1');
     return { status: ready ? 'ready' : 'unavailable', checks: { redis, clickhouse } };
   }
 }

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createApp } from '../app/create-app';
+import { createApp, type CreateAppOptions } from '../app/create-app';
 import { loadAppConfig, type AppConfig } from '../config/app-config';
 
 export const WORKSPACE_ROOT = resolve(__dirname, '../../../..');
@@ -44,7 +44,7 @@ export interface RunningServer {
  * The real server, composed exactly as `main` does, on a free port with its own redis-server and chdb directory; the
  * first admin is bootstrapped with `TEST_ADMIN_PASSWORD` unless `ADMIN_BOOTSTRAP_PASSWORD` is overridden.
  */
-export async function startTestServer(dataDir: string, overrides: Record<string, string> = {}): Promise<RunningServer> {
+export async function startTestServer(dataDir: string, overrides: Record<string, string> = {}, options: CreateAppOptions = {}): Promise<RunningServer> {
   const config = loadAppConfig({
     DATA_DIR: dataDir,
     PORT: '0',
@@ -58,7 +58,7 @@ export async function startTestServer(dataDir: string, overrides: Record<string,
     ADMIN_BOOTSTRAP_PASSWORD: TEST_ADMIN_PASSWORD,
     ...overrides,
   });
-  const app = await createApp(config);
+  const app = await createApp(config, options);
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const server: RunningServer = {

@@ -49,10 +49,12 @@ export class DeadLetterReplayService {
 
   async replay(id: string, body: unknown, principal: Principal, sourceIp: string): Promise<DeadLetterReplayed> {
     const letterId = parseDeadLetterId(id);
+    // The request is checked before the letter is looked up; the queued report only once it is found.
+    const corrected = correctedReportOf(body);
+    const checkedCorrection = corrected === undefined ? undefined : this.validated(corrected, true);
     const parked = await this.deadLetters.get(letterId);
     if (!parked) throw new AppError('not_found', `no dead letter ${letterId}`);
-    const corrected = correctedReportOf(body);
-    const report = this.validated(corrected ?? parked.report, corrected !== undefined);
+    const report = checkedCorrection ?? this.validated(parked.report, false);
     assertSameReport(parked, report);
 
     const [owned] = await this.ledger.claimForStore(parked.batchId, [report.id]);

@@ -3,6 +3,15 @@ import type { Report } from '@grid-command/contracts';
 /** What a client got back from one attempt: an HTTP status, or that no answer came. */
 export type Outcome = `${number}` | 'no_answer' | 'timeout';
 
+/** What the 202s said in all (new and duplicate reports), and what Retry-After asked (seconds: times) and cost. */
+export interface LedgerSummary {
+  readonly acknowledgedIds: number;
+  readonly accepted: number;
+  readonly duplicates: number;
+  readonly retryAfterWaitedMs: number;
+  readonly retryAfterAsked: Readonly<Record<string, number>>;
+}
+
 interface Answer {
   /** When the attempt was sent: a request sent before a fault may still be answered while the fault begins. */
   readonly sentAt: number;
@@ -23,6 +32,7 @@ export class AcknowledgedLedger {
   private acceptedTotal = 0;
   private duplicateTotal = 0;
   private retryAfterWaitedMs = 0;
+  private readonly retryAfterAsked: Record<string, number> = {};
 
   answer(sentAt: number, outcome: Outcome): void {
     this.answers.push({ sentAt, answeredAt: Date.now(), outcome });
@@ -39,8 +49,10 @@ export class AcknowledgedLedger {
     for (const report of body) bucket.add(report.id.toLowerCase());
   }
 
-  waitedForRetryAfter(ms: number): void {
-    this.retryAfterWaitedMs += ms;
+  /** A client waited `waitedMs` because an answer said `Retry-After: askedSeconds`. */
+  waitedForRetryAfter(askedSeconds: number, waitedMs: number): void {
+    this.retryAfterWaitedMs += waitedMs;
+    this.retryAfterAsked[String(askedSeconds)] = (this.retryAfterAsked[String(askedSeconds)] ?? 0) + 1;
   }
 
   /** How attempts sent in `[from, to)` were answered, e.g. `{ "202": 40, "503": 12, "no_answer": 3 }`. */
@@ -62,7 +74,13 @@ export class AcknowledgedLedger {
     return this.answers.find(({ answeredAt, outcome }) => outcome === '202' && answeredAt > instant)?.answeredAt ?? null;
   }
 
-  summary(): { acknowledgedIds: number; accepted: number; duplicates: number; retryAfterWaitedMs: number } {
-    return { acknowledgedIds: this.acknowledged.size, accepted: this.acceptedTotal, duplicates: this.duplicateTotal, retryAfterWaitedMs: this.retryAfterWaitedMs };
+  summary(): LedgerSummary {
+    return {
+      acknowledgedIds: this.acknowledged.size,
+      accepted: this.acceptedTotal,
+      duplicates: this.duplicateTotal,
+      retryAfterWaitedMs: this.retryAfterWaitedMs,
+      retryAfterAsked: { ...this.retryAfterAsked },
+    };
   }
 }

@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { LedgerSummary } from './acknowledged-ledger';
 import type { CountCheck } from './stored-reports';
 import { WORKSPACE_ROOT } from './workspace';
 
@@ -13,8 +14,7 @@ export interface FaultResult {
   /** What the clients were answered while the fault lasted (status code, `no_answer`, `timeout`) and how often. */
   readonly clientsSawDuringFault: Readonly<Record<string, number>>;
   readonly clientsSawInAll: Readonly<Record<string, number>>;
-  /** What the 202s said in all (new and duplicate reports) and how long clients waited as Retry-After asked. */
-  readonly acknowledgements: { readonly acknowledgedIds: number; readonly accepted: number; readonly duplicates: number; readonly retryAfterWaitedMs: number };
+  readonly acknowledgements: LedgerSummary;
   /** From the fault until clients are acknowledged again (first 202), or until the backlog is stored. */
   readonly recoveryMs: number | null;
   readonly recoveryMeans: string;

@@ -43,11 +43,12 @@ const HELD_BACK_BOUND_MS = 6_000;
 
 /**
  * The critical rule has a cooldown, which must never hold back a 特急 report; the spike rule has none, so a spike's
- * held-back growth meeting a close opens the next alert under the normal rules. The time rules stay out of the way.
+ * held-back growth meeting a close opens the next alert under the normal rules. The evaluator's timer runs every
+ * second, as in production it runs beside the raises (syncing counts, closing settled alerts).
  */
 const TEST_RULES = {
   stormThreshold: 5,
-  evaluateEverySeconds: 3600,
+  evaluateEverySeconds: 1,
   response: {
     critical: { acknowledgeMinutes: 60, reportInMinutes: 60 },
     major: { acknowledgeMinutes: 60, reportInMinutes: 60 },

@@ -1,9 +1,10 @@
 /**
  * Duty officers at the alert desk, over REST only (what another system integrating with the desk does): each officer
  * VU posts a critical report (特急, or a gas/fire 紧急) into one of a few hot grids, polls `GET /api/v1/alerts` of
- * the grid until the alert that holds it is listed, reads the district's list and the alert's detail as the console
- * does, then acknowledges, dispatches (to a department that handles the report's category), has the department
- * report in (报到) and closes it with a note, each with `expectedVersion`. Officers share the hot grids, so they
+ * the grid until the alert that holds it is listed (a closed one too: a colleague may have closed it already), reads
+ * the district's list and the alert's detail (until it lists the report, once stored) as the console does, then
+ * acknowledges, dispatches (to a department that handles the report's category), has the department report in
+ * (报到) and closes it with a note, each with `expectedVersion`. Officers share the hot grids, so they
  * meet on the same alerts: a `409 alert_conflict` (someone else acted first) is an expected answer, counted apart;
  * the officer carries on from the alert the 409 hands back, as the console does.
  */
@@ -116,12 +117,22 @@ function postCriticalReport(): { id: string; category: ReportCategory; grid: str
   return id === undefined || report === null ? null : { id, category: report.category, grid: site.code };
 }
 
-/** Lists the grid's active alerts until one holds the report. */
+/**
+ * A grid's alerts that changed since a little before the report was posted, closed ones too: a colleague may close
+ * the alert the report grew between two polls, and the report was on the desk all the same. The margin keeps a k6
+ * clock somewhat ahead of the server's from hiding the change.
+ */
+const LIST_LOOK_BACK_MS = 60_000;
+const LISTED_STATES = 'open,acknowledged,dispatched,closed';
+
+/** Lists the grid's alerts until one holds the report. */
 function awaitAlert(session: UserSession, grid: string, reportId: string): Alert | null {
   const postedAt = Date.now();
   const deadline = postedAt + ALERT_TIMEOUT_SECONDS * 1_000;
+  const since = new Date(postedAt - LIST_LOOK_BACK_MS).toISOString();
+  const url = `${BASE_URL}/api/v1/alerts?scope=${encodeURIComponent(`grid:${grid}`)}&state=${LISTED_STATES}&updatedSince=${encodeURIComponent(since)}`;
   for (;;) {
-    const response = http.get(`${BASE_URL}/api/v1/alerts?scope=${encodeURIComponent(`grid:${grid}`)}`, { headers: userHeaders(session), tags: { name: LIST_ROUTE, scope: 'grid' } });
+    const response = http.get(url, { headers: userHeaders(session), tags: { name: LIST_ROUTE, scope: 'grid' } });
     const list = alertListSchema.safeParse(jsonOf(response));
     const alert = list.success ? list.data.alerts.find((candidate) => candidate.kind === 'critical' && candidate.reportIds.includes(reportId)) : undefined;
     if (alert !== undefined) {
@@ -140,18 +151,27 @@ function awaitAlert(session: UserSession, grid: string, reportId: string): Alert
   }
 }
 
-/** The desk's list of the district, and the alert's detail with its reports, as the console shows them. */
-function readDesk(session: UserSession, alert: Alert): Alert | null {
+/**
+ * The desk's list of the district, and the alert's detail with its reports, as the console shows them. The alert is
+ * raised as soon as the report is queued and the detail lists the report once the worker has stored it, so the
+ * detail is read again (as the console's detail pane refreshes) until it does.
+ */
+function readDesk(session: UserSession, alert: Alert, reportId: string): Alert | null {
   const listed = http.get(`${BASE_URL}/api/v1/alerts?scope=${encodeURIComponent(district)}&limit=200`, { headers: userHeaders(session), tags: { name: LIST_ROUTE, scope: 'district' } });
   const list = alertListSchema.safeParse(jsonOf(listed));
   check(listed, { 'alerts: 200 matching the contract': (r) => r.status === 200 && list.success });
-  const response = http.get(`${BASE_URL}/api/v1/alerts/${alert.id}`, { headers: userHeaders(session), tags: { name: DETAIL_ROUTE } });
-  const detail = alertDetailSchema.safeParse(jsonOf(response));
-  const passed = check(response, {
-    'alert detail: 200 matching the contract': (r) => r.status === 200 && detail.success && detail.data.alert.id === alert.id,
-    'alert detail: lists its reports': () => detail.success && detail.data.reports.length > 0,
-  });
-  return passed && detail.success ? detail.data.alert : null;
+  const deadline = Date.now() + ALERT_TIMEOUT_SECONDS * 1_000;
+  for (;;) {
+    const response = http.get(`${BASE_URL}/api/v1/alerts/${alert.id}`, { headers: userHeaders(session), tags: { name: DETAIL_ROUTE } });
+    const detail = alertDetailSchema.safeParse(jsonOf(response));
+    const answered = check(response, { 'alert detail: 200 matching the contract': (r) => r.status === 200 && detail.success && detail.data.alert.id === alert.id });
+    if (!answered || !detail.success) return null;
+    const stored = detail.data.reports.some((report) => report.id === reportId);
+    if (stored || Date.now() >= deadline) {
+      return check(response, { 'alert detail: lists the report once stored': () => stored }) ? detail.data.alert : null;
+    }
+    sleep(POLL_SECONDS);
+  }
 }
 
 type StepOutcome = { readonly kind: 'applied' | 'conflict'; readonly alert: Alert } | { readonly kind: 'failed' };
@@ -196,7 +216,7 @@ interface Step {
 export function dutyCall(session: UserSession): void {
   const report = postCriticalReport();
   const alert = report === null ? null : awaitAlert(session, report.grid, report.id);
-  let current = alert === null ? null : readDesk(session, alert);
+  let current = alert === null || report === null ? null : readDesk(session, alert, report.id);
   if (report === null || current === null) {
     deskFailures.add(true);
     return;

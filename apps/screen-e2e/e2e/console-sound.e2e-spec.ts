@@ -85,8 +85,8 @@ describe('the duty console turns its sound on with one click', () => {
     expect(await button().getAttribute('data-sound-state')).toBe('locked');
     expect(await button().innerText()).toBe('点击启用声音');
     await button().click();
-    await eventually(() => button().getAttribute('data-sound-state'), (value) => expect(value).toBe('on'), WAIT);
-    expect(await button().innerText()).toBe('声音：开');
+    await eventually(() => button().innerText(), (value) => expect(value).toBe('声音：开'), WAIT);
+    expect(await button().getAttribute('data-sound-state')).toBe('on');
     expect(await tones()).toBe(0);
 
     const alert = await raiseCritical(gridCode);

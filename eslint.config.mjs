@@ -84,14 +84,15 @@ export default [
       ],
     },
   },
-  // The screen's features: wall/, console/ and admin/ may import shared/, shared/ imports none of them, and none imports
-  // another (what both use moves to shared/). A later no-restricted-imports replaces an earlier one for the same file,
-  // so the fixtures rule above is repeated here for non-spec files.
+  // The screen's features: wall/, console/, admin/ and ops/ may import shared/, shared/ imports none of them, and none
+  // imports another (what both use moves to shared/). A later no-restricted-imports replaces an earlier one for the same
+  // file, so the fixtures rule above is repeated here for non-spec files.
   ...[
-    { folder: 'shared', forbidden: ['wall', 'console', 'admin'] },
-    { folder: 'wall', forbidden: ['console', 'admin'] },
-    { folder: 'console', forbidden: ['wall', 'admin'] },
-    { folder: 'admin', forbidden: ['wall', 'console'] },
+    { folder: 'shared', forbidden: ['wall', 'console', 'admin', 'ops'] },
+    { folder: 'wall', forbidden: ['console', 'admin', 'ops'] },
+    { folder: 'console', forbidden: ['wall', 'admin', 'ops'] },
+    { folder: 'admin', forbidden: ['wall', 'console', 'ops'] },
+    { folder: 'ops', forbidden: ['wall', 'console', 'admin'] },
   ].flatMap(({ folder, forbidden }) => {
     const files = [`apps/screen/src/app/${folder}/**/*.ts`];
     const boundary = {

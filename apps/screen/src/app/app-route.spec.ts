@@ -12,10 +12,16 @@ describe('routeOf', () => {
     expect(routeOf('/admin/')).toBe('admin');
   });
 
+  it('opens the pipeline health at /ops', () => {
+    expect(routeOf('/ops')).toBe('ops');
+    expect(routeOf('/ops/')).toBe('ops');
+  });
+
   it('opens the wall everywhere else', () => {
     expect(routeOf('/')).toBe('wall');
     expect(routeOf('/consoles')).toBe('wall');
     expect(routeOf('/administrator')).toBe('wall');
+    expect(routeOf('/opsx')).toBe('wall');
     expect(routeOf('/anything')).toBe('wall');
   });
 });

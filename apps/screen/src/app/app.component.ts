@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, DOCUMENT, computed, effect, inject,
 import { AdminComponent } from './admin/admin.component';
 import { routeOf } from './app-route';
 import { ConsoleComponent } from './console/console.component';
+import { OpsComponent } from './ops/ops.component';
 import { LoginComponent } from './shared/auth/login/login.component';
 import { SessionGate } from './shared/auth/session-gate.service';
 import { SessionService } from './shared/auth/session.service';
@@ -16,10 +17,10 @@ import { WallComponent } from './wall/wall.component';
 
 @Component({
   selector: 'gc-root',
-  imports: [AdminComponent, StageComponent, WallComponent, WallStatusComponent, WallUnauthorisedComponent, ConsoleComponent, LoginComponent],
+  imports: [AdminComponent, OpsComponent, StageComponent, WallComponent, WallStatusComponent, WallUnauthorisedComponent, ConsoleComponent, LoginComponent],
   providers: [WallLoader],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  // The login and the admin page are chunks of their own (@defer): a wall that runs on its token loads neither.
+  // The login, the admin page and the ops page are chunks of their own (@defer): a wall that runs on its token loads none.
   template: `
     @let gate = sessionGate.state();
     @if (route !== 'wall') {
@@ -36,6 +37,10 @@ import { WallComponent } from './wall/wall.component';
           @if (route === 'admin') {
             @defer (on immediate) {
               <gc-admin />
+            }
+          } @else if (route === 'ops') {
+            @defer (on immediate) {
+              <gc-ops />
             }
           } @else {
             <gc-console />

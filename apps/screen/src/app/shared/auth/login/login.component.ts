@@ -4,9 +4,9 @@ import { translate, type MessageKey } from '../../i18n/messages';
 import { SessionService, type SessionEnd } from '../session.service';
 import { loginProblem } from './login-problem';
 
-export type LoginPurpose = 'console' | 'wall' | 'admin';
+export type LoginPurpose = 'console' | 'wall' | 'admin' | 'ops';
 
-const PURPOSE_TITLES: Readonly<Record<LoginPurpose, MessageKey>> = { console: 'login.forConsole', wall: 'login.forWall', admin: 'login.forAdmin' };
+const PURPOSE_TITLES: Readonly<Record<LoginPurpose, MessageKey>> = { console: 'login.forConsole', wall: 'login.forWall', admin: 'login.forAdmin', ops: 'login.forOps' };
 
 /**
  * The login of the console (and of a wall without a display token), in place of the page: a successful login shows

@@ -56,6 +56,12 @@ describe('loadAppConfig', () => {
     );
   });
 
+  it('plays no faults unless FAULT_INJECTION_FILE names a file, and names the variable when it is empty', () => {
+    expect(loadAppConfig({}).faultInjectionFile).toBeNull();
+    expect(loadAppConfig({ FAULT_INJECTION_FILE: '/tmp/faults.json' }).faultInjectionFile).toBe('/tmp/faults.json');
+    expect(() => loadAppConfig({ FAULT_INJECTION_FILE: '' })).toThrow(/FAULT_INJECTION_FILE=""/);
+  });
+
   it('refuses split roles on embedded ClickHouse, which one process owns', () => {
     expect(() => loadAppConfig({ ROLES: 'worker' })).toThrow(/split roles need CLICKHOUSE_URL/);
   });

@@ -351,6 +351,50 @@ function deleteMuteCases(world: CorpusWorld): HttpCase[] {
   }));
 }
 
+/** The dead letters' routes, as an admin (an operator's peer there); the world has no dead letter, so a well-formed id names none. */
+function deadLetterCases(world: CorpusWorld): HttpCase[] {
+  const cases: HttpCase[] = [];
+  const replayRoute = 'POST /api/v1/ops/dead-letters/:id/replay';
+  const unknownLetter = `${randomUUID()}%230`;
+  const replay = (badClass: string, name: string, id: string, body: CorpusBody | undefined, status: number, names: string, credential: CorpusCredential = 'admin') =>
+    cases.push({ kind: 'http', route: replayRoute, badClass, name: `replay ${name}`, method: 'POST', path: `/api/v1/ops/dead-letters/${id}/replay`, credential, body, status, names });
+  const corrected = (changes: Record<string, unknown>) => ({ json: { report: { ...validReport(world.gridCode), ...changes } } });
+
+  for (const [label, id] of [
+    ['not a letter id', 'not-a-letter'],
+    ['a batch id without its index', randomUUID()],
+    ['a negative index', `${randomUUID()}%23-1`],
+    ['an index with a leading zero', `${randomUUID()}%2301`],
+    ['a word for the index', `${randomUUID()}%23first`],
+    ['200 characters', `${randomUUID()}%23${'1'.repeat(160)}`],
+  ]) {
+    replay('malformed id', `id: ${label}`, String(id), { json: {} }, 400, 'id');
+  }
+  replay('lone surrogate', 'id: its CESU-8 bytes', '%ED%A0%BD', { json: {} }, 400, 'decode param');
+  replay('unknown resource', 'no such dead letter', unknownLetter, { json: {} }, 404, 'dead letter');
+  replay('wrong role', 'as a leader', unknownLetter, { json: {} }, 403, 'operator', 'leader');
+  replay('wrong type', 'body: an array', unknownLetter, { json: [{}] }, 400, 'body');
+  replay('unknown field', 'an unknown field beside report', unknownLetter, { json: { reason: 'fixed it' } }, 400, 'reason');
+  replay('wrong type', 'report: a string', unknownLetter, { json: { report: 'the same report' } }, 400, 'report');
+  replay('bad enum value', 'report.severity: 9', unknownLetter, corrected({ severity: 9 }), 400, 'report.severity');
+  replay('missing field', 'report without gridCode', unknownLetter, corrected({ gridCode: undefined }), 400, 'report.gridCode');
+  replay('malformed id', 'report.id: not a uuid', unknownLetter, corrected({ id: 'not-a-uuid' }), 400, 'report.id');
+  replay('unknown field', 'report: an unknown field', unknownLetter, corrected({ fixedBy: 'me' }), 400, 'report.fixedBy');
+  replay('lone surrogate', 'report.description: a lone surrogate', unknownLetter, corrected({ description: HIGH_SURROGATE }), 400, 'description');
+  replay('unknown resource', 'report.gridCode: not in the reference data', unknownLetter, corrected({ gridCode: '999999999999999' }), 422, 'report.gridCode');
+  replay('oversized body', 'a body over HTTP_MAX_BODY_BYTES', unknownLetter, { raw: JSON.stringify({ report: { description: 'x'.repeat(70_000) } }), contentType: 'application/json' }, 413, 'limit');
+  replay('wrong content type', 'a form post', unknownLetter, { raw: 'report=x', contentType: 'application/x-www-form-urlencoded' }, 415, 'Content-Type');
+
+  const listRoute = 'GET /api/v1/ops/dead-letters';
+  const list = (badClass: string, name: string, query: string, status: number, names: string, credential: CorpusCredential = 'admin') =>
+    cases.push({ kind: 'http', route: listRoute, badClass, name: `dead letters ${name}`, method: 'GET', path: `/api/v1/ops/dead-letters?${query}`, credential, status, names });
+  for (const value of ['0', '501', 'all', '1.5']) list('out-of-range number', `limit: ${value}`, `limit=${value}`, 400, 'limit');
+  for (const value of ['-1', '1000001', 'next']) list('out-of-range number', `offset: ${value}`, `offset=${value}`, 400, 'offset');
+  list('unknown field', 'cursor (paged by offset)', 'cursor=abc', 400, 'cursor');
+  list('wrong role', 'as a duty officer', '', 403, 'operator', 'officer');
+  return cases;
+}
+
 /** GET routes: every query parameter and path parameter with the values it must refuse. */
 function queryCases(world: CorpusWorld): HttpCase[] {
   const cases: HttpCase[] = [];
@@ -496,6 +540,7 @@ export function badInputCorpus(world: CorpusWorld): CorpusCase[] {
     ...alertActionCases(world),
     ...muteCases(world),
     ...deleteMuteCases(world),
+    ...deadLetterCases(world),
     ...queryCases(world),
     ...identityCases(),
     ...socketCases(),

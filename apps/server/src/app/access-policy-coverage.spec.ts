@@ -1,8 +1,12 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { MODULE_METADATA } from '@nestjs/common/constants';
 import { describe, expect, it } from '@jest/globals';
-import { CAPABILITIES } from './app.module';
-import { HTTP_ACCESS_POLICY, routeKeysOfController } from './common/access';
+import { APP_GUARD } from '@nestjs/core';
+import { loadAppConfig } from '../config/app-config';
+import { AppModule, CAPABILITIES } from './app.module';
+import { AccessGuard, HTTP_ACCESS_POLICY, routeKeysOfController } from './common/access';
+import { IDENTITY } from './identity';
+import type { RedisRuntime } from './infrastructure/redis-runtime.service';
 
 type ModuleReference = Type | DynamicModule | Promise<DynamicModule> | { forwardRef: () => Type };
 
@@ -33,9 +37,11 @@ describe('HTTP_ACCESS_POLICY', () => {
     expect(Object.keys(HTTP_ACCESS_POLICY).filter((route) => !routes.includes(route))).toEqual([]);
   });
 
-  it('leaves a worker-only process, which runs no access guard, nothing but public routes', () => {
-    const workerRoutes = routesOf(CAPABILITIES.flatMap((capability) => (capability.worker ? [capability.worker] : [])));
-    expect(workerRoutes.length).toBeGreaterThan(0);
-    expect(workerRoutes.filter((route) => HTTP_ACCESS_POLICY[route]?.allow !== 'public')).toEqual([]);
+  it('guards a worker-only process too, whose /metrics is not public, with a principal resolver to check operators', () => {
+    const workerOnly = CAPABILITIES.flatMap((capability) => (capability.worker ? [capability.worker] : []));
+    expect(routesOf(workerOnly).filter((route) => HTTP_ACCESS_POLICY[route]?.allow !== 'public')).toEqual(['GET /metrics']);
+    const app = AppModule.forRoles(loadAppConfig({ ROLES: 'worker', CLICKHOUSE_URL: 'http://clickhouse:8123' }), {} as RedisRuntime);
+    expect(app.providers).toContainEqual({ provide: APP_GUARD, useClass: AccessGuard });
+    expect(workerOnly).toContain(IDENTITY.live);
   });
 });

@@ -30,8 +30,6 @@ export const CAPABILITIES = [HEALTH, AUDIT, IDENTITY, INGEST, TICKETS, ALERTS, K
 @Module({})
 export class AppModule {
   static forRoles(config: AppConfig, redis: RedisRuntime): DynamicModule {
-    // Every process that answers clients checks who they are against the access policy; a lone worker answers none.
-    const servesRequests = config.roles.has('api') || config.roles.has('live');
     return {
       module: AppModule,
       imports: [
@@ -40,13 +38,16 @@ export class AppModule {
         TelemetryModule,
         ...(config.roles.has('worker') ? [JobWorkersModule] : []),
         ...modulesFor(config.roles, CAPABILITIES),
-        // Request budgets (per ingest key, per principal, failed authentications per address) wherever requests are served.
-        ...(servesRequests ? [DiscoveryModule, RateLimitsModule] : []),
+        // Request budgets (per ingest key, per principal, failed authentications per address): every process
+        // answers requests, a lone worker its /metrics and health.
+        DiscoveryModule,
+        RateLimitsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiErrorFilter },
         // First, so a caller without a valid credential is answered 401 before its parameters are looked at.
-        ...(servesRequests ? [{ provide: APP_GUARD, useClass: AccessGuard }, AccessPolicyCheck] : []),
+        { provide: APP_GUARD, useClass: AccessGuard },
+        AccessPolicyCheck,
         { provide: APP_GUARD, useClass: WellFormedRequestGuard },
       ],
     };

@@ -10,6 +10,7 @@ import { callApi, demoGridCodes, startTestServer, tempDataDir, until, WORKSPACE_
 import { HTTP_ACCESS_POLICY, routeKeysOfController, SOCKET_ACCESS_POLICY, SOCKET_CONNECT_POLICY, type AccessPolicy } from './common/access';
 
 const TOKEN_SECRET = 'authorisation-matrix-signing-secret-0123456789';
+const SCRAPE_TOKEN = 'authorisation-matrix-scrape-token-0123456789';
 const grids = demoGridCodes();
 const [STREET_A, STREET_B] = [...new Set(grids.map((grid) => `street:${grid.slice(0, 9)}`))] as [string, string];
 const [GRID_A] = grids.filter((grid) => grid.startsWith(STREET_A.slice('street:'.length))) as [string];
@@ -19,7 +20,8 @@ interface Caller {
   readonly label: string;
   /** Null for a caller who must be refused 401 on every route that is not public. */
   readonly roles: ReadonlySet<AccessRole> | null;
-  readonly kind: PrincipalKind | null;
+  /** `scrape_token`: METRICS_SCRAPE_TOKEN, which is no principal and passes only where the entry says `scrapeToken`. */
+  readonly kind: PrincipalKind | 'scrape_token' | null;
   readonly inScope: boolean;
   readonly token: string | undefined;
   /** Another credential like this one, for a case that spends it. */
@@ -40,6 +42,7 @@ function expectedAnswer(policy: AccessPolicy, caller: Caller): Expected {
 
 function refusalByRole(policy: AccessPolicy, caller: Caller): 401 | 403 | null {
   if (policy.allow === 'public') return null;
+  if (caller.kind === 'scrape_token') return policy.scrapeToken ? null : 401;
   if (caller.roles === null || caller.kind === null) return 401;
   if (policy.kinds && !policy.kinds.includes(caller.kind)) return 403;
   if (policy.allow !== 'authenticated' && !policy.allow.some((role) => caller.roles?.has(role))) return 403;
@@ -112,6 +115,7 @@ describe('authorisation matrix: every route of HTTP_ACCESS_POLICY × every kind 
       // The matrix measures who is let through, not how fast: rate limits would answer 429 in place of 401.
       RATE_LIMIT_FAILED_AUTH_PER_MINUTE: '1000000',
       RATE_LIMIT_PRINCIPAL_PER_SECOND: '1000000',
+      METRICS_SCRAPE_TOKEN: SCRAPE_TOKEN,
     });
     const credentials = server.credentials;
     const admin = await credentials.adminToken();
@@ -159,8 +163,10 @@ describe('authorisation matrix: every route of HTTP_ACCESS_POLICY × every kind 
       { label: 'signed-out session', roles: null, kind: null, inScope: true, token: signedOut },
       { label: 'revoked ingest key', roles: null, kind: null, inScope: true, token: String(revokedKey.body['key']) },
       { label: 'tampered access token', roles: null, kind: null, inScope: true, token: tampered(officerToken) },
+      { label: 'wrong scrape token', roles: null, kind: null, inScope: true, token: `${SCRAPE_TOKEN.slice(0, -1)}x` },
     ];
-    callers = [...valid, ...invalid];
+    const scraper: Caller = { label: 'scrape token', roles: new Set(), kind: 'scrape_token', inScope: true, token: SCRAPE_TOKEN };
+    callers = [...valid, scraper, ...invalid];
 
     // Each valid credential is who the matrix says it is.
     for (const caller of valid) {

@@ -67,6 +67,17 @@ export const appEnvironmentSchema = z.object({
   AUTH_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   AUTH_ACCESS_TOKEN_SECONDS: positiveInt(1, 86_400).default(900),
   AUTH_REFRESH_TOKEN_DAYS: positiveInt(1, 365).default(7),
+  // Prometheus' bearer credential for GET /metrics, besides an operator's or admin's access token; unset or empty
+  // (docker compose passes an unset variable as ''): only those.
+  METRICS_SCRAPE_TOKEN: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .string()
+      .min(32, 'must be at least 32 characters')
+      .max(2048)
+      .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces: it is sent as Authorization: Bearer <token>')
+      .optional(),
+  ),
   PUBLIC_URL: url(['http:', 'https:']).optional(),
   // A test hook: the JSON file of faults the ClickHouse client plays (libs/clickhouse fault-injection.ts). Never set
   // in production; the server warns at start when it is.

@@ -40,6 +40,8 @@ export interface AppConfig {
     readonly accessTokenSeconds: number;
     readonly refreshTokenDays: number;
   };
+  /** What Prometheus presents on GET /metrics (besides an operator's token); null: operators and admins only. */
+  readonly metrics: { readonly scrapeToken: string | null };
   /** Where people reach the server, for the kiosk links of display tokens; null: `http://HOST:PORT`. */
   readonly publicUrl: string | null;
   /** A test hook: the file of faults the ClickHouse client plays; null (always in production): none. */
@@ -117,6 +119,7 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv): AppConfig {
       accessTokenSeconds: env.AUTH_ACCESS_TOKEN_SECONDS,
       refreshTokenDays: env.AUTH_REFRESH_TOKEN_DAYS,
     },
+    metrics: { scrapeToken: env.METRICS_SCRAPE_TOKEN ?? null },
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, '') ?? null,
     faultInjectionFile: env.FAULT_INJECTION_FILE ? resolve(env.FAULT_INJECTION_FILE) : null,
   };

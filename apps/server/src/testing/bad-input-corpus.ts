@@ -469,6 +469,10 @@ function queryCases(world: CorpusWorld): HttpCase[] {
   add('GET /api/v1/geo/:scope', 'bad enum value', 'level: planet', '/api/v1/geo/district:450103?level=planet', 400, 'level');
   add('GET /api/v1/dashboards/:name', 'path traversal', 'name: ../config', `/api/v1/dashboards/${encodeURIComponent('../config/alert-rules')}`, 400, 'name');
   add('GET /api/v1/dashboards/:name', 'unknown resource', 'no such wall', '/api/v1/dashboards/no-such-wall', 404, 'no-such-wall');
+  add('GET /metrics', 'unknown field', 'an unknown parameter', `/metrics?${query({ name: 'gridcommand_alerts' })}`, 400, 'name', 'admin');
+  add('GET /metrics', 'wrong role', 'as a leader', '/metrics', 403, 'operator');
+  add('GET /metrics', 'no credential', 'without Authorization', '/metrics', 401, 'Authorization', 'none');
+  add('GET /metrics', 'bad credential', 'with a made-up bearer (not the scrape token)', '/metrics', 401, '', 'garbage');
   add('GET /api/v1/ops/overview', 'unknown field', 'an unknown parameter', `/api/v1/ops/overview?${query({ window: '1h' })}`, 400, 'window', 'admin');
   add('GET /api/v1/ops/overview', 'lone surrogate', 'a parameter holding a lone surrogate', `/api/v1/ops/overview?${query({ scope: HIGH_SURROGATE })}`, 400, 'scope', 'admin');
   add('GET /api/v1/ops/overview', 'wrong role', 'as a leader', '/api/v1/ops/overview', 403, 'operator');

@@ -82,6 +82,7 @@ const report = (world: MatrixWorld) => ({
 export const ROUTE_EXAMPLES: Readonly<Record<string, RouteExample>> = {
   'GET /health/live': fixed('GET', '/health/live'),
   'GET /health/ready': fixed('GET', '/health/ready'),
+  'GET /metrics': fixed('GET', '/metrics'),
 
   'POST /api/v1/auth/login': fixed('POST', '/api/v1/auth/login', (world) => world.login),
   'POST /api/v1/auth/refresh': {

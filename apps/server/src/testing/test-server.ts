@@ -139,5 +139,7 @@ export async function callApi(
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>) };
+  // An answer that is not JSON (the Prometheus text of /metrics) is kept whole as `text`.
+  const json = (response.headers.get('content-type') ?? '').includes('json');
+  return { status: response.status, body: text === '' ? {} : json ? (JSON.parse(text) as Record<string, unknown>) : { text } };
 }

@@ -4,9 +4,9 @@ import { PrincipalResolutionModule } from './principal-resolution.module';
 
 /**
  * Identity: users, sessions, ingest keys and display tokens. The API serves login and the admins' routes; every
- * process that authenticates (api, live) resolves bearer credentials with `PRINCIPAL_RESOLVER`. The worker needs none.
+ * process resolves bearer credentials with `PRINCIPAL_RESOLVER`: a lone worker too, for an operator reading its /metrics.
  */
-export const IDENTITY: Capability = { api: IdentityModule, live: PrincipalResolutionModule };
+export const IDENTITY: Capability = { api: IdentityModule, live: PrincipalResolutionModule, worker: PrincipalResolutionModule };
 
 // For the admin CLI (apps/server/src/admin), which runs the admin routes' services outside Nest.
 export { PasswordHasher } from './password-hasher';

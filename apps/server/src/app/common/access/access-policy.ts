@@ -21,6 +21,8 @@ export interface AccessPolicy {
   readonly allow: 'public' | 'authenticated' | readonly AccessRole[];
   /** Only these kinds of credential (default: any): what only a user has, such as a session to end. */
   readonly kinds?: readonly PrincipalKind[];
+  /** Also let through with the configured METRICS_SCRAPE_TOKEN, which is no principal: for Prometheus. */
+  readonly scrapeToken?: true;
   readonly scope: ScopeRule;
 }
 
@@ -38,6 +40,8 @@ const acts = (scope: ScopeRule): AccessPolicy => ({ allow: ['duty_officer'], sco
 export const HTTP_ACCESS_POLICY: Readonly<Record<string, AccessPolicy>> = {
   'GET /health/live': publicRoute,
   'GET /health/ready': publicRoute,
+  // Every process role serves its own; Prometheus scrapes with the scrape token, an operator reads with their token.
+  'GET /metrics': { allow: ['operator'], scrapeToken: true, scope: NONE },
 
   'POST /api/v1/auth/login': publicRoute,
   'POST /api/v1/auth/refresh': publicRoute,

@@ -1,11 +1,14 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext, type Type } from '@nestjs/common';
 import type { Request } from 'express';
+import type { AppConfig } from '../../../config/app-config';
+import { APP_CONFIG } from '../../infrastructure/tokens';
 import { AppError } from '../errors/app-error';
 import { assertRoleAllowed, assertWithinGrants } from './access-decision';
 import { HTTP_ACCESS_POLICY, type ScopeRule } from './access-policy';
 import { bearerOf } from './bearer';
 import { PRINCIPAL_RESOLVER, type Principal, type PrincipalResolver } from './principal';
 import { routeKeyOf } from './route-keys';
+import { ScrapeToken } from './scrape-token';
 
 /** A request once the access guard has let it through: `principal` is set on every route that is not public. */
 export interface AuthenticatedRequest extends Request {
@@ -22,8 +25,14 @@ export interface AuthenticatedRequest extends Request {
 export class AccessGuard implements CanActivate {
   /** Route keys by handler: read from Nest's metadata once per route, not on every request. */
   private readonly keys = new WeakMap<object, string>();
+  private readonly scrapeToken: ScrapeToken;
 
-  constructor(@Inject(PRINCIPAL_RESOLVER) private readonly principals: PrincipalResolver) {}
+  constructor(
+    @Inject(PRINCIPAL_RESOLVER) private readonly principals: PrincipalResolver,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.scrapeToken = new ScrapeToken(config.metrics.scrapeToken);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
@@ -32,6 +41,7 @@ export class AccessGuard implements CanActivate {
     if (!policy) throw new AppError('internal', `no access policy for ${key}`);
     if (policy.allow === 'public') return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    if (policy.scrapeToken && this.scrapeToken.matches(request.headers.authorization)) return true;
     // A batch route's body middleware resolved the principal already, before reading the body.
     const principal = request.principal ?? (await this.principals.resolve(bearerOf(request.headers.authorization)));
     request.principal = principal;

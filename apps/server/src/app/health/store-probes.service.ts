@@ -1,0 +1,40 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { PipelineMetrics } from '../common/telemetry';
+import { CLICKHOUSE_CLIENT, REDIS_COMMANDS } from '../infrastructure/tokens';
+
+const PROBE_TIMEOUT_MS = 2_000;
+
+/** `gridcommand_redis_up` and `gridcommand_clickhouse_up`: a PING and a ping, read through the gauges' cache when scraped. */
+@Injectable()
+export class StoreProbes implements OnModuleInit {
+  constructor(
+    @Inject(REDIS_COMMANDS) private readonly redis: Redis,
+    @Inject(CLICKHOUSE_CLIENT) private readonly clickhouse: ClickHouseClient,
+    private readonly metrics: PipelineMetrics,
+  ) {}
+
+  onModuleInit(): void {
+    this.metrics.redisUp.sampleFrom(() => answers(() => this.redis.ping()));
+    this.metrics.clickhouseUp.sampleFrom(() =>
+      answers(async () => {
+        const ping = await this.clickhouse.ping();
+        if (!ping.success) throw ping.error;
+      }),
+    );
+  }
+}
+
+/** 1 when `probe` resolves within the timeout, else 0: a store that is away is a value, not a failed scrape. */
+async function answers(probe: () => Promise<unknown>): Promise<number> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([probe(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), PROBE_TIMEOUT_MS)))]);
+    return 1;
+  } catch {
+    return 0;
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -4,6 +4,7 @@ import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { randomUUID } from 'node:crypto';
+import { processLogger } from './process-logger';
 import { demoGridCodes, startTestServer, tempDataDir, TEST_ADMIN_PASSWORD, TEST_ADMIN_USERNAME, WORKSPACE_ROOT, type RunningServer } from '../../../testing/test-server';
 
 interface LogLine {
@@ -108,6 +109,11 @@ describe('JSON logs through the configured logger', () => {
   it('censors ingest keys and display tokens in what the code logs', () => {
     new Logger('Spec').warn(`a message quoting ${ingestKey} and ${displayToken}`);
     expect(lines().find((line) => line.context === 'Spec')?.msg).toBe('a message quoting gck_[redacted] and gcd_[redacted]');
+    processLogger().pino.info({ req: { headers: { authorization: `Bearer ${ingestKey}`, cookie: 'session=cookie-secret-value' } }, password: TEST_ADMIN_PASSWORD }, 'logged by hand');
+    expect(lines().find((line) => line.msg === 'logged by hand')).toMatchObject({
+      req: { headers: { authorization: '[redacted]', cookie: '[redacted]' } },
+      password: '[redacted]',
+    });
   });
 
   it('never writes a password, a token, a key or a cookie', () => {

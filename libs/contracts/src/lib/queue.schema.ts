@@ -26,5 +26,7 @@ export const reportBatchJobSchema = z.strictObject({
 export const reportsStoredEventSchema = z.strictObject({
   batchId: z.uuid(),
   gridCodes: z.array(z.string()),
+  /** When the batch was accepted, so live push can measure acceptance to screen; absent from older workers. */
+  acceptedAt: z.iso.datetime({ offset: true }).optional(),
 });
 export type ReportsStoredEvent = z.infer<typeof reportsStoredEventSchema>;

@@ -6,8 +6,10 @@ import { JsonBodyMiddleware } from '../common/json-body.middleware';
 import { APP_CONFIG } from '../infrastructure/tokens';
 import { DeadLettersModule } from './dead-letters/dead-letters.module';
 import { IngestBackpressure } from './backpressure/ingest-backpressure.service';
+import { AcceptTimingMiddleware } from './accept-timing.middleware';
 import { IngestService } from './ingest.service';
 import { IntakeLifecycle } from './intake-lifecycle.service';
+import { QueueGauges } from './queue-gauges.service';
 import { ReportsController } from './reports.controller';
 
 /** The API's side of reports: validate, queue durably in groups, answer 202, raise critical alerts at once. */
@@ -18,6 +20,7 @@ import { ReportsController } from './reports.controller';
     IngestService,
     IntakeLifecycle,
     IngestBackpressure,
+    QueueGauges,
     { provide: QueueBacklog, useFactory: (jobs: JobProducer) => new QueueBacklog(jobs.connection, REPORTS_QUEUE), inject: [JobProducer] },
     {
       provide: ReportIntake,
@@ -36,6 +39,6 @@ import { ReportsController } from './reports.controller';
 })
 export class IngestModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(JsonBodyMiddleware).forRoutes({ path: 'api/v1/reports', method: RequestMethod.POST });
+    consumer.apply(AcceptTimingMiddleware, JsonBodyMiddleware).forRoutes({ path: 'api/v1/reports', method: RequestMethod.POST });
   }
 }

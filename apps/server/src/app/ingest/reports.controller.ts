@@ -1,6 +1,7 @@
 import type { IngestAccepted } from '@grid-command/contracts';
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
 import { IngestBackpressure } from './backpressure/ingest-backpressure.service';
+import { IngestMetricsInterceptor } from './ingest-metrics.interceptor';
 import { IngestService } from './ingest.service';
 
 @Controller('api/v1/reports')
@@ -16,6 +17,7 @@ export class ReportsController {
    */
   @Post()
   @HttpCode(202)
+  @UseInterceptors(IngestMetricsInterceptor)
   async accept(@Body() body: unknown): Promise<IngestAccepted> {
     this.backpressure.admit();
     return this.ingest.ingest(body);

@@ -4,6 +4,7 @@ import { PipelineRates, publishReportsStored, REPORT_DEAD_LETTERS_KEY, ReportDea
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { AlertEvaluator } from '../alerts';
+import { PipelineMetrics } from '../common/telemetry';
 import { HandlesJob, type JobHandler } from '../infrastructure/jobs/job-handler';
 import { REDIS_COMMANDS } from '../infrastructure/tokens';
 
@@ -29,6 +30,7 @@ export class StoreReportBatchJob implements JobHandler<'store-batch'> {
     private readonly store: ReportStore,
     private readonly deadLetters: ReportDeadLetters,
     private readonly alerts: AlertEvaluator,
+    private readonly metrics: PipelineMetrics,
     private readonly rates: PipelineRates,
   ) {}
 
@@ -42,6 +44,7 @@ export class StoreReportBatchJob implements JobHandler<'store-batch'> {
 
     const owned = await this.ledger.claimForStore(job.batchId, valid.map(({ report }) => report.id));
     const mine = valid.filter((_, position) => owned[position]);
+    const insertStartedAt = performance.now();
     const refused = mine.length === 0 ? [] : await this.store.insertIsolatingFailures({ ...job, reports: mine.map(({ report }) => report) });
     const indexOf = new Map(mine.map(({ index, report }) => [report, index]));
     for (const { report, reason } of refused) parked.push({ batchId: job.batchId, index: indexOf.get(report) ?? -1, report, parkedAt, acceptedAt: job.acceptedAt, reason });
@@ -50,6 +53,7 @@ export class StoreReportBatchJob implements JobHandler<'store-batch'> {
     const refusedReports = new Set(refused.map(({ report }) => report));
     const stored: Report[] = mine.map(({ report }) => report).filter((report) => !refusedReports.has(report));
     if (stored.length === 0) return;
+    this.metrics.batchStored(stored.length, (performance.now() - insertStartedAt) / 1000, (Date.now() - Date.parse(job.acceptedAt)) / 1000);
     const gridCodes = [...new Set(stored.map((report) => report.gridCode))];
     // Alerts before the announcement: a critical report must reach the duty officer first. A failure here fails
     // the job, so the retry (stored once, by the batch token) evaluates again; the rules add a report only once.
@@ -57,7 +61,7 @@ export class StoreReportBatchJob implements JobHandler<'store-batch'> {
     // Counted for the operators' stored rate once the batch is through (a retry after a failed evaluation counts it
     // then, once); a lost count only dents a figure on /ops.
     await this.rates.add('stored', stored.length).catch((error: Error) => this.logger.warn(`stored reports not counted for /ops: ${error.message}`));
-    await publishReportsStored(this.redis, { batchId: job.batchId, gridCodes }).catch((error: Error) =>
+    await publishReportsStored(this.redis, { batchId: job.batchId, gridCodes, acceptedAt: job.acceptedAt }).catch((error: Error) =>
       this.logger.warn(`stored batch ${job.batchId} but could not announce it: ${error.message}`),
     );
   }

@@ -5,9 +5,11 @@ import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } f
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '../../config/app-config';
 import { PeriodicTask } from '../common/scheduling/periodic-task';
+import { PipelineMetrics } from '../common/telemetry';
 import { APP_CONFIG, REDIS_SUBSCRIBER, REFERENCE_INDEX } from '../infrastructure/tokens';
 import type { LiveNamespace } from './live-namespace';
 import { SnapshotService } from '../metrics';
+import { sampleLiveGauges } from './live-gauges';
 import { SharedSnapshots } from './shared-snapshots';
 
 const MINUTE_MS = 60_000;
@@ -22,6 +24,8 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(LivePublisher.name);
   private namespace: LiveNamespace | null = null;
   private readonly dirty = new Set<string>();
+  /** Per dirty scope, when the earliest batch not yet pushed was accepted (epoch ms): acceptance to screen. */
+  private readonly acceptedAtOfDirty = new Map<string, number>();
   private readonly lastPushedAt = new Map<string, number>();
   private readonly ticks: PeriodicTask;
   private readonly shared: SharedSnapshots;
@@ -32,6 +36,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     @Inject(REDIS_SUBSCRIBER) private readonly subscriber: Redis,
     @Inject(REFERENCE_INDEX) private readonly reference: ReferenceIndex,
     snapshots: SnapshotService,
+    private readonly metrics: PipelineMetrics,
   ) {
     this.shared = new SharedSnapshots(snapshots, config.live.pushIntervalMs);
     this.ticks = new PeriodicTask({ name: 'live push tick', everyMs: config.live.pushIntervalMs }, () => this.tick(), this.logger);
@@ -39,12 +44,13 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
 
   attach(namespace: LiveNamespace): void {
     this.namespace = namespace;
+    sampleLiveGauges(this.metrics, namespace);
   }
 
   async onModuleInit(): Promise<void> {
     await subscribeReportsStored(
       this.subscriber,
-      (event) => this.markDirty(event.gridCodes),
+      (event) => this.markDirty(event.gridCodes, event.acceptedAt),
       (problem) => this.logger.warn(`ignored a malformed reports-stored event: ${problem}`),
     );
     this.ticks.start();
@@ -67,13 +73,15 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     return this.lastPushedAt.get(scopeId);
   }
 
-  private markDirty(gridCodes: readonly string[]): void {
+  private markDirty(gridCodes: readonly string[], acceptedAt: string | undefined): void {
     const subscribed = this.subscribedScopes();
     if (subscribed.size === 0) return;
     for (const gridCode of gridCodes) {
       for (const scope of lineageOf(scopeOfCode(gridCode))) {
         const id = formatScope(scope);
-        if (subscribed.has(id)) this.dirty.add(id);
+        if (!subscribed.has(id)) continue;
+        this.dirty.add(id);
+        if (acceptedAt !== undefined && !this.acceptedAtOfDirty.has(id)) this.acceptedAtOfDirty.set(id, Date.parse(acceptedAt));
       }
     }
   }
@@ -91,6 +99,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     const subscribed = this.subscribedScopes();
     for (const scope of [...this.lastPushedAt.keys()]) if (!subscribed.has(scope)) this.lastPushedAt.delete(scope);
     for (const scope of [...this.dirty]) if (!subscribed.has(scope)) this.dirty.delete(scope);
+    for (const scope of [...this.acceptedAtOfDirty.keys()]) if (!subscribed.has(scope)) this.acceptedAtOfDirty.delete(scope);
     this.shared.retainOnly(subscribed);
 
     for (const scopeId of subscribed) {
@@ -103,13 +112,17 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
       const scope = this.reference.parseKnownScope(scopeId);
       if (!scope) continue;
       this.dirty.delete(scopeId);
+      const acceptedAt = this.acceptedAtOfDirty.get(scopeId);
+      this.acceptedAtOfDirty.delete(scopeId);
       try {
         const snapshot: Snapshot = await this.shared.compute(scope, now);
         this.namespace?.to(scopeId).emit('snapshot', snapshot);
         this.lastPushedAt.set(scopeId, now);
+        if (acceptedAt !== undefined) this.metrics.snapshotPushed((Date.now() - acceptedAt) / 1000);
       } catch (error) {
         // The scope stays due, so it is retried next tick; screens see asOf age and turn stale meanwhile.
         this.dirty.add(scopeId);
+        if (acceptedAt !== undefined) this.acceptedAtOfDirty.set(scopeId, Math.min(acceptedAt, this.acceptedAtOfDirty.get(scopeId) ?? acceptedAt));
         if (now - this.lastFailureLoggedAt > 10_000) {
           this.lastFailureLoggedAt = now;
           this.logger.warn(`cannot compute snapshot of ${scopeId}: ${(error as Error).message}`);

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { callApi, demoGridCodes, startTestServer, tempDataDir, until, type RunningServer } from '../../../testing/test-server';
 import { RedisRuntime } from '../../infrastructure/redis-runtime.service';
 import type { Principal } from '../access';
+import { PipelineMetrics } from '../telemetry';
 import { RateLimits } from './rate-limits.service';
 
 const PRINCIPAL_PER_SECOND = 2;
@@ -39,7 +40,7 @@ describe('request budgets in Redis hold across processes', () => {
       RATE_LIMIT_FAILED_AUTH_PER_MINUTE: String(FAILED_AUTH_PER_MINUTE),
     });
     otherProcessRedis = createRedis(server.app.get(RedisRuntime).target, 'producer', 'other-api-process');
-    otherProcess = new RateLimits(server.config, otherProcessRedis);
+    otherProcess = new RateLimits(server.config, otherProcessRedis, new PipelineMetrics());
   });
 
   afterAll(async () => {

@@ -6,6 +6,7 @@ import { APP_CONFIG, REDIS_COMMANDS } from '../../infrastructure/tokens';
 import type { Principal } from '../access';
 import { AppError } from '../errors';
 import { PeriodicTask } from '../scheduling/periodic-task';
+import { PipelineMetrics } from '../telemetry';
 import { SharedBudget } from './shared-budget';
 
 const KEY_PREFIX = 'grid-command:rate';
@@ -34,7 +35,11 @@ export class RateLimits implements OnModuleInit, OnModuleDestroy {
   /** Addresses over their failed-authentication budget, until when: checked before any credential is looked at. */
   private readonly blockedAddresses = new Map<string, number>();
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(REDIS_COMMANDS) redis: Redis) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(REDIS_COMMANDS) redis: Redis,
+    private readonly metrics: PipelineMetrics,
+  ) {
     const { ingestKeyPerSecond, principalPerSecond, failedAuthPerMinute } = config.rateLimits;
     this.ingestKeys = sharedBudget(redis, 'ingest-key', ingestKeyPerSecond * REQUEST_WINDOW_SECONDS);
     this.principals = sharedBudget(redis, 'principal', principalPerSecond * REQUEST_WINDOW_SECONDS);
@@ -56,6 +61,7 @@ export class RateLimits implements OnModuleInit, OnModuleDestroy {
       principal.kind === 'ingest_key' ? [this.ingestKeys, 'this ingest key'] : [this.principals, principal.kind === 'user' ? 'this user' : 'this display token'];
     const waitMs = budget.take(`${principal.kind}:${principal.id}`);
     if (waitMs === null) return;
+    this.metrics.rateLimitRefused(principal.kind === 'ingest_key' ? 'ingest_key' : 'principal');
     throw new AppError('rate_limited', `too many requests for ${what}: at most ${budget.points} in ${REQUEST_WINDOW_SECONDS} s`, {
       retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
     });
@@ -74,6 +80,7 @@ export class RateLimits implements OnModuleInit, OnModuleDestroy {
       this.blockedAddresses.delete(address);
       return;
     }
+    this.metrics.rateLimitRefused('failed_authentication');
     throw new AppError('rate_limited', `too many failed authentications from this address: at most ${this.failedAuthentications.points} per minute`, {
       retryAfterSeconds: Math.ceil((until - now) / 1000),
     });

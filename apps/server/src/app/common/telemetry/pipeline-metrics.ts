@@ -1,17 +1,20 @@
-import { REPORT_SOURCES, type ReportSource } from '@grid-command/contracts';
+import { REPORT_SOURCES, type ApiErrorCode, type ReportSource } from '@grid-command/contracts';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import { SampledGauge } from './sampled-gauge';
 
 export const METRIC_PREFIX = 'gridcommand_';
 
-/** A report's source as a label: one of the contract's sources, never free text from a refused body. */
-export type SourceLabel = ReportSource | 'unknown';
-/** Why an ingest body was refused: the error code it was answered with. */
-export type RefusalReason = 'invalid_body' | 'unknown_grid' | 'forbidden' | 'rate_limited' | 'overloaded' | 'unavailable' | 'other';
+/**
+ * A body's source as a label: one of the contract's sources; `mixed` for a body of several, `unknown` for anything
+ * else — never free text from a refused body.
+ */
+export type SourceLabel = ReportSource | 'mixed' | 'unknown';
+/** Why an ingest body was refused: the error code it was answered with (`internal` for an unexpected failure). */
+export type RefusalReason = ApiErrorCode | 'internal';
 /** Which request budget refused a request (common/rate-limits). */
 export type RateLimitBudget = 'ingest_key' | 'principal' | 'failed_authentication';
 
-const SOURCES: ReadonlySet<string> = new Set(REPORT_SOURCES);
+const SOURCES: ReadonlySet<string> = new Set<string>([...REPORT_SOURCES, 'mixed']);
 
 /** Latencies of one request or one insert: 1 ms … 10 s. */
 const REQUEST_SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];

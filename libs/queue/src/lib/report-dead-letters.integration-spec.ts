@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTempRedis, type TempRedis } from '../testing/temp-redis';
-import { ReportDeadLetters, type ParkedReport } from './report-dead-letters';
+import { REPORT_DEAD_LETTERS_KEY, ReportDeadLetters, type ParkedReport } from './report-dead-letters';
 
 describe('ReportDeadLetters against redis-server', () => {
   let redis: TempRedis;
@@ -55,5 +55,13 @@ describe('ReportDeadLetters against redis-server', () => {
     expect(await letters.park([early])).toBe(0);
     expect(await letters.count()).toBe(2);
     expect((await letters.page(0, 10)).deadLetters.map((letter) => letter.index)).toEqual([1, 2]);
+  });
+
+  it('lists and finds letters parked before the indexes existed', async () => {
+    const old = parked(7, 5);
+    await redis.connect('old-park').hset(REPORT_DEAD_LETTERS_KEY, `${batchId}#7`, JSON.stringify(old));
+    const listed = await letters.page(0, 10);
+    expect([listed.total, listed.deadLetters.map((letter) => letter.index)]).toEqual([3, [7, 1, 2]]);
+    expect(await letters.findByReport((old.report as { id: string }).id)).toMatchObject({ id: `${batchId}#7` });
   });
 });

@@ -97,10 +97,24 @@ export class ReportDeadLetters {
 
   /** Oldest parked first, `limit` from `offset`, and how many there are in all. */
   async page(offset: number, limit: number): Promise<{ deadLetters: DeadLetter[]; total: number }> {
-    const [ids, total] = await Promise.all([this.redis.zrange(ORDER_KEY, offset, offset + limit - 1), this.count()]);
+    const [total, ordered] = await Promise.all([this.count(), this.redis.zcard(ORDER_KEY)]);
+    if (ordered < total) await this.indexLettersParkedWithoutIndexes();
+    const ids = await this.redis.zrange(ORDER_KEY, offset, offset + limit - 1);
     if (ids.length === 0) return { deadLetters: [], total };
     const values = await this.redis.hmget(REPORT_DEAD_LETTERS_KEY, ...ids);
     return { deadLetters: values.flatMap((value) => (value === null ? [] : [toDeadLetter(JSON.parse(value) as ParkedReport)])), total };
+  }
+
+  /** Letters parked before the order and by-report indexes existed are indexed the first time they are listed. */
+  private async indexLettersParkedWithoutIndexes(): Promise<void> {
+    const entries = Object.entries(await this.redis.hgetall(REPORT_DEAD_LETTERS_KEY)).map(([id, value]) => [id, JSON.parse(value) as ParkedReport] as const);
+    if (entries.length === 0) return;
+    const transaction = this.redis.multi().zadd(ORDER_KEY, 'NX', ...entries.flatMap(([id, parked]) => [Date.parse(parked.parkedAt) || 0, id]));
+    for (const [id, parked] of entries) {
+      const reportId = reportIdOf(parked.report);
+      if (reportId !== null) transaction.hsetnx(BY_REPORT_KEY, reportId, id);
+    }
+    await transaction.exec();
   }
 
   async get(id: string): Promise<ParkedReport | null> {

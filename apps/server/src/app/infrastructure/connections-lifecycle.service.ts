@@ -2,6 +2,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { JobProducer } from '@grid-command/queue';
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
+import { closeRedis } from './close-redis';
 import { CLICKHOUSE_CLIENT, REDIS_COMMANDS, REDIS_SUBSCRIBER } from './tokens';
 
 /**
@@ -20,6 +21,6 @@ export class ConnectionsLifecycle implements BeforeApplicationShutdown {
   async beforeApplicationShutdown(): Promise<void> {
     // BullMQ leaves a connection it was given open, so the producer's goes with the others.
     await this.jobs.close().catch(() => undefined);
-    await Promise.allSettled([this.jobs.connection.quit(), this.redis.quit(), this.subscriber.quit(), this.clickhouse.close()]);
+    await Promise.allSettled([closeRedis(this.jobs.connection), closeRedis(this.redis), closeRedis(this.subscriber), this.clickhouse.close()]);
   }
 }

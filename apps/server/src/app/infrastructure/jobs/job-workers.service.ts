@@ -17,6 +17,7 @@ import type { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG, REDIS_TARGET } from '../tokens';
 import { JobRegistry } from './job-registry';
 import { isRedisUnavailable } from '../../common/errors/redis-unavailability';
+import { closeRedis } from '../close-redis';
 import { reportOutages } from '../connection-outages';
 
 function isJobName(name: string): name is JobName {
@@ -61,10 +62,13 @@ export class JobWorkers implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  /** Finishes the jobs in hand, then lets the connections go (BullMQ leaves a connection it was given open). */
+  /**
+   * Finishes the jobs in hand, then lets the connections go (BullMQ leaves a connection it was given open). Without
+   * Redis a job in hand cannot be marked done, so it is not waited for: it is picked up again as stalled.
+   */
   async onModuleDestroy(): Promise<void> {
-    await Promise.all(this.running.map(({ worker }) => worker.close()));
-    await Promise.allSettled(this.running.map(({ connection }) => connection.quit()));
+    await Promise.all(this.running.map(({ worker, connection }) => worker.close(connection.status !== 'ready')));
+    await Promise.allSettled(this.running.map(({ connection }) => closeRedis(connection)));
   }
 
   private async run(job: Job<unknown>): Promise<void> {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -13,6 +13,8 @@ export interface ServerProcess {
   readonly baseUrl: string;
   readonly child: ChildProcess;
   readonly output: () => string;
+  /** Its DATA_DIR: the embedded redis-server's pid is in `redis/redis.pid` there. */
+  readonly dataDir: string;
 }
 
 export interface StartOptions {
@@ -22,6 +24,8 @@ export interface StartOptions {
   /** Added to the parent's environment; HOST, PORT and DATA_DIR are set from the options. */
   readonly environment?: Readonly<Record<string, string>>;
   readonly readyWithinMs?: number;
+  /** Started as the leader of a process group of its own, as a terminal starts it, so a test can signal the group. */
+  readonly ownProcessGroup?: boolean;
 }
 
 /** A port the kernel just handed out on 127.0.0.1. */
@@ -52,6 +56,7 @@ export async function startBuiltServer(options: StartOptions): Promise<ServerPro
     cwd: options.workspaceRoot,
     env: { ...process.env, LOG_LEVEL: 'warn', ...options.environment, HOST: '127.0.0.1', PORT: String(options.port), DATA_DIR: options.dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.ownProcessGroup ?? false,
   });
   const keep = (chunk: Buffer): void => {
     output = (output + chunk.toString()).slice(-OUTPUT_LIMIT);
@@ -68,21 +73,52 @@ export async function startBuiltServer(options: StartOptions): Promise<ServerPro
       (response) => response.ok,
       () => false,
     );
-    if (ready) return { baseUrl, child, output: () => output };
+    if (ready) return { baseUrl, child, output: () => output, dataDir: options.dataDir };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   child.kill('SIGKILL');
+  await stopLeftRedis(options.dataDir);
   throw new Error(`server not ready within ${readyWithinMs / 1000} s:\n${output}`);
 }
 
-/** Sends `signal` (SIGTERM by default), then SIGKILL after `killAfterMs`; resolves with the exit code once it is gone. */
+/** The pid in `<dataDir>/redis/redis.pid` when that process is a running redis-server, else null. */
+export function runningRedisPid(dataDir: string): number | null {
+  try {
+    const pid = Number(readFileSync(join(dataDir, 'redis', 'redis.pid'), 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('redis-server') ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Stops the redis-server a server left behind (it runs in its own process group, so a server killed with SIGKILL
+ * leaves it for the next start to adopt): a test run must not leave one running.
+ */
+async function stopLeftRedis(dataDir: string): Promise<void> {
+  const pid = runningRedisPid(dataDir);
+  if (pid === null) return;
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + 10_000;
+  while (runningRedisPid(dataDir) === pid && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  if (runningRedisPid(dataDir) === pid) process.kill(pid, 'SIGKILL');
+}
+
+/**
+ * Sends `signal` (SIGTERM by default), then SIGKILL after `killAfterMs`; resolves with the exit code once it is gone
+ * and no redis-server of its DATA_DIR is left running.
+ */
 export async function stopServer(server: ServerProcess, signal: NodeJS.Signals = 'SIGTERM', killAfterMs = 20_000): Promise<number | null> {
   const { child } = server;
-  if (hasExited(child)) return child.exitCode;
+  if (hasExited(child)) {
+    await stopLeftRedis(server.dataDir);
+    return child.exitCode;
+  }
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   child.kill(signal);
   const killer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
   const code = await exited;
   clearTimeout(killer);
+  await stopLeftRedis(server.dataDir);
   return code;
 }

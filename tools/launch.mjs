@@ -61,8 +61,10 @@ const baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 const children = [];
 let stopping = false;
 
+// Each child leads its own process group, so a Ctrl-C in the terminal reaches only this launcher, which stops them in
+// order (the simulator, then the server, which drains and stops its Redis last) instead of all at once.
 function start(name, args, env = {}) {
-  const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env }, detached: true });
   children.push(child);
   child.on('exit', (code, signal) => {
     if (stopping) return;
@@ -76,7 +78,7 @@ async function stop(exitCode) {
   if (stopping) return;
   stopping = true;
   for (const child of [...children].reverse()) {
-    if (child.exitCode !== null) continue;
+    if (child.exitCode !== null || child.signalCode !== null) continue;
     child.kill('SIGTERM');
     await new Promise((resolve) => {
       const timer = setTimeout(() => {
@@ -93,6 +95,8 @@ async function stop(exitCode) {
 }
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
+// A closed terminal: the children, in their own groups, would not hear of it otherwise.
+process.on('SIGHUP', () => void stop(0));
 
 async function waitUntilReady() {
   const deadline = Date.now() + 120_000;

@@ -1,4 +1,4 @@
-import { PipelineBacklog, ReportDeadLetters } from '@grid-command/queue';
+import { PipelineBacklog } from '@grid-command/queue';
 import { Module, type OnModuleDestroy } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { REDIS_COMMANDS } from '../infrastructure/tokens';
@@ -11,7 +11,6 @@ import { OpsController } from './ops.controller';
   providers: [
     OpsOverviewService,
     { provide: PipelineBacklog, useFactory: (redis: Redis) => new PipelineBacklog(redis), inject: [REDIS_COMMANDS] },
-    { provide: ReportDeadLetters, useFactory: (redis: Redis) => new ReportDeadLetters(redis), inject: [REDIS_COMMANDS] },
   ],
 })
 export class OperationsModule implements OnModuleDestroy {

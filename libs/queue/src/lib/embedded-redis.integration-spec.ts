@@ -41,7 +41,11 @@ describe('embedded redis-server under supervision', () => {
     const redis = await startEmbeddedRedis(directory(), 'redis-server', { restartDelayMs: 50, log: (_, message) => logged.push(message) });
     servers.push(redis);
     const client = createRedis({ kind: 'socket', path: redis.socketPath }, 'consumer', 'supervision-test');
+    const subscriber = createRedis({ kind: 'socket', path: redis.socketPath }, 'consumer', 'supervision-test-subscriber');
+    const heard: string[] = [];
+    subscriber.on('message', (_, message: string) => heard.push(message));
     try {
+      await subscriber.subscribe('supervision-test');
       await client.set('acknowledged', 'before the kill');
       const pid = Number(readFileSync(redis.pidFile, 'utf8'));
       expect(pid).toBe(redis.status().pid);
@@ -58,10 +62,18 @@ describe('embedded redis-server under supervision', () => {
       expect(Number(readFileSync(redis.pidFile, 'utf8'))).toBe(status.pid);
       // The consumer connection came back by itself, and the write acknowledged before the kill is there.
       expect(await client.get('acknowledged')).toBe('before the kill');
+      // The subscriber subscribed again by itself: a message published after the restart reaches it.
+      const deadline = Date.now() + 5_000;
+      while (!heard.includes('after the restart') && Date.now() < deadline) {
+        await client.publish('supervision-test', 'after the restart');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(heard).toContain('after the restart');
       expect(logged.some((line) => line.startsWith('redis-server died (SIGKILL)'))).toBe(true);
       expect(logged.some((line) => line.startsWith('restarted redis-server'))).toBe(true);
     } finally {
       client.disconnect();
+      subscriber.disconnect();
     }
   }, 20_000);
 

@@ -102,6 +102,7 @@ describe('GET /metrics: the pipeline as Prometheus sees it', () => {
     expect(sampleSum(samples, 'gridcommand_queue_oldest_waiting_seconds', { queue: 'reports' })).toBeGreaterThanOrEqual(0);
     expect(sampleSum(samples, 'gridcommand_redis_up')).toBe(1);
     expect(sampleSum(samples, 'gridcommand_clickhouse_up')).toBe(1);
+    expect(sampleSum(samples, 'gridcommand_redis_restarts_total')).toBe(0);
     expect(sampleSum(samples, 'gridcommand_dead_letter_reports')).toBe(0);
     expect(sampleSum(samples, 'gridcommand_alerts', { state: 'open' })).toBeGreaterThanOrEqual(0);
     expect(sampleSum(samples, 'gridcommand_process_resident_memory_bytes')).toBeGreaterThan(0);

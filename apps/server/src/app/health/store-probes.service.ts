@@ -2,17 +2,24 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { PipelineMetrics } from '../common/telemetry';
+import { RedisRuntime } from '../infrastructure/redis-runtime.service';
 import { CLICKHOUSE_CLIENT, REDIS_COMMANDS } from '../infrastructure/tokens';
 
 const PROBE_TIMEOUT_MS = 2_000;
+/** Read from memory, so not cached. */
+const IN_MEMORY = 0;
 
-/** `gridcommand_redis_up` and `gridcommand_clickhouse_up`: a PING and a ping, read through the gauges' cache when scraped. */
+/**
+ * `gridcommand_redis_up` and `gridcommand_clickhouse_up`: a PING and a ping, read through the gauges' cache when
+ * scraped; `gridcommand_redis_restarts_total` from the embedded redis-server's supervision, in memory.
+ */
 @Injectable()
 export class StoreProbes implements OnModuleInit {
   constructor(
     @Inject(REDIS_COMMANDS) private readonly redis: Redis,
     @Inject(CLICKHOUSE_CLIENT) private readonly clickhouse: ClickHouseClient,
     private readonly metrics: PipelineMetrics,
+    private readonly runtime: RedisRuntime,
   ) {}
 
   onModuleInit(): void {
@@ -23,6 +30,10 @@ export class StoreProbes implements OnModuleInit {
         if (!ping.success) throw ping.error;
       }),
     );
+    this.metrics.redisRestarts.sampleFrom(() => {
+      const status = this.runtime.status();
+      return 'restarts' in status ? status.restarts : [];
+    }, IN_MEMORY);
   }
 }
 

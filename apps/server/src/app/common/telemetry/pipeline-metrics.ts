@@ -94,6 +94,11 @@ export class PipelineMetrics {
     name: `${METRIC_PREFIX}redis_up`,
     help: '1 when Redis answered a PING within 2 s, else 0; probed at most every 2 s.',
   });
+  readonly redisRestarts = new SampledGauge(this.registry, {
+    name: `${METRIC_PREFIX}redis_restarts_total`,
+    help: 'Restarts of the embedded redis-server after an unexpected death since this process started it (absent with REDIS_URL).',
+    type: 'counter',
+  });
   readonly clickhouseUp = new SampledGauge(this.registry, {
     name: `${METRIC_PREFIX}clickhouse_up`,
     help: '1 when ClickHouse answered a ping within 2 s, else 0; probed at most every 2 s.',

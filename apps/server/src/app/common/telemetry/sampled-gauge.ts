@@ -1,4 +1,4 @@
-import { Gauge, type Registry } from 'prom-client';
+import { Counter, Gauge, type Registry } from 'prom-client';
 import { CachedSample } from './cached-sample';
 
 /** How long a sampled value serves scrapes: Prometheus scrapes every 15 s; a human refreshing /metrics sees ≤ 2 s old. */
@@ -11,6 +11,8 @@ interface SampledGaugeSpec<L extends string> {
   readonly name: string;
   readonly help: string;
   readonly labelNames?: readonly L[];
+  /** `counter`: a total its owner keeps (restarts since start), exposed as a Prometheus counter so rate() applies. */
+  readonly type?: 'gauge' | 'counter';
 }
 
 /**
@@ -26,11 +28,22 @@ export class SampledGauge<L extends string = never> {
   constructor(registry: Registry, spec: SampledGaugeSpec<L>) {
     this.name = spec.name;
     const read = (): Promise<GaugeReading<L> | null> => this.read();
+    const common = { name: spec.name, help: spec.help, labelNames: spec.labelNames ?? [], registers: [registry] };
+    if (spec.type === 'counter') {
+      new Counter<L>({
+        ...common,
+        async collect() {
+          this.reset();
+          const reading = await read();
+          if (reading === null) return;
+          if (typeof reading === 'number') this.inc(reading);
+          else for (const { labels, value } of reading) this.inc(labels as Partial<Record<L, string>>, value);
+        },
+      });
+      return;
+    }
     new Gauge<L>({
-      name: spec.name,
-      help: spec.help,
-      labelNames: spec.labelNames ?? [],
-      registers: [registry],
+      ...common,
       async collect() {
         this.reset();
         const reading = await read();

@@ -9,6 +9,7 @@ import {
   type LiveServerToClientEvents,
   type Report,
 } from '@grid-command/contracts';
+import { GROWTH_NOTICE_INTERVAL_MS } from '@grid-command/domain';
 import { AlertedReportMarks, AlertRecordStore, createRedis, QUEUE_PREFIX, REPORTS_QUEUE } from '@grid-command/queue';
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Queue } from 'bullmq';
@@ -24,6 +25,9 @@ const grids = demoGridCodes();
 const DISTRICT = `district:${grids[0]?.slice(0, 6) ?? ''}`;
 const streets = [...new Set(grids.map((grid) => grid.slice(0, 9)))];
 const [CRITICAL_STREET, SPIKE_STREET] = streets as [string, string];
+/** One grid in each of two communities of the spike street: a spike alert each. */
+const spikeGrids = grids.filter((grid) => grid.startsWith(SPIKE_STREET));
+const [SPIKE_GRID, BURST_GRID] = [spikeGrids[0], spikeGrids.find((grid) => grid.slice(0, 12) !== spikeGrids[0]?.slice(0, 12))] as [string, string];
 /** Each test takes grids of its own, so one test's reports never meet another's alerts. */
 const freeGrids = grids.filter((grid) => grid.startsWith(CRITICAL_STREET));
 const takeGrid = (): string => {
@@ -40,6 +44,8 @@ const RACE_ROUNDS = 30;
 const RACE_STAGGER_MS = 200;
 /** Spike growth waits at most one growth interval (5 s) before it is written. */
 const HELD_BACK_BOUND_MS = 6_000;
+/** Two writes of one spike's growth are an interval apart, less what the flush's tick and the socket may shift one by. */
+const MIN_GROWTH_GAP_MS = GROWTH_NOTICE_INTERVAL_MS - 500;
 
 /**
  * The critical rule has a cooldown, which must never hold back a 特急 report; the spike rule has none, so a spike's
@@ -316,7 +322,7 @@ describe('a critical report is never silent: announced within a second, whatever
   });
 
   it('raises held-back spike growth again when it meets a closed alert, instead of dropping it', async () => {
-    const [grid] = grids.filter((code) => code.startsWith(SPIKE_STREET)) as [string];
+    const grid = SPIKE_GRID;
     const opening = [noiseReport(grid), noiseReport(grid), noiseReport(grid)];
     const openedAt = await post(opening);
     const spike = (await announced(opening[2]?.id ?? '', openedAt, 'the spike')).notice.alert;
@@ -344,5 +350,22 @@ describe('a critical report is never silent: announced within a second, whatever
     expect(arrival.event).toBe('alert');
     expect(arrival.notice.alert).toMatchObject({ ruleId: 'noise-spike', scope: spike.scope, state: 'open' });
     expect(arrival.notice.alert.id).not.toBe(spike.id);
+  });
+
+  it('keeps writing a spike’s campaign-rate growth at most once per growth interval, with every report counted', async () => {
+    const opening = [noiseReport(BURST_GRID), noiseReport(BURST_GRID), noiseReport(BURST_GRID)];
+    const openedAt = await post(opening);
+    const spike = (await announced(opening[2]?.id ?? '', openedAt, 'the spike')).notice.alert;
+    const batches = Array.from({ length: 20 }, () => Array.from({ length: 5 }, () => noiseReport(BURST_GRID)));
+    for (const batch of batches) await post(batch);
+    const total = opening.length + batches.flat().length;
+
+    await until(() => seen.find(({ notice }) => notice.alert.id === spike.id && notice.alert.reportCount === total), 15_000, 'every report counted into the spike');
+    const growth = seen.filter(({ notice }) => notice.alert.id === spike.id && notice.change === 'reports_added');
+    const gaps = growth.slice(1).map((write, index) => write.receivedAt - (growth[index]?.receivedAt ?? 0));
+    process.stdout.write(`spike growth of ${batches.length} batches: ${growth.length} writes, ${JSON.stringify(gaps)} ms apart\n`);
+    // The first batch's growth is written at once, the rest held back and written an interval later.
+    expect(growth.length).toBeGreaterThanOrEqual(2);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(MIN_GROWTH_GAP_MS);
   });
 });

@@ -3,12 +3,14 @@ import {
   applyAlertAction,
   decideRaise,
   dedupKeyOf,
+  GROWTH_NOTICE_INTERVAL_MS,
   heldBackFlush,
   lineageOf,
   openAlert,
   parseScope,
   withReports,
   type AlertCandidate,
+  type RaiseContext,
   type ReferenceIndex,
 } from '@grid-command/domain';
 import { AlertMuteStore, AlertRecordStore, AlertReportSets } from '@grid-command/queue';
@@ -84,8 +86,9 @@ export class AlertBook implements OnModuleInit, OnModuleDestroy {
       return { candidate, decision: openAlertId === null ? null : decideRaise(candidate, this.contextOf(openAlertId, null, mutes), now.getTime()) };
     });
     const held = decided.flatMap(({ candidate, decision }) => (decision?.kind === 'hold_back' ? [{ candidate, decision }] : []));
-    await this.reportSets.addToMany(held.map(({ candidate, decision }) => ({ alertId: decision.alertId, reportIds: candidate.reportIds })));
+    // Held before they are counted in, so a count sync never sees them in the set without them held here.
     for (const { candidate, decision } of held) this.holdBack(decision.alertId, candidate, decision.untilMs);
+    await this.reportSets.addToMany(held.map(({ candidate, decision }) => ({ alertId: decision.alertId, reportIds: candidate.reportIds })));
     const rest = decided.filter(({ decision }) => decision?.kind !== 'hold_back');
     await Promise.all(rest.map(({ candidate }) => this.raise(candidate, mutes, now)));
   }
@@ -97,14 +100,16 @@ export class AlertBook implements OnModuleInit, OnModuleDestroy {
     await this.applySystemChange(alert.id, (stored) => withReports(stored, [], count, null, now));
   }
 
-  private contextOf(openAlertId: string | null, lastClosedAtMs: number | null, mutes: readonly AlertMute[]) {
+  private contextOf(openAlertId: string | null, lastClosedAtMs: number | null, mutes: readonly AlertMute[]): RaiseContext {
     const lastGrowthWrittenAtMs = openAlertId === null ? null : (this.lastGrowthWrittenAt.get(openAlertId) ?? null);
-    return { openAlertId, lastGrowthWrittenAtMs, lastClosedAtMs, mutes };
+    const heldBackUntilMs = openAlertId === null ? null : (this.heldBack.get(openAlertId)?.dueAtMs ?? null);
+    return { openAlertId, lastGrowthWrittenAtMs, heldBackUntilMs, lastClosedAtMs, mutes };
   }
 
-  private noteGrowthWritten(alertId: string, nowMs: number): void {
+  /** When the write was done, not the `now` of the decision, which may lie a busy evaluation earlier: it spaces notices. */
+  private noteGrowthWritten(alertId: string): void {
     if (this.lastGrowthWrittenAt.size >= MAX_TRACKED_GROWTH) this.lastGrowthWrittenAt.clear();
-    this.lastGrowthWrittenAt.set(alertId, nowMs);
+    this.lastGrowthWrittenAt.set(alertId, Date.now());
   }
 
   private holdBack(alertId: string, candidate: AlertCandidate, dueAtMs: number): void {
@@ -115,7 +120,7 @@ export class AlertBook implements OnModuleInit, OnModuleDestroy {
     this.heldBack.set(alertId, held);
   }
 
-  /** Writes the held-back growth that is due (or all of it, at shutdown); what fails is held again for the next round. */
+  /** Writes the held-back growth that is due (or all of it, at shutdown); what fails is held again, for one interval. */
   private async flushHeldBack(now: Date, which: 'due' | 'all'): Promise<void> {
     const entries = [...this.heldBack].filter(([, held]) => which === 'all' || held.dueAtMs <= now.getTime());
     if (entries.length === 0) return;
@@ -129,7 +134,8 @@ export class AlertBook implements OnModuleInit, OnModuleDestroy {
       const currentMutes = () => (mutes ??= this.mutesStore.current(now.getTime()));
       const outcomes = await Promise.allSettled(entries.map(([alertId, held], index) => this.writeHeldBack(alertId, held, counts[index] ?? 0, currentMutes, now)));
       const failed = entries.filter((_, index) => outcomes[index]?.status === 'rejected');
-      for (const [alertId, held] of failed) this.holdBack(alertId, { ...held.candidate, reportIds: held.reportIds, measure: held.measure }, held.dueAtMs);
+      const retryAtMs = now.getTime() + GROWTH_NOTICE_INTERVAL_MS;
+      for (const [alertId, held] of failed) this.holdBack(alertId, { ...held.candidate, reportIds: held.reportIds, measure: held.measure }, retryAtMs);
       const [firstFailure] = outcomes.filter((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
       if (firstFailure) throw new Error(`${failed.length} held-back alert growth(s) held again: ${String(firstFailure.reason)}`);
     } finally {
@@ -147,7 +153,7 @@ export class AlertBook implements OnModuleInit, OnModuleDestroy {
       const next = withReports(flush.alert, held.reportIds, count, held.measure, now);
       if (next === null) return;
       if (await this.store.update(flush.alert.version, next, 'reports_added', 0)) {
-        this.noteGrowthWritten(alertId, now.getTime());
+        this.noteGrowthWritten(alertId);
         return;
       }
     }
@@ -168,11 +174,11 @@ export class AlertBook implements OnModuleInit, OnModuleDestroy {
         case 'cooling_down':
           return;
         case 'hold_back':
-          await this.reportSets.add(decision.alertId, candidate.reportIds);
           this.holdBack(decision.alertId, candidate, decision.untilMs);
+          await this.reportSets.add(decision.alertId, candidate.reportIds);
           return;
         case 'grow_now':
-          // Not written: the alert changed or was closed since it was read; decide again on what it is now.
+          // Not written when the alert changed or was closed since it was read: decide again on what it is now.
           if (await this.grow(decision.alertId, candidate, now)) return;
           continue;
         case 'open': {
@@ -192,7 +198,7 @@ export class AlertBook implements OnModuleInit, OnModuleDestroy {
     const next = withReports(alert, candidate.reportIds, count, candidate.measure, now);
     if (next === null) return true; // it carries them all already
     if (!(await this.store.update(alert.version, next, 'reports_added', 0))) return false;
-    this.noteGrowthWritten(alertId, now.getTime());
+    this.noteGrowthWritten(alertId);
     return true;
   }
 

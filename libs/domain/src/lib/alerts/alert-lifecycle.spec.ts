@@ -219,6 +219,6 @@ describe('decideRaise and mutes', () => {
     expect(findMute([mute({ scope: 'street:450103002' })], rule.id, candidate.scope, now)).toBeNull();
     expect(findMute([mute({ scope: 'street:450103001' })], rule.id, candidate.scope, after(60).getTime())).toBeNull();
     expect(findMute([mute({ scope: 'street:450103001', from: after(5).toISOString() })], rule.id, candidate.scope, now)).toBeNull();
-    expect(decideRaise(candidate, { openAlertId: null, lastGrowthWrittenAtMs: null, lastClosedAtMs: null, mutes: [mute({ ruleId: rule.id })] }, now).kind).toBe('muted');
+    expect(decideRaise(candidate, { openAlertId: null, lastGrowthWrittenAtMs: null, heldBackUntilMs: null, lastClosedAtMs: null, mutes: [mute({ ruleId: rule.id })] }, now).kind).toBe('muted');
   });
 });

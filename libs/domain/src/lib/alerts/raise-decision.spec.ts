@@ -43,11 +43,12 @@ const mute = (extra: Partial<AlertMute> = {}): AlertMute => ({
 const open = (lastGrowthWrittenAtMs: number | null, extra: Partial<RaiseContext> = {}): RaiseContext => ({
   openAlertId: ALERT_ID,
   lastGrowthWrittenAtMs,
+  heldBackUntilMs: null,
   lastClosedAtMs: null,
   mutes: [],
   ...extra,
 });
-const none = (extra: Partial<RaiseContext> = {}): RaiseContext => ({ openAlertId: null, lastGrowthWrittenAtMs: null, lastClosedAtMs: null, mutes: [], ...extra });
+const none = (extra: Partial<RaiseContext> = {}): RaiseContext => ({ openAlertId: null, lastGrowthWrittenAtMs: null, heldBackUntilMs: null, lastClosedAtMs: null, mutes: [], ...extra });
 
 describe('decideRaise: growth of an open alert', () => {
   it('never holds back critical growth, however recently the alert grew', () => {
@@ -74,6 +75,13 @@ describe('decideRaise: growth of an open alert', () => {
       untilMs: T0 + GROWTH_NOTICE_INTERVAL_MS,
     });
     expect(decideRaise({ rule: spike, scope: SCOPE }, open(T0), T0)).toEqual({ kind: 'hold_back', alertId: ALERT_ID, untilMs: T0 + GROWTH_NOTICE_INTERVAL_MS });
+  });
+
+  it('joins spike growth already held back, even once the interval has passed, so both go in one write at its time', () => {
+    const heldUntil = T0 + GROWTH_NOTICE_INTERVAL_MS;
+    const context = open(T0, { heldBackUntilMs: heldUntil });
+    expect(decideRaise({ rule: spike, scope: SCOPE }, context, heldUntil + 1)).toEqual({ kind: 'hold_back', alertId: ALERT_ID, untilMs: heldUntil });
+    expect(decideRaise({ rule: critical, scope: SCOPE }, context, T0 + 1)).toEqual({ kind: 'grow_now', alertId: ALERT_ID });
   });
 
   it('holds back no longer than one interval from now when the last write seems to lie ahead (a clock stepped back)', () => {

@@ -15,6 +15,8 @@ export interface RaiseContext {
   readonly openAlertId: string | null;
   /** When growth was last written to that alert (by this process), if it was. */
   readonly lastGrowthWrittenAtMs: number | null;
+  /** When growth of that alert already held back (by this process) is to be written, if any is. */
+  readonly heldBackUntilMs: number | null;
   /** When the last alert of the same rule and subject was closed, while that is within the cooldown. */
   readonly lastClosedAtMs: number | null;
   readonly mutes: readonly AlertMute[];
@@ -42,7 +44,8 @@ export function announcesEveryReport(rule: Pick<AlertRule, 'kind' | 'severity'>)
  * One alert per rule and subject. A condition that holds again while its alert is open adds to that alert (even
  * under a mute set later: the officer is already on it): at once for a rule that announces every report, else at
  * once unless growth was written within the interval, in which case it is held back until the interval has passed
- * (never longer than one interval from now, should clocks disagree). Without an open alert a mute holds it back:
+ * (never longer than one interval from now, should clocks disagree), or growth is held back already, which it joins
+ * to be written in the same write. Without an open alert a mute holds it back:
  * an officer's mute is explicit, bounded and counts what it held, so it may hold back a critical report too. Then
  * the cooldown after the last close holds back a repeat of the condition, except for a critical rule: its
  * candidates carry only reports no alert has announced yet (the others are marked), each one news, not a repeat.
@@ -53,7 +56,9 @@ export function decideRaise(candidate: Pick<AlertCandidate, 'rule' | 'scope'>, c
   if (context.openAlertId !== null) {
     const alertId = context.openAlertId;
     const last = context.lastGrowthWrittenAtMs;
-    if (announcesEveryReport(rule) || last === null || nowMs - last >= GROWTH_NOTICE_INTERVAL_MS) return { kind: 'grow_now', alertId };
+    if (announcesEveryReport(rule)) return { kind: 'grow_now', alertId };
+    if (context.heldBackUntilMs !== null) return { kind: 'hold_back', alertId, untilMs: context.heldBackUntilMs };
+    if (last === null || nowMs - last >= GROWTH_NOTICE_INTERVAL_MS) return { kind: 'grow_now', alertId };
     return { kind: 'hold_back', alertId, untilMs: Math.min(last, nowMs) + GROWTH_NOTICE_INTERVAL_MS };
   }
   const mute = findMute(context.mutes, rule.id, candidate.scope, nowMs);

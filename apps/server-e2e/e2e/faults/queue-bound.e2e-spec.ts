@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { countOnceDrained, exactlyOnce } from './support/exact-count';
+import { countOnceDrained, exactlyOnce, until } from './support/exact-count';
 import { recordFaultResult } from './support/fault-results';
 import { startLoad } from './support/load-generator';
 import { requestBodies } from './support/report-feed';
@@ -29,13 +29,16 @@ describe('fault 6: the queue past its bound', () => {
       INGEST_FLUSH_MS: '0',
     });
     server.setFaults({ slowInsertsMs: SLOW_INSERT_MS });
-    const bodies = requestBodies(80, 50);
+    const bodies = requestBodies(40, 50);
     const load = startLoad({ baseUrl: server.baseUrl, ingestKey: server.credentials.ingestKey, bodies, clients: 4, giveUpAt: Date.now() + 150_000, postOnce: postedOnce });
 
+    // Once every client has been refused, the worker gets its speed back while they wait as Retry-After says (the
+    // server asks up to 30 s): one round of refusals, not one per 30 s.
+    await until(() => load.ledger.outcomes()['503'] ?? 0, 4, 60_000);
+    server.setFaults({});
     await load.finished;
     const answers = load.ledger.outcomes();
     const givenUpUnanswered = load.ledger.unanswered.size;
-    server.setFaults({});
     // The refused requests posted once are given up; every other one was retried as Retry-After said until acknowledged.
     const retriedBodies = bodies.filter((_, index) => !postedOnce(index));
     const expectedAcknowledged = retriedBodies.length * 50 + (bodies.length - retriedBodies.length) * 50 - load.ledger.refused.size;
@@ -58,7 +61,7 @@ describe('fault 6: the queue past its bound', () => {
       recoveryMs: null,
       recoveryMeans: 'no recovery: the bound holds throughout',
       durationMs: Date.now() - started,
-      notes: `${load.ledger.refused.size} reports refused for good (requests posted once), none stored ("unexpected" counts a stored one); the backlog drained ${(drainedInMs / 1000).toFixed(1)} s after the clients were done`,
+      notes: `inserts slowed until the 4th refusal; Retry-After asked (seconds: times) ${JSON.stringify(load.ledger.summary().retryAfterAsked)}; ${load.ledger.refused.size} reports refused for good (requests posted once), none stored ("unexpected" counts a stored one); the backlog drained ${(drainedInMs / 1000).toFixed(1)} s after the clients were done`,
     });
     expect(exitCode).toBe(0);
     // checkCount counts a stored refused report as unexpected, so this also says nothing refused was stored.

@@ -13,6 +13,8 @@ export interface LoadOptions {
   readonly giveUpAt: number;
   /** Bodies posted once only: refused, they are given up at once (to check that nothing refused is stored). */
   readonly postOnce?: (bodyIndex: number) => boolean;
+  /** Once this says so, clients take no further body (a background load lasting as long as the foreground). */
+  readonly stopTaking?: () => boolean;
 }
 
 export interface Load {
@@ -88,7 +90,7 @@ export function startLoad(options: LoadOptions): Load {
   };
 
   const client = async (): Promise<void> => {
-    for (let index = next++; index < options.bodies.length; index = next++) {
+    for (let index = next++; index < options.bodies.length && !options.stopTaking?.(); index = next++) {
       await deliver(index, options.bodies[index] ?? []);
       if (options.paceMs) await sleep(options.paceMs);
     }

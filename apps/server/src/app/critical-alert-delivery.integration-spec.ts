@@ -1,5 +1,6 @@
 import {
   alertDetailSchema,
+  alertListSchema,
   alertSchema,
   LIVE_NAMESPACE,
   type Alert,
@@ -189,6 +190,10 @@ describe('a critical report is never silent: announced within a second, whatever
     // Counted into the alert before the close: the growth notice came while it was live, and the close carries it.
     expect(arrival.notice).toMatchObject({ change: 'reports_added', alert: { id: alert.id } });
     expect(noticeOf(alert.id, 'close')?.notice.alert.reportIds).toContain(third.id);
+    // What the k6 alert-desk officer polls: the grid's alerts changed since just before the post, closed ones too.
+    const since = encodeURIComponent(new Date(acceptedAt - 60_000).toISOString());
+    const polled = await call(server, 'GET', `/api/v1/alerts?scope=${alert.scope}&state=open,acknowledged,dispatched,closed&updatedSince=${since}`, undefined, officer);
+    expect(alertListSchema.parse(polled.body).alerts.find((listed) => listed.reportIds.includes(third.id))?.id).toBe(alert.id);
   });
 
   it('announces a report that reaches the alert between the close reading it and writing it (the close retries on top)', async () => {

@@ -62,6 +62,7 @@ describe('GET /api/v1/ops/overview', () => {
       source: join(dataDir.path, 'bench.json'),
     });
     expect(first.headroom).toBeCloseTo(1 - first.rates.accepted.last10s / 6_000, 6);
+    expect(first.timeZone).toBe('Asia/Shanghai');
     expect(first.stores).toEqual({ redis: { state: 'up', problem: null }, clickhouse: { state: 'up', problem: null } });
   });
 

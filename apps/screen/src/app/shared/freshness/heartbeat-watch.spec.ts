@@ -9,8 +9,12 @@ describe('silenceDeadlineMs', () => {
 });
 
 describe('HeartbeatWatch', () => {
-  beforeEach(() => jest.useFakeTimers({ now: Date.UTC(2026, 10, 23, 2, 0, 0) }));
-  afterEach(() => jest.useRealTimers());
+  beforeEach(() => {
+    jest.useFakeTimers({ now: Date.UTC(2026, 10, 23, 2, 0, 0) });
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
 
   it('turns silent exactly at the deadline after the last message, and not before', () => {
     const watch = new HeartbeatWatch(2000);

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app/create-app';
+import { closeConnectionsAfterTheirRequests } from './close-connections';
 import { RedisRuntime } from './app/infrastructure/redis-runtime.service';
 import { lockDataDir } from './app/data-dir-lock';
 import { ConfigError, loadAppConfig, type AppConfig } from './config/app-config';
@@ -24,7 +25,14 @@ async function main(): Promise<void> {
   // it must not stay behind (after an orderly close it is already stopped and this does nothing).
   const redis = app.get(RedisRuntime);
   process.once('exit', () => redis.stopNow());
-  stopGracefullyOn(['SIGTERM', 'SIGINT'], () => app.close(), logger);
+  stopGracefullyOn(
+    ['SIGTERM', 'SIGINT'],
+    () => {
+      closeConnectionsAfterTheirRequests(app.getHttpServer());
+      return app.close();
+    },
+    logger,
+  );
   try {
     await app.listen(config.http.port, config.http.host);
   } catch (error) {

@@ -25,7 +25,8 @@ describe('fault 7: the whole server restarted under load', () => {
 
     await until(load.acknowledgedRequests, 40, 30_000);
     const faultAt = Date.now();
-    expect(await server.stop(signal)).toBe(exitCode);
+    const stopped = await server.stop(signal);
+    expect({ stopped, output: stopped === exitCode ? '' : server.stoppedOutput() }).toEqual({ stopped: exitCode, output: '' });
     // A graceful stop still answers what it drains; recovery counts from the first request it could no longer take.
     const stoppedAt = Date.now();
     await server.restart();

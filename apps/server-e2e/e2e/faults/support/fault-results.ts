@@ -56,7 +56,7 @@ function markdown(results: readonly (FaultResult & { recordedAt: string })[]): s
 /** Keeps this scenario's figures and rewrites `dist/fault-results/latest.{json,md}` from every scenario's last run. */
 export function recordFaultResult(result: FaultResult): void {
   mkdirSync(SCENARIOS_DIR, { recursive: true });
-  writeAtomically(join(SCENARIOS_DIR, `${result.scenario.padStart(3, '0')}.json`), JSON.stringify({ ...result, recordedAt: new Date().toISOString() }, null, 2));
+  writeAtomically(join(SCENARIOS_DIR, `${result.scenario.replace(/^\d+/, (number) => number.padStart(3, '0'))}.json`), JSON.stringify({ ...result, recordedAt: new Date().toISOString() }, null, 2));
   const all = readdirSync(SCENARIOS_DIR)
     .filter((file) => file.endsWith('.json'))
     .sort()

@@ -30,6 +30,7 @@ export interface Credentials {
 export class ServerUnderTest {
   private current: ServerProcess | undefined;
   private issued: Credentials | undefined;
+  private lastOutput: () => string = () => '';
   readonly faultFile: string;
 
   private constructor(
@@ -88,7 +89,13 @@ export class ServerUnderTest {
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
     const server = this.process;
     this.current = undefined;
+    this.lastOutput = server.output;
     return stopServer(server, signal);
+  }
+
+  /** What the last stopped process printed, for the failure message of a stop that did not go as expected. */
+  stoppedOutput(): string {
+    return this.lastOutput();
   }
 
   /** Stops what still runs (a redis-server outlives a SIGKILLed server) and removes the data directory. */

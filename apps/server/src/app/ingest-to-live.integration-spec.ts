@@ -74,7 +74,9 @@ describe('reports flow from HTTP through BullMQ and ClickHouse to a live subscri
 
   it('acknowledges a subscription and sends the scope at once', async () => {
     const ack = await socket.emitWithAck('subscribe', { scope: 'district:450103' });
-    expect(ack).toEqual({ ok: true, scope: 'district:450103' });
+    // The acknowledgement also announces the longest gap between two snapshots, which a wall watches to tell a silent link.
+    expect(ack).toEqual({ ok: true, scope: 'district:450103', heartbeatMs: expect.any(Number) });
+    expect((ack as { heartbeatMs: number }).heartbeatMs).toBeGreaterThan(0);
     const first = await until(() => snapshots[0], 10_000, 'the first snapshot');
     expect(snapshotSchema.parse(first).totals.reported).toBe(0);
     expect(first.ranking).toHaveLength(10);

@@ -3,6 +3,7 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Redis } from 'ioredis';
 import { RedisRuntime, type RedisRuntimeStatus } from '../infrastructure/redis-runtime.service';
+import { pingClickHouse, pingRedis, storeProblem } from '../infrastructure/store-probes';
 import { CLICKHOUSE_CLIENT, REDIS_COMMANDS } from '../infrastructure/tokens';
 
 type CheckResult = { ok: true } | { ok: false; error: string };
@@ -10,20 +11,8 @@ type CheckResult = { ok: true } | { ok: false; error: string };
 const CHECK_TIMEOUT_MS = 2_000;
 
 async function check(probe: () => Promise<unknown>): Promise<CheckResult> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([
-      probe(),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
-      }),
-    ]);
-    return { ok: true };
-  } catch (error) {
-    return { ok: false, error: (error as Error).message };
-  } finally {
-    clearTimeout(timer);
-  }
+  const problem = await storeProblem(probe, CHECK_TIMEOUT_MS);
+  return problem === null ? { ok: true } : { ok: false, error: problem };
 }
 
 @Controller('health')
@@ -51,11 +40,8 @@ export class HealthController {
   @Get('ready')
   async ready(@Res({ passthrough: true }) response: Response): Promise<{ status: string; checks: Record<string, CheckResult> }> {
     const [redis, clickhouse] = await Promise.all([
-      check(() => this.redis.ping()),
-      check(async () => {
-        const ping = await this.clickhouse.ping();
-        if (!ping.success) throw ping.error;
-      }),
+      check(pingRedis(this.redis)),
+      check(pingClickHouse(this.clickhouse)),
     ]);
     const ready = redis.ok && clickhouse.ok;
     response.status(ready ? 200 : 503);

@@ -3,6 +3,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { PipelineMetrics } from '../common/telemetry';
 import { RedisRuntime } from '../infrastructure/redis-runtime.service';
+import { pingClickHouse, pingRedis, storeProblem } from '../infrastructure/store-probes';
 import { CLICKHOUSE_CLIENT, REDIS_COMMANDS } from '../infrastructure/tokens';
 
 const PROBE_TIMEOUT_MS = 2_000;
@@ -23,13 +24,8 @@ export class StoreProbes implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.metrics.redisUp.sampleFrom(() => answers(() => this.redis.ping()));
-    this.metrics.clickhouseUp.sampleFrom(() =>
-      answers(async () => {
-        const ping = await this.clickhouse.ping();
-        if (!ping.success) throw ping.error;
-      }),
-    );
+    this.metrics.redisUp.sampleFrom(() => answers(pingRedis(this.redis)));
+    this.metrics.clickhouseUp.sampleFrom(() => answers(pingClickHouse(this.clickhouse)));
     this.metrics.redisRestarts.sampleFrom(() => {
       const status = this.runtime.status();
       return 'restarts' in status ? status.restarts : [];
@@ -39,13 +35,5 @@ export class StoreProbes implements OnModuleInit {
 
 /** 1 when `probe` resolves within the timeout, else 0: a store that is away is a value, not a failed scrape. */
 async function answers(probe: () => Promise<unknown>): Promise<number> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([probe(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), PROBE_TIMEOUT_MS)))]);
-    return 1;
-  } catch {
-    return 0;
-  } finally {
-    clearTimeout(timer);
-  }
+  return (await storeProblem(probe, PROBE_TIMEOUT_MS)) === null ? 1 : 0;
 }

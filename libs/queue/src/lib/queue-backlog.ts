@@ -1,4 +1,4 @@
-import { Queue } from 'bullmq';
+import { Queue, type JobType } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { QUEUE_PREFIX } from './queue-definitions';
 
@@ -22,10 +22,17 @@ export class QueueBacklog {
     queueName: string,
   ) {
     this.queue = new Queue(queueName, { prefix: QUEUE_PREFIX, connection });
+    // A lost connection is told once by whoever owns it; BullMQ would print every reconnection attempt otherwise.
+    this.queue.on('error', () => undefined);
+  }
+
+  /** BullMQ's counts of jobs in each of `states`. */
+  jobCounts(...states: JobType[]): Promise<Record<string, number>> {
+    return this.queue.getJobCounts(...states);
   }
 
   async sample(): Promise<QueueBacklogSample> {
-    const counts = await this.queue.getJobCounts('wait', 'prioritized', 'delayed');
+    const counts = await this.jobCounts('wait', 'prioritized', 'delayed');
     const waitingJobs = Object.values(counts).reduce((sum, count) => sum + count, 0);
     const oldestId = await this.connection.lindex(this.queue.toKey('wait'), -1);
     const addedAt = oldestId === null ? null : await this.connection.hget(this.queue.toKey(oldestId), 'timestamp');

@@ -1,8 +1,6 @@
-import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { JOB_QUEUES } from '../job-definitions';
 import { QueueBacklog } from '../queue-backlog';
-import { QUEUE_PREFIX } from '../queue-definitions';
 
 export interface BacklogCounts {
   /** Not yet taken by a worker (waiting or prioritized). */
@@ -26,14 +24,14 @@ export interface PipelineBacklogState {
  * only; the queues are opened on the caller's connection, which stays its to close.
  */
 export class PipelineBacklog {
-  private readonly queues: ReadonlyArray<{ readonly queue: Queue; readonly backlog: QueueBacklog }>;
+  private readonly queues: readonly QueueBacklog[];
 
   constructor(connection: Redis) {
-    this.queues = JOB_QUEUES.map((name) => ({ queue: new Queue(name, { prefix: QUEUE_PREFIX, connection }), backlog: new QueueBacklog(connection, name) }));
+    this.queues = JOB_QUEUES.map((name) => new QueueBacklog(connection, name));
   }
 
   async read(): Promise<PipelineBacklogState> {
-    const perQueue = await Promise.all(this.queues.map((entry) => this.readQueue(entry)));
+    const perQueue = await Promise.all(this.queues.map((backlog) => this.readQueue(backlog)));
     const sum = (pick: (counts: BacklogCounts) => number): number => perQueue.reduce((total, { counts }) => total + pick(counts), 0);
     const oldest = perQueue.flatMap(({ oldestAt }) => (oldestAt === null ? [] : [oldestAt]));
     return {
@@ -43,11 +41,11 @@ export class PipelineBacklog {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.queues.flatMap(({ queue, backlog }) => [queue.close(), backlog.close()]));
+    await Promise.all(this.queues.map((backlog) => backlog.close()));
   }
 
-  private async readQueue({ queue, backlog }: { queue: Queue; backlog: QueueBacklog }): Promise<{ counts: BacklogCounts; oldestAt: number | null }> {
-    const [counts, sample] = await Promise.all([queue.getJobCounts('wait', 'prioritized', 'active', 'delayed', 'failed'), backlog.sample()]);
+  private async readQueue(backlog: QueueBacklog): Promise<{ counts: BacklogCounts; oldestAt: number | null }> {
+    const [counts, sample] = await Promise.all([backlog.jobCounts('wait', 'prioritized', 'active', 'delayed', 'failed'), backlog.sample()]);
     const count = (state: string): number => counts[state] ?? 0;
     return {
       counts: { waiting: count('wait') + count('prioritized'), active: count('active'), delayed: count('delayed'), failed: count('failed') },

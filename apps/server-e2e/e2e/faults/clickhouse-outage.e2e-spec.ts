@@ -54,7 +54,7 @@ describe('fault 4: ClickHouse failing inserts, then recovering', () => {
       clientsSawInAll: load.ledger.outcomes(),
       acknowledgements: load.ledger.summary(),
       recoveryMs: caughtUpAt - failInsertsUntil,
-      recoveryMeans: 'inserts working again to every acknowledged report stored (catch-up)',
+      recoveryMeans: 'catch-up: inserts working again to every acknowledged report stored',
       durationMs: Date.now() - started,
       notes: `${acknowledgedDuringOutage} requests acknowledged (queued) during the outage; stored count frozen at ${storedLateInOutage} while it lasted; catch-up waited ${(catchUpMs / 1000).toFixed(1)} s after the clients were done`,
     });

@@ -106,7 +106,7 @@ export class ServerUnderTest {
   }
 
   /** Signs in as the first admin (a fresh access token) with `ADMIN_BOOTSTRAP_PASSWORD`. */
-  async signInAsAdmin(): Promise<string> {
+  private async signInAsAdmin(): Promise<string> {
     const session = sessionTokensSchema.parse(
       await requestJson(this.baseUrl, { method: 'POST', path: '/api/v1/auth/login', body: { username: BOOTSTRAP_ADMIN_USERNAME, password: this.password } }),
     );

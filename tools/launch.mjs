@@ -174,13 +174,14 @@ if (mode === 'demo') {
     `Duty console (值班台): ${baseUrl}/console — sign in as`,
     `    ${'admin'.padEnd(width)}  ${adminPassword}  admin (users, keys, tokens; every role)`,
     ...credentials.users.map((user) => `    ${user.username.padEnd(width)}  ${user.password}  ${user.displayName}: ${user.roles.join(', ')} of ${user.scopes.join(', ')}`),
+    `Operators (运维): ${baseUrl}/ops (pipeline health, headroom, dead letters; sign in as demo-operator or admin), metrics at ${baseUrl}/metrics`,
     `A simulated district feed is playing (first two weeks of history, 1–2 minutes); its duty desk signs in as ${credentials.simulator.username}.`,
     `These stay the same on the next \`npm run demo\` (kept in ${join(dataDir, 'demo-credentials.json')}).`,
   ];
 } else {
   banner = [
     `Big screen (大屏): ${baseUrl}/ — a wall needs a display token: npm run admin -- display:create --name 大屏-1 --scope district:450103 (prints its kiosk address)`,
-    `Duty console (值班台): ${baseUrl}/console — sign in as a user`,
+    `Duty console (值班台): ${baseUrl}/console — sign in as a user; operators: ${baseUrl}/ops, metrics at ${baseUrl}/metrics`,
     `No admin yet? Stop, then start once with ADMIN_BOOTSTRAP_PASSWORD=<12+ characters> npm start (creates user admin),`,
     `    or, while the server runs: npm run admin -- user:create --username <you> --roles admin --scopes district:450103 (prints a password)`,
     `Sources post reports to ${baseUrl}/api/v1/reports with an ingest key: npm run admin -- key:create --name <source> --scope district:450103`,

@@ -26,7 +26,7 @@ import {
 import { requireIngestKey, signInUser, userHeaders, type UserSession } from './lib/credentials';
 import { districtScope as district, gridSites } from './lib/district';
 import { BASE_URL, durationFromEnv, numberFromEnv, secondsOf } from './lib/env';
-import { postReports, requireReady } from './lib/ingest';
+import { lastPostRefusedForLoad, postReports, requireReady } from './lib/ingest';
 import { jsonOf } from './lib/json';
 
 const OFFICERS = numberFromEnv('OFFICERS', 4, 1, 1_000);
@@ -103,18 +103,15 @@ function departmentFor(category: ReportCategory): string {
   return weights[0]?.[0] ?? '街道办';
 }
 
-/** Posts one critical report in a hot grid: 特急 mostly, a gas or fire 紧急 one time in four. */
-function postCriticalReport(): { id: string; category: ReportCategory; grid: string } | null {
+/** Posts one critical report in a hot grid: 特急 mostly, a gas or fire 紧急 one time in four. Null unless acknowledged. */
+function postCriticalReport(): Report | null {
   const site = pick(hotGrids);
-  let posted: Report | null = null;
-  const [id] = postReports(1, (report) => {
+  const [report] = postReports(1, (fresh) => {
     const category = pick(CRITICAL_CATEGORIES);
     const gasOrFire = (category === 'fire_safety' || category === 'gas_utilities') && Math.random() < 0.25;
-    posted = { ...report, gridCode: site.code, location: { lat: site.lat, lon: site.lon }, category, severity: gasOrFire ? 3 : 4 };
-    return posted;
+    return { ...fresh, gridCode: site.code, location: { lat: site.lat, lon: site.lon }, category, severity: gasOrFire ? 3 : 4 };
   });
-  const report = posted as Report | null;
-  return id === undefined || report === null ? null : { id, category: report.category, grid: site.code };
+  return report ?? null;
 }
 
 /**
@@ -215,7 +212,9 @@ interface Step {
 /** An officer's call: 确认 → 派遣 → 报到 → 关闭, carrying on from whatever a colleague already did. */
 export function dutyCall(session: UserSession): void {
   const report = postCriticalReport();
-  const alert = report === null ? null : awaitAlert(session, report.grid, report.id);
+  // Shed by the server for load: the report goes again next iteration; a backpressure figure, not a silent desk.
+  if (report === null && lastPostRefusedForLoad()) return;
+  const alert = report === null ? null : awaitAlert(session, report.gridCode, report.id);
   let current = alert === null || report === null ? null : readDesk(session, alert, report.id);
   if (report === null || current === null) {
     deskFailures.add(true);

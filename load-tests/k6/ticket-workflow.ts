@@ -131,7 +131,7 @@ function record(id: string, event: TicketEventInput, expected: TicketState): boo
 
 /** One ticket's life through the officers' app, with a pause between actions. */
 export function ticketLife(session: UserSession): void {
-  const [id] = postReports(1);
+  const id = postReports(1)[0]?.id;
   // Shed by the server for load: the report goes again next iteration; a backpressure figure, not a failed life.
   if (id === undefined && lastPostRefusedForLoad()) return;
   if (id === undefined || !awaitTicket(session, id)) {

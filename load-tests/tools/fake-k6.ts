@@ -89,7 +89,7 @@ interface Params {
 }
 
 /**
- * Just enough of k6's runtime to execute a bundle once per scenario without k6: the modules it imports,
+ * Just enough of k6's runtime to execute a bundle's scenarios without k6: the modules it imports,
  * and an in-memory grid-command API behind k6/http and k6/websockets that answers as the real one does
  * and validates what the script sends against the contracts.
  */
@@ -106,6 +106,8 @@ export class FakeK6 {
   private readonly alerts = new Map<string, FakeAlert>();
   /** Dedup key → id of the alert open for it. */
   private readonly openAlerts = new Map<string, string>();
+  /** Whether the one post of reports this fake refuses with Retry-After has come, and come back with the same ids. */
+  backpressure: { readonly state: 'not_yet' } | { readonly state: 'refused'; readonly ids: readonly string[] } | { readonly state: 'resent' } = { state: 'not_yet' };
 
   constructor(
     readonly context: vm.Context,
@@ -235,6 +237,12 @@ export class FakeK6 {
       return this.error(400, 'invalid_body');
     }
     const reports = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
+    // The first post of a run is shed as a loaded server sheds it; the script must send the same ids again later.
+    if (this.backpressure.state === 'not_yet') {
+      this.backpressure = { state: 'refused', ids: reports.map((report) => report.id) };
+      return this.error(503, 'overloaded', { 'Retry-After': '1' });
+    }
+    if (this.backpressure.state === 'refused' && this.backpressure.ids.every((id) => reports.some((report) => report.id === id))) this.backpressure = { state: 'resent' };
     for (const report of reports) this.tickets.set(report.id, { ticket: openTicket(report, this.rules), history: [], pending: true });
     this.raiseCriticalAlerts(reports);
     return this.respond(202, { accepted: reports.length, duplicates: 0 });

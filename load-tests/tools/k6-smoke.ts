@@ -1,9 +1,10 @@
 /**
- * Runs every bundle in load-tests/dist once per scenario in a bare VM context (no Node, no browser
+ * Runs every bundle in load-tests/dist, two iterations per scenario, in a bare VM context (no Node, no browser
  * globals, like k6) against a fake k6 runtime: proves the bundle links against k6's modules only, its
  * init stage loads and validates the reference, each scenario's function runs without a failed check,
  * what it sends matches the contracts and carries the credential its route needs, and every threshold
- * names a metric that exists. Then runs each setup() again without credentials (it must abort naming
+ * names a metric that exists; the fake sheds the first post of reports with 503 and Retry-After, and the script
+ * must send the same ids again. Then runs each setup() again without credentials (it must abort naming
  * INGEST_KEY) and with an access token in place of the password (it must pass).
  * Needs `--experimental-vm-modules`; run after the bundle target.
  */
@@ -109,9 +110,13 @@ async function smoke(file: string): Promise<string[]> {
       problems.push(`scenario ${name} runs ${scenario.exec ?? 'default'}, which is not exported`);
       continue;
     }
-    (run as (data: unknown) => void)(data);
-    fake.drain();
+    // Twice, so that a batch the fake refused with Retry-After in the first iteration is sent again in the second.
+    for (let iteration = 0; iteration < 2; iteration += 1) {
+      (run as (data: unknown) => void)(data);
+      fake.drain();
+    }
   }
+  if (fake.backpressure.state === 'refused') problems.push(`reports refused with 503 and Retry-After were never sent again with the same ids (${fake.backpressure.ids.length} ids)`);
   for (const metric of Object.keys(options?.thresholds ?? {})) {
     const name = metric.split('{')[0] ?? metric;
     if (!BUILTIN_METRICS.has(name) && !fake.metrics.has(name)) problems.push(`threshold on ${metric}: no such metric`);

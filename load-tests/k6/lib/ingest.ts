@@ -39,11 +39,11 @@ export function lastPostRefusedForLoad(): boolean {
 
 /**
  * Posts `size` fresh reports as one request (an object for one, an array otherwise), as clients do; `shape` may
- * change each (say, make it critical). Returns their ids when the API acknowledged them (each is now a ticket),
- * none otherwise. A batch refused with Retry-After is resent, same ids, by the next call of the same size, after
- * this one sleeps out the Retry-After.
+ * change each (say, make it critical). Returns the reports when the API acknowledged them (each is now a ticket),
+ * none otherwise. A batch refused with Retry-After is resent as it was (same ids, same shape) by the next call of
+ * the same size, after this one sleeps out the Retry-After.
  */
-export function postReports(size: number, shape: (report: Report) => Report = (report) => report): string[] {
+export function postReports(size: number, shape: (report: Report) => Report = (report) => report): Report[] {
   const reports = refusedBatches.get(size) ?? makeBatch(gridSites, size, entropy).map(shape);
   refusedBatches.delete(size);
   const response = http.post(`${BASE_URL}/api/v1/reports`, JSON.stringify(size === 1 ? reports[0] : reports), {
@@ -68,7 +68,7 @@ export function postReports(size: number, shape: (report: Report) => Report = (r
   if (!acknowledged.success) return [];
   reportsAccepted.add(acknowledged.data.accepted);
   reportsDuplicated.add(acknowledged.data.duplicates);
-  return reports.map((report) => report.id);
+  return reports;
 }
 
 /** Refuses to load a server that is not ready: a failed start would otherwise read as a failed test. */

@@ -174,6 +174,15 @@ describe('ReferenceIndex on a hand-made district of 2 streets, 3 communities, 5 
     expect(index.detail({ level: 'grid', code: '450103001' })).toBeUndefined();
   });
 
+  it('names a place as officers say it: street · community · grid under the district, a district by its own name', () => {
+    expect(index.placeName({ level: 'grid', code: '450103001002001' })).toBe('A 街道 · A2 社区 · A2 第1网格');
+    expect(index.placeName({ level: 'community', code: '450103002001' })).toBe('B 街道 · B1 社区');
+    expect(index.placeName({ level: 'street', code: '450103001' })).toBe('A 街道');
+    expect(index.placeName(district)).toBe('测试区');
+    expect(index.placeName({ level: 'grid', code: '450103001002009' })).toBeUndefined();
+    expect(index.placeName({ level: 'grid', code: '450103001' })).toBeUndefined();
+  });
+
   it('finds a known scope from its text form', () => {
     expect(index.parseKnownScope('community:450103001002')).toEqual({
       scope: 'community:450103001002',

@@ -9,7 +9,7 @@ import {
   type ScopeLevel,
   type ScopeSummary,
 } from '@grid-command/contracts';
-import { childLevelOf, formatScope, parentOf, parseScope, type Scope } from './scope';
+import { childLevelOf, formatScope, lineageOf, parentOf, parseScope, type Scope } from './scope';
 
 export class ReferenceValidationError extends Error {
   constructor(readonly source: string, readonly problems: readonly string[]) {
@@ -152,6 +152,17 @@ export class ReferenceIndex {
         };
       }),
     };
+  }
+
+  /**
+   * Where the scope is as officers say it: the street · community · grid names under the district, or the district's
+   * own name for a district; undefined when the scope is not loaded.
+   */
+  placeName(scope: Scope): string | undefined {
+    const node = this.nodeOf(scope);
+    if (!node) return undefined;
+    const below = lineageOf(scope).filter((ancestor) => ancestor.level !== 'district');
+    return below.length > 0 ? below.map((ancestor) => this.require(ancestor.code).summary.name).join(' · ') : node.summary.name;
   }
 
   parseKnownScope(input: string): ScopeSummary | undefined {

@@ -5,7 +5,6 @@ import {
   dedupKeyOf,
   GROWTH_NOTICE_INTERVAL_MS,
   heldBackFlush,
-  lineageOf,
   openAlert,
   parseScope,
   withReports,
@@ -239,12 +238,8 @@ export class AlertBook implements OnModuleInit, OnModuleDestroy {
     return alert.state === 'closed' ? (rule?.cooldownMinutes ?? 0) * MINUTE_MS : 0;
   }
 
-  /** Street · community · grid names under the district, as officers say where something is. */
   private scopeName(scopeId: string): string {
-    const names = lineageOf(parseScope(scopeId))
-      .filter((scope) => scope.level !== 'district')
-      .map((scope) => this.reference.find(scope)?.name ?? scope.code);
-    return names.length > 0 ? names.join(' · ') : (this.reference.find(parseScope(scopeId))?.name ?? scopeId);
+    return this.reference.placeName(parseScope(scopeId)) ?? scopeId;
   }
 }
 

@@ -10,6 +10,8 @@ import { callApi, demoGridCodes, startTestServer, tempDataDir, until, type Runni
 import { RedisRuntime } from './infrastructure/redis-runtime.service';
 
 const [GRID = ''] = demoGridCodes();
+/** GRID's street · community · grid in reference/demo-district.json. */
+const PLACE_OF_GRID = '新竹街道 · 桃源社区 · 桃源第1网格';
 const POISON = '§poisoned-row§';
 
 function newReport(changes: Partial<Report> = {}): Report {
@@ -90,11 +92,33 @@ describe('dead letters', () => {
       index: 77,
       reportId: poisoned.id,
       gridCode: GRID,
+      place: PLACE_OF_GRID,
       reason: expect.stringContaining('FAULT_INJECTION_POISONED_ROW'),
       report: poisoned,
       replays: 0,
     });
   }, 90_000);
+
+  it('names no place for a letter whose grid code is unreadable or no known grid', async () => {
+    const batchId = randomUUID();
+    const parked = [{ id: randomUUID(), gridCode: '450103999999999' }, { id: randomUUID(), gridCode: 450103 }].map((report, index) => ({
+      batchId,
+      index,
+      reason: 'parked by the spec',
+      report,
+      parkedAt: new Date().toISOString(),
+    }));
+    await deadLetters().park(parked);
+    try {
+      const letters = (await listed()).deadLetters.filter((letter) => letter.batchId === batchId);
+      expect(letters.map(({ gridCode, place }) => ({ gridCode, place }))).toEqual([
+        { gridCode: '450103999999999', place: null },
+        { gridCode: null, place: null },
+      ]);
+    } finally {
+      await Promise.all(parked.map((letter) => deadLetters().remove(letter)));
+    }
+  });
 
   it("answers the dead-lettered report's ticket with report_dead_lettered and the reason, not ticket_pending", async () => {
     const answer = await callApi(server, 'GET', `/api/v1/tickets/${poisoned.id}`, undefined, leader);

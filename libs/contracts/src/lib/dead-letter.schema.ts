@@ -21,6 +21,8 @@ export const deadLetterSchema = z.strictObject({
   index: z.number().int().nonnegative(),
   reportId: z.string().nullable(),
   gridCode: z.string().nullable(),
+  /** The grid's street · community · grid names; null when the grid code is unreadable or names no known grid. */
+  place: z.string().nullable(),
   /** Why it was not stored: the schema's issues, or ClickHouse's (or the last replay's) reason. */
   reason: z.string(),
   parkedAt: z.iso.datetime({ offset: true }),

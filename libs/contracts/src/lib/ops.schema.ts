@@ -26,15 +26,22 @@ export const storeStatusSchema = z.strictObject({
 });
 export type StoreStatus = z.infer<typeof storeStatusSchema>;
 
+/** A scope with the name a person reads: street · community · grid under the district, or its id when it is not known. */
+export const namedScopeSchema = z.strictObject({
+  scope: z.string(),
+  name: z.string(),
+});
+export type NamedScope = z.infer<typeof namedScopeSchema>;
+
 /** A socket open on `/live` in one of the live processes, as that process last registered it. */
 export const connectedScreenSchema = z.strictObject({
   /** The display token's name or the username: who the screen belongs to. */
   name: z.string(),
   kind: z.enum(PRINCIPAL_KINDS),
   /** The scopes whose snapshots it receives; empty before its first subscribe. */
-  scopes: z.array(z.string()),
+  scopes: z.array(namedScopeSchema),
   /** The scopes whose alerts it watches (a duty console). */
-  alertScopes: z.array(z.string()),
+  alertScopes: z.array(namedScopeSchema),
   connectedAt: instant,
   /** The last snapshot pushed to any of its scopes; null when none has been pushed yet. */
   lastPushAt: instant.nullable(),
@@ -59,7 +66,7 @@ export const measuredCapacitySchema = z.strictObject({
   acceptedPerSecond: z.number().positive(),
   reportsPerRequest: z.number().int().positive(),
   measuredAt: instant,
-  /** The file it was read from. */
+  /** The file it was read from, relative to the server's working directory (only its name when it lies outside). */
   source: z.string(),
 });
 export const unknownCapacitySchema = z.strictObject({

@@ -11,6 +11,9 @@ const ORDER_KEY = `${REPORT_DEAD_LETTERS_KEY}:order`;
 /** `…:replayed:<id>`: set for a while once a letter was replayed, so a late redelivery of its batch does not park it again. */
 const REPLAYED_PREFIX = `${REPORT_DEAD_LETTERS_KEY}:replayed:`;
 
+/** A dead letter as Redis keeps it: the place its grid names is read from the reference data, which the API holds. */
+export type DeadLetterWithoutPlace = Omit<DeadLetter, 'place'>;
+
 export interface ParkedReport {
   readonly batchId: string;
   /** Position of the report in its batch, which with the batch id names it even when its own id is unreadable. */
@@ -51,7 +54,7 @@ function reportIdOf(report: unknown): string | null {
   return typeof id === 'string' && id.length > 0 ? id.toLowerCase() : null;
 }
 
-function toDeadLetter(parked: ParkedReport): DeadLetter {
+function toDeadLetter(parked: ParkedReport): DeadLetterWithoutPlace {
   const gridCode = (parked.report as { gridCode?: unknown } | null)?.gridCode;
   return {
     id: deadLetterIdOf(parked),
@@ -96,7 +99,7 @@ export class ReportDeadLetters {
   }
 
   /** Oldest parked first, `limit` from `offset`, and how many there are in all. */
-  async page(offset: number, limit: number): Promise<{ deadLetters: DeadLetter[]; total: number }> {
+  async page(offset: number, limit: number): Promise<{ deadLetters: DeadLetterWithoutPlace[]; total: number }> {
     const [total, ordered] = await Promise.all([this.count(), this.redis.zcard(ORDER_KEY)]);
     if (ordered < total) await this.indexLettersParkedWithoutIndexes();
     const ids = await this.redis.zrange(ORDER_KEY, offset, offset + limit - 1);
@@ -123,7 +126,7 @@ export class ReportDeadLetters {
   }
 
   /** The dead letter of a report, by the report's id, if it has one. */
-  async findByReport(reportId: string): Promise<DeadLetter | null> {
+  async findByReport(reportId: string): Promise<DeadLetterWithoutPlace | null> {
     const id = await this.redis.hget(BY_REPORT_KEY, reportId.toLowerCase());
     const parked = id === null ? null : await this.get(id);
     return parked && reportIdOf(parked.report) === reportId.toLowerCase() ? toDeadLetter(parked) : null;

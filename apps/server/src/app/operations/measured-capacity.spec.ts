@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { capacityOfBench, headroomOf, readMeasuredCapacity } from './measured-capacity';
+import { capacityOfBench, capacitySourceName, headroomOf, readMeasuredCapacity } from './measured-capacity';
 
 const run = (batchSize: number, reportsAccepted: number, seconds: number, reportsPerSecond: number, drainMs: number | null) => ({ batchSize, reportsAccepted, seconds, reportsPerSecond, drainMs });
 
@@ -24,14 +24,21 @@ describe('the measured capacity', () => {
   it('reads the file afresh, and says to run the bench when there is none', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ops-capacity-'));
     try {
-      expect(await readMeasuredCapacity(join(dir, 'latest.json'))).toEqual({ status: 'unknown', reason: expect.stringContaining('npm run bench') });
-      writeFileSync(join(dir, 'latest.json'), '{not json');
-      expect(await readMeasuredCapacity(join(dir, 'latest.json'))).toEqual({ status: 'unknown', reason: expect.stringContaining('not JSON') });
-      writeFileSync(join(dir, 'latest.json'), JSON.stringify({ date: '2026-12-01T12:00:00.000Z', throughput: [run(100, 1_000, 1, 1_000, 1_000)] }));
-      expect(await readMeasuredCapacity(join(dir, 'latest.json'))).toMatchObject({ status: 'measured', reportsPerSecond: 500 });
+      const file = join(dir, 'latest.json');
+      expect(await readMeasuredCapacity(file, 'latest.json')).toEqual({ status: 'unknown', reason: expect.stringContaining(`npm run bench\` (OPS_CAPACITY_FILE=${file})`) });
+      writeFileSync(file, '{not json');
+      expect(await readMeasuredCapacity(file, 'latest.json')).toEqual({ status: 'unknown', reason: `${file} is not JSON` });
+      writeFileSync(file, JSON.stringify({ date: '2026-12-01T12:00:00.000Z', throughput: [run(100, 1_000, 1, 1_000, 1_000)] }));
+      expect(await readMeasuredCapacity(file, 'latest.json')).toMatchObject({ status: 'measured', reportsPerSecond: 500, source: 'latest.json' });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('names the file relative to where the server runs, or by its name alone when it lies outside', () => {
+    expect(capacitySourceName('/srv/grid-command/bench-results/latest.json', '/srv/grid-command')).toBe(join('bench-results', 'latest.json'));
+    expect(capacitySourceName('/tmp/bench.json', '/srv/grid-command')).toBe('bench.json');
+    expect(capacitySourceName('/srv/grid-command/..bench.json', '/srv/grid-command')).toBe('..bench.json');
   });
 
   it('headroom is the share of the capacity still free, below 0 when over it, null without a figure', () => {

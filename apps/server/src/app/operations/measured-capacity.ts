@@ -1,5 +1,6 @@
 import type { OpsCapacity } from '@grid-command/contracts';
 import { readFile } from 'node:fs/promises';
+import { basename, isAbsolute, relative, sep } from 'node:path';
 import { z } from 'zod';
 
 /** The fields of `bench-results/latest.json` (load-tests/src/bench-result.ts) this reads; the rest may change freely. */
@@ -41,8 +42,20 @@ export function capacityOfBench(file: unknown, source: string): OpsCapacity {
   };
 }
 
-/** Reads the bench file afresh (a new bench run replaces it); a missing or broken file gives the reason instead. */
-export async function readMeasuredCapacity(path: string): Promise<OpsCapacity> {
+/**
+ * The bench file as the headroom line names it: relative to the directory the server runs in, where the operator
+ * finds it (`bench-results/latest.json`), or only its name when it lies outside that directory.
+ */
+export function capacitySourceName(path: string, workingDirectory: string): string {
+  const inside = relative(workingDirectory, path);
+  return inside === '' || isAbsolute(inside) || inside.split(sep)[0] === '..' ? basename(path) : inside;
+}
+
+/**
+ * Reads the bench file afresh (a new bench run replaces it), its capacity naming it `source`; a missing or broken
+ * file gives the reason instead, with the full path to look for.
+ */
+export async function readMeasuredCapacity(path: string, source: string): Promise<OpsCapacity> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -51,7 +64,7 @@ export async function readMeasuredCapacity(path: string): Promise<OpsCapacity> {
     return { status: 'unknown', reason: missing ? `no benchmark of this deployment: run \`npm run bench\` (OPS_CAPACITY_FILE=${path})` : `cannot read ${path}: ${(error as Error).message}` };
   }
   try {
-    return capacityOfBench(JSON.parse(text), path);
+    return capacityOfBench(JSON.parse(text), source);
   } catch {
     return { status: 'unknown', reason: `${path} is not JSON` };
   }

@@ -30,10 +30,11 @@ describe('screen freshness', () => {
       ],
       NOW,
       10,
+      (scope) => ({ scope, name: `name of ${scope}` }),
     );
     expect(stale).toMatchObject({ name: 'stale', freshnessSeconds: 12.5, stale: true, lastPushAt: '2026-12-01T07:59:47.500Z' });
     expect(waiting).toMatchObject({ name: 'waiting', freshnessSeconds: 4, stale: false, lastPushAt: null });
-    expect(fresh).toMatchObject({ name: 'fresh', freshnessSeconds: 2, stale: false });
-    expect(console).toMatchObject({ name: 'desk', freshnessSeconds: null, stale: false, alertScopes: ['district:450103'] });
+    expect(fresh).toMatchObject({ name: 'fresh', freshnessSeconds: 2, stale: false, scopes: [{ scope: 'district:450103', name: 'name of district:450103' }] });
+    expect(console).toMatchObject({ name: 'desk', freshnessSeconds: null, stale: false, scopes: [], alertScopes: [{ scope: 'district:450103', name: 'name of district:450103' }] });
   });
 });

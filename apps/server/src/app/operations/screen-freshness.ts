@@ -1,4 +1,4 @@
-import type { ConnectedScreen } from '@grid-command/contracts';
+import type { ConnectedScreen, NamedScope } from '@grid-command/contracts';
 import type { RegisteredScreen } from '@grid-command/queue';
 
 /**
@@ -9,8 +9,8 @@ export function staleAfterSeconds(heartbeatMs: number, registrationEveryMs: numb
   return Math.max(10, Math.ceil((heartbeatMs + registrationEveryMs) / 1000) + 1);
 }
 
-/** The registered screens as the overview shows them at `now`, those waiting longest first. */
-export function screensAt(registered: readonly RegisteredScreen[], now: Date, staleAfter: number): ConnectedScreen[] {
+/** The registered screens as the overview shows them at `now`, those waiting longest first, their scopes named by `nameOf`. */
+export function screensAt(registered: readonly RegisteredScreen[], now: Date, staleAfter: number, nameOf: (scope: string) => NamedScope): ConnectedScreen[] {
   const views = registered.map((screen): ConnectedScreen => {
     const receivesSnapshots = screen.scopes.length > 0;
     const since = screen.lastPushAt ?? screen.connectedAt;
@@ -18,8 +18,8 @@ export function screensAt(registered: readonly RegisteredScreen[], now: Date, st
     return {
       name: screen.name,
       kind: screen.kind,
-      scopes: [...screen.scopes].sort(),
-      alertScopes: [...screen.alertScopes].sort(),
+      scopes: [...screen.scopes].sort().map(nameOf),
+      alertScopes: [...screen.alertScopes].sort().map(nameOf),
       connectedAt: new Date(screen.connectedAt).toISOString(),
       lastPushAt: screen.lastPushAt === null ? null : new Date(screen.lastPushAt).toISOString(),
       freshnessSeconds,

@@ -7,7 +7,7 @@ import {
   type FieldIssue,
   type Report,
 } from '@grid-command/contracts';
-import { validateReportBatch, type ReferenceIndex } from '@grid-command/domain';
+import { scopeOfCode, validateReportBatch, type ReferenceIndex } from '@grid-command/domain';
 import { deadLetterIdOf, publishReportsStored, ReportDeadLetters, ReportLedger, type ParkedReport } from '@grid-command/queue';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
@@ -44,7 +44,8 @@ export class DeadLetterReplayService {
   async list(query: unknown): Promise<DeadLetterList> {
     const parsed = deadLetterListQuerySchema.safeParse(query);
     if (!parsed.success) throw invalidInput(parsed.error, 'invalid_parameter', 'query');
-    return this.deadLetters.page(parsed.data.offset, parsed.data.limit);
+    const page = await this.deadLetters.page(parsed.data.offset, parsed.data.limit);
+    return { ...page, deadLetters: page.deadLetters.map((letter) => ({ ...letter, place: this.placeOfGrid(letter.gridCode) })) };
   }
 
   async replay(id: string, body: unknown, principal: Principal, sourceIp: string): Promise<DeadLetterReplayed> {
@@ -81,6 +82,11 @@ export class DeadLetterReplayService {
     );
     await this.audit.record({ action: 'dead_letter.replay', actor, target: letterId, outcome: 'success', sourceIp, detail: { reportId: report.id, corrected: corrected !== undefined, replays: parked.replays ?? 0 } });
     return { id: letterId, reportId: report.id, stored: true };
+  }
+
+  /** The grid's street · community · grid names, so the operator reads where the report came from. */
+  private placeOfGrid(gridCode: string | null): string | null {
+    return gridCode !== null && this.reference.hasGrid(gridCode) ? (this.reference.placeName(scopeOfCode(gridCode)) ?? null) : null;
   }
 
   /** The report as the API would accept it now: the shared schema, the time bounds and the reference data. */

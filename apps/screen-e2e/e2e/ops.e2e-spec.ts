@@ -13,6 +13,9 @@ import { WORKSPACE_ROOT } from './support/workspace';
 
 const WAIT = { timeout: 30_000, interval: 200 };
 const OPERATOR: TestUser = { username: 'ops.chen', password: 'pipeline watch 2026', displayName: '陈运维' };
+/** The first grid of reference/demo-district.json, and where it is as the page names it. */
+const [FIRST_GRID = ''] = demoGridCodes();
+const FIRST_GRID_PLACE = '新竹街道 · 桃源社区 · 桃源第1网格';
 /** A report whose description holds this is refused by the store (the fault hook), so it lands among the dead letters. */
 const POISON = 'ops-e2e-poisoned-row';
 
@@ -73,8 +76,11 @@ describe('/ops on the real server: an operator watches the pipeline', () => {
     })();
     await eventually(() => tileFigure(page, 'accepted'), (value) => expect(value).toBeGreaterThan(50), WAIT);
     await eventually(() => tileFigure(page, 'stored'), (value) => expect(value).toBeGreaterThan(50), WAIT);
-    // The server reads bench-results/latest.json of this checkout, which npm run bench wrote.
-    expect(await page.locator('[data-ops-headroom]').innerText()).toMatch(/占实测容量 [\d,]+ 件\/秒的 \d+%/);
+    // The server reads bench-results/latest.json of this checkout, which npm run bench wrote, and names it as there.
+    const headroom = await page.locator('[data-ops-headroom]').innerText();
+    expect(headroom).toMatch(/占实测容量 [\d,]+ 件\/秒的 \d+%/);
+    expect(headroom).toMatch(/bench-results\/latest\.json · \d+ 条\/请求 · 测于 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/);
+    expect(headroom).not.toContain(WORKSPACE_ROOT);
   });
 
   it('lists a connected wall with its display token name and a fresh push', async () => {
@@ -83,7 +89,8 @@ describe('/ops on the real server: an operator watches the pipeline', () => {
     await wall.goto(link.url, { timeout: 30_000 });
     // The wall holds a socket for its snapshots (and one for its alert ticker, listed as alerts only).
     const rows = page.locator('[data-ops-screens] [data-screen="e2e 大屏-1"]');
-    const pushed = /大屏\s+district:450103\s+\d{2}:\d{2}:\d{2}\s+\d{2}:\d{2}:\d{2}\s+[\d.]+ 秒/;
+    // The district by its name, which the operator could not look up: the scopes route is not theirs.
+    const pushed = /大屏\s+青秀区\s+\d{2}:\d{2}:\d{2}\s+\d{2}:\d{2}:\d{2}\s+[\d.]+ 秒/;
     await eventually(() => rows.allInnerTexts(), (texts) => expect(texts.some((text) => pushed.test(text))).toBe(true), WAIT);
     expect(await rows.locator('[data-screen-stale]').count()).toBe(0);
   });
@@ -91,9 +98,11 @@ describe('/ops on the real server: an operator watches the pipeline', () => {
   it('counts a report the store refused among the dead letters', async () => {
     const [report] = demoReports(1, demoGridCodes());
     if (!report) throw new Error('no report');
-    await postReports(server().baseUrl, server().ingestKey, [{ ...report, description: `井盖缺失 ${POISON}` }]);
+    await postReports(server().baseUrl, server().ingestKey, [{ ...report, gridCode: FIRST_GRID, description: `井盖缺失 ${POISON}` }]);
     await eventually(() => tileFigure(page, 'dead-letters'), (value) => expect(value).toBe(1), WAIT);
-    await eventually(() => page.locator('[data-ops-dead-letters] [data-dead-letter]').innerText(), (value) => expect(value).toContain(report.id), WAIT);
+    const letter = page.locator('[data-ops-dead-letters] [data-dead-letter]');
+    await eventually(() => letter.innerText(), (value) => expect(value).toContain(report.id), WAIT);
+    expect(await letter.locator('[data-place]').innerText()).toMatch(new RegExp(`^${FIRST_GRID_PLACE}\\s+${FIRST_GRID}$`));
   });
 
   it("replays an edited report: a bad field is refused with the server's words, the corrected one is stored", async () => {

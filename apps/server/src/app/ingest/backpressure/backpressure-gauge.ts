@@ -17,8 +17,20 @@ export interface Refusal {
 export const RESUME_SHARE = 0.75;
 export const MIN_RETRY_AFTER_SECONDS = 1;
 export const MAX_RETRY_AFTER_SECONDS = 30;
-/** Weight of the newest sample in the smoothed drain rates. */
-const RATE_SMOOTHING = 0.5;
+/**
+ * The drain is measured over this window of samples: long enough to smooth a worker's batch-sized steps, short
+ * enough to follow a worker that speeds up or stops.
+ */
+export const DRAIN_WINDOW_MS = 5_000;
+/** The shortest span two samples must cover before their difference is read as a rate. */
+const MIN_MEASURED_SPAN_MS = 250;
+/**
+ * Retry-After while no drain has been measured yet: the queue was still growing when ingest began refusing, so
+ * nothing is known about the worker's pace. A short hint: the client's next attempt is cheap to refuse again, and by
+ * then the refusals have stopped the growth and the drain is measured. Only a drain that stays unmeasured for a whole
+ * window means a stalled worker, answered with the longest wait.
+ */
+export const UNMEASURED_RETRY_AFTER_SECONDS = 2;
 
 interface Observation {
   readonly atMs: number;
@@ -30,14 +42,14 @@ interface Observation {
  * Decides from the latest samples of the report queue whether ingest must refuse, and for how long. Pure: the
  * sampler feeds it, the request path only reads what it decided.
  *
- * While ingest refuses, hardly anything is added, so the fall of depth and age between samples is the worker's drain
- * rate; Retry-After is the time that rate takes to bring the backlog back under the resume mark, between 1 and 30 s
- * (30 when nothing drains).
+ * While ingest refuses, hardly anything is added, so the fall of the depth over the last few seconds of samples is
+ * the worker's drain rate; Retry-After is the time that rate takes to bring the backlog back under the resume mark,
+ * between 1 and 30 s: a short hint while the drain is not measured yet, 30 s when nothing has drained for a window.
  */
 export class BackpressureGauge {
-  private last: Observation | null = null;
-  private depthDrainPerSecond = 0;
-  private ageDrainPerSecond = 0;
+  /** The samples of the last drain window, oldest first; the last is the latest. */
+  private window: Observation[] = [];
+  private refusingSinceMs: number | null = null;
   private refusal: Refusal | null = null;
 
   constructor(private readonly bounds: BackpressureBounds) {}
@@ -48,14 +60,9 @@ export class BackpressureGauge {
       depth: sample.waitingJobs,
       ageMs: sample.oldestWaitingAddedAt === null ? 0 : Math.max(0, nowMs - sample.oldestWaitingAddedAt),
     };
-    const previous = this.last;
-    if (previous && current.atMs > previous.atMs) {
-      const seconds = (current.atMs - previous.atMs) / 1000;
-      this.depthDrainPerSecond = smoothed(this.depthDrainPerSecond, (previous.depth - current.depth) / seconds);
-      this.ageDrainPerSecond = smoothed(this.ageDrainPerSecond, (previous.ageMs - current.ageMs) / 1000 / seconds);
-    }
-    this.last = current;
+    this.window = [...this.window.filter((seen) => seen.atMs < nowMs && nowMs - seen.atMs <= DRAIN_WINDOW_MS), current];
     this.refusal = this.refusal === null ? this.overBound(current) : this.stillOver(current);
+    this.refusingSinceMs = this.refusal === null ? null : (this.refusingSinceMs ?? nowMs);
   }
 
   /** What to answer a report now, or null to accept it. */
@@ -64,7 +71,8 @@ export class BackpressureGauge {
   }
 
   latest(): { readonly queueDepth: number; readonly oldestWaitingAgeMs: number } | null {
-    return this.last && { queueDepth: this.last.depth, oldestWaitingAgeMs: this.last.ageMs };
+    const last = this.window.at(-1);
+    return last ? { queueDepth: last.depth, oldestWaitingAgeMs: last.ageMs } : null;
   }
 
   private overBound(current: Observation): Refusal | null {
@@ -92,18 +100,27 @@ export class BackpressureGauge {
 
   private refuse(message: string, current: Observation): Refusal {
     const { maxQueueDepth, maxQueueAgeMs } = this.bounds;
-    const depthSeconds = maxQueueDepth === null ? 0 : secondsToDrain(current.depth - Math.floor(maxQueueDepth * RESUME_SHARE), this.depthDrainPerSecond);
-    const ageSeconds = maxQueueAgeMs === null ? 0 : secondsToDrain((current.ageMs - maxQueueAgeMs * RESUME_SHARE) / 1000, this.ageDrainPerSecond);
-    const seconds = Math.ceil(Math.max(depthSeconds, ageSeconds));
-    return { message, retryAfterSeconds: Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(MIN_RETRY_AFTER_SECONDS, seconds)) };
+    const depthExcess = maxQueueDepth === null ? 0 : current.depth - Math.floor(maxQueueDepth * RESUME_SHARE);
+    const ageOver = maxQueueAgeMs !== null && current.ageMs > maxQueueAgeMs * RESUME_SHARE;
+    // Workers take the oldest job first, so the age is back once the jobs waiting now are taken, at the latest.
+    const jobsToDrain = Math.max(depthExcess, ageOver ? current.depth : 0);
+    return { message, retryAfterSeconds: this.retryAfterSeconds(jobsToDrain, current.atMs) };
   }
-}
 
-function smoothed(previous: number, measured: number): number {
-  return previous + RATE_SMOOTHING * (Math.max(0, measured) - previous);
-}
+  private retryAfterSeconds(jobsToDrain: number, nowMs: number): number {
+    const drainPerSecond = this.measuredDrainPerSecond();
+    let seconds: number;
+    if (jobsToDrain <= 0) seconds = MIN_RETRY_AFTER_SECONDS;
+    else if (drainPerSecond !== null) seconds = jobsToDrain / drainPerSecond;
+    else seconds = nowMs - (this.refusingSinceMs ?? nowMs) >= DRAIN_WINDOW_MS ? MAX_RETRY_AFTER_SECONDS : UNMEASURED_RETRY_AFTER_SECONDS;
+    return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(MIN_RETRY_AFTER_SECONDS, Math.ceil(seconds)));
+  }
 
-function secondsToDrain(excess: number, drainPerSecond: number): number {
-  if (excess <= 0) return 0;
-  return drainPerSecond > 0 ? excess / drainPerSecond : MAX_RETRY_AFTER_SECONDS;
+  /** Jobs taken per second over the window, or null while the depth has not fallen over it (growing, or stalled). */
+  private measuredDrainPerSecond(): number | null {
+    const first = this.window[0];
+    const last = this.window.at(-1);
+    if (!first || !last || last.atMs - first.atMs < MIN_MEASURED_SPAN_MS || last.depth >= first.depth) return null;
+    return (first.depth - last.depth) / ((last.atMs - first.atMs) / 1000);
+  }
 }

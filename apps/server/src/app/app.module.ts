@@ -6,7 +6,6 @@ import { AUDIT } from './audit';
 import { modulesFor } from './capability';
 import { AccessGuard, AccessPolicyCheck } from './common/access';
 import { ApiErrorFilter } from './common/errors/api-error.filter';
-import { LoggingModule } from './common/logging';
 import { RateLimitsModule } from './common/rate-limits';
 import { TelemetryModule } from './common/telemetry';
 import { WellFormedRequestGuard } from './common/well-formed-request.guard';
@@ -33,7 +32,6 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        LoggingModule,
         InfrastructureModule.forRoot(config, redis),
         TelemetryModule,
         ...(config.roles.has('worker') ? [JobWorkersModule] : []),

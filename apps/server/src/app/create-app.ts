@@ -4,7 +4,7 @@ import type { DestinationStream } from 'pino';
 import type { AppConfig } from '../config/app-config';
 import { AppModule } from './app.module';
 import { allowedOriginsOf, hardenHttp } from './common/http-hardening';
-import { startProcessLogger } from './common/logging';
+import { requestLogging, startProcessLogger } from './common/logging';
 import { RedisRuntime } from './infrastructure/redis-runtime.service';
 import { LiveIoAdapter } from './live';
 import { hostScreen } from './screen-hosting';
@@ -29,6 +29,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       logger: logger.nest,
       abortOnError: false,
     });
+    // First, so a request the hardening refuses has its id and its line too.
+    app.use(requestLogging(logger.pino));
     hardenHttp(app, config);
     app.useWebSocketAdapter(new LiveIoAdapter(app, allowedOriginsOf(config)));
     if (config.roles.has('api')) hostScreen(app, config.screenDir);

@@ -4,6 +4,7 @@ import pino, { type DestinationStream, type Logger } from 'pino';
 import type { AppConfig } from '../../../config/app-config';
 import { PINO_LEVEL_OF } from './log-levels';
 import { REDACTED, REDACTED_PATHS, scrubSecrets } from './redaction';
+import { requestContext } from './request-context';
 
 /** The process's one pino logger, and Nest's face of it; every `new Logger(Name)` of the code writes through it. */
 export interface ProcessLogger {
@@ -29,6 +30,11 @@ export function startProcessLogger(level: AppConfig['logLevel'], destination?: D
           method.apply(this, args.map((arg) => (typeof arg === 'string' ? scrubSecrets(arg) : arg)) as Parameters<typeof method>);
         },
       },
+      // Every line written while a request is handled carries its id; the request's own line names it already.
+      mixin: (line: object) => {
+        const request = requestContext.getStore();
+        return request === undefined || 'requestId' in line ? {} : { requestId: request.requestId };
+      },
       // Error messages and stacks may quote what a client sent.
       serializers: { err: (error: Error) => scrubbedError(pino.stdSerializers.err(error)) },
     },
@@ -41,7 +47,7 @@ export function startProcessLogger(level: AppConfig['logLevel'], destination?: D
   return current;
 }
 
-/** The logger `startProcessLogger` built; the logging module hands it to the request middleware. */
+/** The logger `startProcessLogger` built. */
 export function processLogger(): ProcessLogger {
   if (current === null) throw new Error('the process logger is not started: createApp starts it');
   return current;

@@ -14,7 +14,9 @@ export function hostScreen(app: INestApplication, screenDir: string): void {
     logger.warn(`no built screen at ${screenDir}; run \`npx nx run screen:build\` (the API works without it)`);
     return;
   }
-  app.use(express.static(screenDir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheForIndex }));
+  const files = express.static(screenDir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheForIndex });
+  // The API's paths are never files of the screen: without this every API request cost a file-system lookup.
+  app.use((request: Request, response: Response, next: NextFunction) => (NOT_THE_SCREEN.test(request.path) ? next() : files(request, response, next)));
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (request.method !== 'GET' || NOT_THE_SCREEN.test(request.path)) return next();
     response.setHeader('Cache-Control', 'no-cache');

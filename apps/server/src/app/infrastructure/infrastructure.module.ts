@@ -8,6 +8,7 @@ import type { Redis } from 'ioredis';
 import type { AppConfig } from '../../config/app-config';
 import { reportOutages } from './connection-outages';
 import { ConnectionsLifecycle } from './connections-lifecycle.service';
+import { PipelineRatesFlusher } from './pipeline-rates-flusher.service';
 import { loadReferenceIndex } from './reference-loader';
 import { RedisRuntime } from './redis-runtime.service';
 import { STORE_PROVIDERS, STORE_TOKENS } from './store-providers';
@@ -90,6 +91,7 @@ export class InfrastructureModule {
           useFactory: (): Promise<AlertRulesFile> => readValidatedJson(config.alerts.rulesFile, 'ALERT_RULES_FILE', alertRulesFileSchema),
         },
         ...STORE_PROVIDERS,
+        PipelineRatesFlusher,
         ConnectionsLifecycle,
       ],
       exports: [

@@ -26,10 +26,8 @@ import { ReportsController } from './reports.controller';
       provide: ReportIntake,
       useFactory: (jobs: JobProducer, ledger: ReportLedger, rates: PipelineRates, config: AppConfig) => {
         const logger = new Logger(ReportIntake.name);
-        // Counted once per queued group, for the operator's rates; a lost count only dents a figure on /ops.
-        const onQueued = (reports: number): void => {
-          rates.add('accepted', reports).catch((error: Error) => logger.warn(`accepted reports not counted for /ops: ${error.message}`));
-        };
+        // Counted in memory per queued group and written once a second, for the operator's rates.
+        const onQueued = (reports: number): void => rates.count('accepted', reports);
         return new ReportIntake(jobs, ledger, { flushAfterMs: config.ingest.flushAfterMs, maxGroupReports: config.ingest.maxGroupReports, onQueued }, logger);
       },
       inject: [JobProducer, ReportLedger, PipelineRates, APP_CONFIG],

@@ -31,9 +31,13 @@ describe('the operators’ shared figures against redis-server', () => {
 
   it('adds what two processes counted in the same second, and reads only whole seconds before now', async () => {
     const at = new Date('2026-12-01T08:00:07.300Z');
-    await new PipelineRates(processA).add('accepted', 300, at);
-    await new PipelineRates(processB).add('accepted', 200, at);
-    await new PipelineRates(processB).add('stored', 120, new Date('2026-12-01T08:00:05.900Z'));
+    const ratesOfA = new PipelineRates(processA);
+    const ratesOfB = new PipelineRates(processB);
+    ratesOfA.count('accepted', 100, at);
+    ratesOfA.count('accepted', 200, at);
+    ratesOfB.count('accepted', 200, at);
+    ratesOfB.count('stored', 120, new Date('2026-12-01T08:00:05.900Z'));
+    await Promise.all([ratesOfA.flush(), ratesOfB.flush()]);
     const seconds = await new PipelineRates(processA).lastSeconds(new Date('2026-12-01T08:00:08.100Z'), 5);
     expect(seconds.accepted).toEqual([0, 0, 0, 0, 500]);
     expect(seconds.stored).toEqual([0, 0, 120, 0, 0]);

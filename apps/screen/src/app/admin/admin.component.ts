@@ -26,7 +26,7 @@ type Credential = IngestKeyView | DisplayTokenView;
   selector: 'gc-admin',
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './admin.component.html',
-  styleUrl: './admin.component.css',
+  styleUrls: ['../shared/desk-page.css', './admin.component.css'],
 })
 export class AdminComponent {
   private readonly api = inject(AdminApi);

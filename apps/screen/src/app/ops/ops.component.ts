@@ -31,7 +31,7 @@ interface Editing {
   imports: [NgxEchartsDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './ops.component.html',
-  styleUrl: './ops.component.css',
+  styleUrls: ['../shared/desk-page.css', './ops.component.css'],
 })
 export class OpsComponent {
   private readonly api = inject(OpsApi);

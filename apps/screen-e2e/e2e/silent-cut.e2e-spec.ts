@@ -72,7 +72,10 @@ describe('a wall behind a network that silently stops forwarding', () => {
     const cutAt = Date.now();
     proxy.cut();
     await eventually(() => header().getAttribute('data-level'), (value) => expect(value).toBe('offline'), { timeout: 15_000, interval: 100 });
-    const flagged = (await samples()).find((sample) => sample.at >= cutAt && sample.header !== 'fresh');
+    // The page samples every 100 ms on its own clock: the header can be read as flagged before its next sample is taken.
+    const flaggedSample = async (): Promise<Sample | undefined> => (await samples()).find((sample) => sample.at >= cutAt && sample.header !== 'fresh');
+    await eventually(flaggedSample, (value) => expect(value).toBeDefined(), { timeout: 2_000, interval: 100 });
+    const flagged = await flaggedSample();
     if (flagged === undefined) throw new Error('no sample saw the wall flag the cut');
     const flaggedAfterMs = flagged.at - cutAt;
     process.stdout.write(`silent cut flagged on the wall after ${flaggedAfterMs} ms (${flagged.headline})\n`);

@@ -85,6 +85,8 @@ describe('a wall behind a network that silently stops forwarding', () => {
 
     // Kept silent until a KPI request through it times out and its panels say so.
     await eventually(() => page.locator('.panel__notice').first().innerText({ timeout: 1000 }), (value) => expect(value).toContain('更新失败'), WAIT);
+    // Likewise, the page's sampler must have seen the failure before the network comes back.
+    await eventually(samples, (seen) => expect(seen.some((sample) => sample.at >= flagged.at && sample.failing.length > 0)).toBe(true), { timeout: 2_000, interval: 100 });
     const cutFor = Date.now() - cutAt;
 
     const restoredAt = Date.now();

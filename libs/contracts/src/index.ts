@@ -21,3 +21,4 @@ export * from './lib/time-bounds';
 export * from './lib/audit.schema';
 export * from './lib/dead-letter.schema';
 export * from './lib/ops.schema';
+export * from './lib/wall-control.schema';

@@ -22,3 +22,4 @@ export * from './lib/audit.schema';
 export * from './lib/dead-letter.schema';
 export * from './lib/ops.schema';
 export * from './lib/wall-control.schema';
+export * from './lib/playlist.schema';

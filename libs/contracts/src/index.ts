@@ -22,4 +22,5 @@ export * from './lib/audit.schema';
 export * from './lib/dead-letter.schema';
 export * from './lib/ops.schema';
 export * from './lib/wall-control.schema';
+export * from './lib/wall-health.schema';
 export * from './lib/playlist.schema';

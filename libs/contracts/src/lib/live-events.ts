@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { scopeIdSchema } from './scope.schema';
 import type { AlertNotice } from './alert.schema';
 import type { Snapshot } from './snapshot.schema';
+import type { WallCommand } from './wall-control.schema';
+import type { WallHealth, WallHealthAck } from './wall-health.schema';
 
 export const LIVE_NAMESPACE = '/live';
 
@@ -57,6 +59,8 @@ export interface LiveServerToClientEvents {
   authExpired: (notice: LiveAuthEnded) => void;
   /** The session, user, or display token was revoked: the socket closes next; a wall shows 已吊销. */
   authRevoked: (notice: LiveAuthEnded) => void;
+  /** From the console or `/ops`, to the room of one wall (`wallRoomOf`). */
+  wallCommand: (command: WallCommand) => void;
 }
 
 export interface LiveClientToServerEvents {
@@ -65,6 +69,8 @@ export interface LiveClientToServerEvents {
   /** Alerts of the scope and everything under it, without its snapshots: what a console needs. */
   watchAlerts: (request: SubscribeRequest, ack: (result: SubscribeAck) => void) => void;
   unwatchAlerts: (request: SubscribeRequest, ack: (result: SubscribeAck) => void) => void;
+  /** A wall's health every ~10 s; the first also joins the wall's own room. The ack carries the bounds it heals by. */
+  reportWallHealth: (health: WallHealth, ack: (result: WallHealthAck) => void) => void;
 }
 
 const ALERT_ROOM_PREFIX = 'alerts@';

@@ -1,3 +1,4 @@
 export * from './connected-screens';
 export * from './pipeline-backlog';
 export * from './pipeline-rates';
+export * from './wall-fleet';

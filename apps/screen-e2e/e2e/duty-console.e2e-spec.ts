@@ -202,7 +202,7 @@ describe('two duty consoles on the real server', () => {
     await form.locator('button[type="submit"]').click();
     const mute = second.locator('gc-mute-panel [data-mute]');
     await eventually(() => mute.count(), (value) => expect(value).toBe(1), WAIT);
-    expect(await mute.innerText()).toMatch(new RegExp(`特急事件[\\s\\S]*燃气管道检修演练[\\s\\S]*${SECOND.username} 设置`));
+    expect(await mute.innerText()).toMatch(new RegExp(`高危事件[\\s\\S]*燃气管道检修演练[\\s\\S]*${SECOND.username} 设置`));
     await mute.locator('button').click();
     await eventually(() => mute.count(), (value) => expect(value).toBe(0), WAIT);
 

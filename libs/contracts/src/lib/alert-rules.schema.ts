@@ -1,22 +1,30 @@
 import { z } from 'zod';
-import { REPORT_CATEGORIES, type Label } from './categories';
+import { REPORT_CATEGORIES, SEVERITY_LABELS, type Label, type Severity } from './categories';
 import { SCOPE_LEVELS, scopeIdSchema } from './scope.schema';
 
-/** How urgently the duty officer must react: 紧急 · 重要 · 一般. Sets the sound and the response bounds. */
+/** How urgently the duty officer must react. Sets the sound and the response bounds. */
 export const ALERT_SEVERITIES = ['critical', 'major', 'minor'] as const;
 export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 
+/**
+ * Where each alert severity sits on the reports' scale (一般 · 较急 · 紧急 · 特急), so a report and its alert are
+ * told in one vocabulary: a 特急 report's alert reads 特急, never a lower word of the same scale.
+ */
+export const ALERT_SEVERITY_REPORT_LEVEL: Readonly<Record<AlertSeverity, Severity>> = { critical: 4, major: 3, minor: 1 };
+
+/** 特急 · 紧急 · 一般 (Critical · Emergency · Normal): the reports' own words for the same levels. */
 export const ALERT_SEVERITY_LABELS: Readonly<Record<AlertSeverity, Label>> = {
-  critical: { zh: '紧急', en: 'Critical' },
-  major: { zh: '重要', en: 'Major' },
-  minor: { zh: '一般', en: 'Minor' },
+  critical: SEVERITY_LABELS[ALERT_SEVERITY_REPORT_LEVEL.critical],
+  major: SEVERITY_LABELS[ALERT_SEVERITY_REPORT_LEVEL.major],
+  minor: SEVERITY_LABELS[ALERT_SEVERITY_REPORT_LEVEL.minor],
 };
 
 export const ALERT_RULE_KINDS = ['critical', 'spike', 'sla', 'anomaly'] as const;
 export type AlertRuleKind = (typeof ALERT_RULE_KINDS)[number];
 
 export const ALERT_RULE_KIND_LABELS: Readonly<Record<AlertRuleKind, Label>> = {
-  critical: { zh: '特急事件', en: 'Critical report' },
+  // No severity word: the alert's severity is shown beside it, and "Critical · Critical report" says it twice.
+  critical: { zh: '高危事件', en: 'High-risk report' },
   spike: { zh: '集中突发', en: 'Spike' },
   sla: { zh: '超期预警', en: 'SLA breach' },
   anomaly: { zh: '量能异常', en: 'Volume anomaly' },

@@ -16,7 +16,7 @@ export function alertFixture(overrides: Partial<Alert> = {}): Alert {
     ruleId: 'critical-report',
     kind: 'critical',
     severity: 'critical',
-    title: { zh: '特急事件', en: 'Critical report' },
+    title: { zh: '高危事件', en: 'High-risk report' },
     scope: 'grid:450103001002015',
     scopeName: '第015网格',
     category: null,

@@ -1,4 +1,4 @@
-import { alertRulesFileSchema } from '@grid-command/contracts';
+import { alertRulesFileSchema, SEVERITIES, SEVERITY_LABELS } from '@grid-command/contracts';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +24,13 @@ describe('ALERT_RULES_FILE', () => {
     expect(new Set(rules.rules.map((rule) => rule.kind))).toEqual(new Set(['critical', 'spike', 'sla', 'anomaly']));
     expect(rules.rules.every((rule) => rule.enabled)).toBe(true);
     expect(rules.ignoreReportsOlderThanMinutes).toBe(360);
+  });
+
+  it('names no rule with a word of the severity scale: the console shows the severity beside the name', async () => {
+    const rules = await load(SHIPPED);
+    const words = SEVERITIES.flatMap((level) => [SEVERITY_LABELS[level].zh, SEVERITY_LABELS[level].en.toLowerCase()]);
+    const named = rules.rules.flatMap((rule) => [rule.name.zh, rule.name.en.toLowerCase()]);
+    expect(named.filter((name) => words.some((word) => name.includes(word)))).toEqual([]);
   });
 
   it('names the variable, the file and the field of a bad rule', async () => {

@@ -70,7 +70,7 @@ describe('escalationText', () => {
 describe('ruleName', () => {
   it("takes the rule's name from the rules file, the alert's title until it is loaded", () => {
     expect(ruleName(alertFixture(), rules, 'zh')).toBe('特急事件(规则)');
-    expect(ruleName(alertFixture(), null, 'en')).toBe('Critical report');
+    expect(ruleName(alertFixture(), null, 'en')).toBe('High-risk report');
   });
 });
 

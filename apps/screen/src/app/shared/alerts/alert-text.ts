@@ -125,7 +125,7 @@ export function actionLogText(record: AlertActionRecord, names: ScopeNames, lang
 type Storm = Extract<AlertLine, { kind: 'storm' }>;
 
 export interface StormText {
-  /** `特急事件 · 告警风暴 ×7` */
+  /** `高危事件 · 告警风暴 ×7` */
   readonly title: string;
   /** `某网格 等 7 处` */
   readonly places: string;

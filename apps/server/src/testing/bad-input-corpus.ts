@@ -469,6 +469,9 @@ function queryCases(world: CorpusWorld): HttpCase[] {
   add('GET /api/v1/geo/:scope', 'bad enum value', 'level: planet', '/api/v1/geo/district:450103?level=planet', 400, 'level');
   add('GET /api/v1/dashboards/:name', 'path traversal', 'name: ../config', `/api/v1/dashboards/${encodeURIComponent('../config/alert-rules')}`, 400, 'name');
   add('GET /api/v1/dashboards/:name', 'unknown resource', 'no such wall', '/api/v1/dashboards/no-such-wall', 404, 'no-such-wall');
+  add('GET /api/v1/playlists/:name', 'path traversal', 'name: ../leader-wall', `/api/v1/playlists/${encodeURIComponent('../leader-wall')}`, 400, 'name');
+  add('GET /api/v1/playlists/:name', 'bad format', 'name: upper case', '/api/v1/playlists/District-Tour', 400, 'name');
+  add('GET /api/v1/playlists/:name', 'unknown resource', 'no such playlist', '/api/v1/playlists/no-such-tour', 404, 'no-such-tour');
   add('GET /metrics', 'unknown field', 'an unknown parameter', `/metrics?${query({ name: 'gridcommand_alerts' })}`, 400, 'name', 'admin');
   add('GET /metrics', 'wrong role', 'as a leader', '/metrics', 403, 'operator');
   add('GET /metrics', 'no credential', 'without Authorization', '/metrics', 401, 'Authorization', 'none');

@@ -166,6 +166,7 @@ export const ROUTE_EXAMPLES: Readonly<Record<string, RouteExample>> = {
   'GET /api/v1/scopes/:scope': fixed('GET', (world) => `/api/v1/scopes/${world.streetA}`),
   'GET /api/v1/geo/:scope': fixed('GET', (world) => `/api/v1/geo/${world.streetA}`),
   'GET /api/v1/dashboards/:name': fixed('GET', '/api/v1/dashboards/leader-wall'),
+  'GET /api/v1/playlists/:name': fixed('GET', '/api/v1/playlists/district-tour'),
 
   'GET /api/v1/ops/overview': fixed('GET', '/api/v1/ops/overview'),
 };

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DashboardsController } from './dashboards.controller';
+import { PlaylistsController } from './playlists.controller';
 
-@Module({ controllers: [DashboardsController] })
+@Module({ controllers: [DashboardsController, PlaylistsController] })
 export class DashboardsModule {}

@@ -84,6 +84,8 @@ export const HTTP_ACCESS_POLICY: Readonly<Record<string, AccessPolicy>> = {
   'GET /api/v1/scopes/:scope': reads(NONE),
   'GET /api/v1/geo/:scope': reads(NONE),
   'GET /api/v1/dashboards/:name': reads(NONE),
+  // A wall's carousel names layouts and scopes only: read like the layouts (each scope's figures are checked on subscribe).
+  'GET /api/v1/playlists/:name': reads(NONE),
 
   // The pipeline's health across every district the deployment serves, so not scoped: operators (and admins) only.
   'GET /api/v1/ops/overview': { allow: ['operator'], scope: NONE },

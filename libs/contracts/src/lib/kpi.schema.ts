@@ -89,7 +89,7 @@ export const rankedUnitSchema = z.strictObject({
 export type RankedUnit = z.infer<typeof rankedUnitSchema>;
 
 export const rankingSchema = z.strictObject({
-  level: z.enum(['street', 'community']),
+  level: z.enum(['street', 'community', 'grid']),
   /** Units with fewer reported tickets are listed apart (unranked). */
   minTickets: z.int().positive(),
   /** Pseudo-tickets at the parent's rate added to every unit before ranking. */

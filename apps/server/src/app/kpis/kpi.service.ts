@@ -24,8 +24,8 @@ import { APP_CONFIG, REFERENCE_INDEX } from '../infrastructure/tokens';
 export const OVERDUE_LIST_LIMIT = 50;
 const MINUTE_MS = 60_000;
 
-/** Streets are ranked on a district's wall, communities on a street's; below that there is nothing fair to rank. */
-const RANKED_LEVEL: Partial<Record<ScopeSummary['level'], Ranking['level']>> = { district: 'street', street: 'community' };
+/** Streets are ranked on a district's wall, communities on a street's, grids on a community's; a grid is the bottom. */
+const RANKED_LEVEL: Partial<Record<ScopeSummary['level'], Ranking['level']>> = { district: 'street', street: 'community', community: 'grid' };
 
 @Injectable()
 export class KpiService {

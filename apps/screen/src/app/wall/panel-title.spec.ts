@@ -39,4 +39,13 @@ describe('panelTitle', () => {
     expect(panelTitle(closing, district)).toBe('今日街道办结率排名');
     expect(panelTitle(closing, { ...district, scopeLevel: 'street', lang: 'en', period: 'this week' })).toBe('Communities by closing rate, this week');
   });
+
+  it("ranks a community's grids, and keeps a plain heading on a grid, which has nothing below", () => {
+    const closing = panelSchema.parse({ ...at, id: 'closing', type: 'closing-ranking' });
+    expect(panelTitle(closing, { ...district, scopeLevel: 'community' })).toBe('今日网格办结率排名');
+    expect(panelTitle(closing, { ...district, scopeLevel: 'community', lang: 'en', period: 'today' })).toBe('Grids by closing rate, today');
+    expect(panelTitle(closing, { ...district, scopeLevel: 'grid' })).toBe('办结率排名');
+    const ranking = panelSchema.parse({ ...at, id: 'ranking', type: 'ranking' });
+    expect(panelTitle(ranking, { ...district, scopeLevel: 'grid' })).toBe('今日受理排名');
+  });
 });

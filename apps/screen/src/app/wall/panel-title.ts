@@ -2,17 +2,18 @@ import type { Panel, ScopeLevel } from '@grid-command/contracts';
 import type { Lang } from '../shared/config/wall-params';
 import { translate, type MessageKey } from '../shared/i18n/messages';
 
-const RANKING_TITLE: Readonly<Record<ScopeLevel, MessageKey | null>> = {
+/** A ranking names the level below the scope; on a grid (nothing below) it keeps a plain heading over its message. */
+const RANKING_TITLE: Readonly<Record<ScopeLevel, MessageKey>> = {
   district: 'panel.ranking.street',
   street: 'panel.ranking.community',
   community: 'panel.ranking.grid',
-  grid: null,
+  grid: 'panel.ranking.none',
 };
 
 const CLOSING_RANKING_TITLE: Readonly<Record<ScopeLevel, MessageKey>> = {
   district: 'panel.closingRanking.street',
   street: 'panel.closingRanking.community',
-  community: 'panel.closingRanking.none',
+  community: 'panel.closingRanking.grid',
   grid: 'panel.closingRanking.none',
 };
 
@@ -45,10 +46,8 @@ export function panelTitle(panel: Panel, context: PanelTitleContext): string | n
       return translate(lang, 'panel.trend');
     case 'category-mix':
       return translate(lang, 'panel.categoryMix');
-    case 'ranking': {
-      const key = RANKING_TITLE[scopeLevel];
-      return key === null ? null : translate(lang, key);
-    }
+    case 'ranking':
+      return translate(lang, RANKING_TITLE[scopeLevel]);
     case 'map':
       return translate(lang, 'panel.map');
     case 'overdue-list':

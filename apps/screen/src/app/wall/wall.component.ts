@@ -13,6 +13,7 @@ import { periodLabel } from './kpi/kpi-format';
 import { wallFreshness } from './wall-freshness';
 import { panelRect, titleSpan } from './stage/panel-geometry';
 import { breadcrumb, drillTarget, isDrillable } from './navigation/scope-trail';
+import { wallHeading } from './navigation/wall-heading';
 import { AlertTickerPanelComponent } from './panels/alert-ticker/alert-ticker-panel.component';
 import { CategoryMixPanelComponent } from './panels/category-mix/category-mix-panel.component';
 import { ClockPanelComponent } from './panels/clock/clock-panel.component';
@@ -132,12 +133,7 @@ export class WallComponent {
     return panels.map((panel) => ({ panel, rect: panelRect(panel, grid), title: panelTitle(panel, context), fedByKpis: KPI_PANELS.has(panel.type), ownFeed: OWN_FEED_PANELS.has(panel.type) }));
   });
 
-  /** The dashboard's title on its own scope; on another (a drill-down, a street's wall) the title names that scope. */
-  protected readonly heading = computed(() => {
-    const dashboard = this.dashboard();
-    const scope = this.scope();
-    return scope.scope === dashboard.scope ? dashboard.title[this.lang()] : translate(this.lang(), 'wall.scopeTitle', { name: scope.name });
-  });
+  protected readonly heading = computed(() => wallHeading(this.dashboard(), this.scope(), this.lang()));
   protected readonly crumbs = computed(() =>
     breadcrumb(this.scope().scope, this.names()).map((crumb) => ({ ...crumb, href: withScope(this.document.location.search, crumb.scope) })),
   );
@@ -173,7 +169,7 @@ export class WallComponent {
     if (isDrillable(this.scope().scope, target)) this.navigate.emit(target);
   }
 
-  /** A grid clicked on the map: the street or community that holds it. */
+  /** A grid clicked on the map: the unit one level down that holds it (on a community, the grid itself). */
   protected drillToGrid(gridCode: string): void {
     const target = drillTarget(this.scope().scope, gridCode);
     if (target !== null) this.navigate.emit(target);

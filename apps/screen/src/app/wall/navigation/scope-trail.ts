@@ -1,30 +1,23 @@
-import type { ScopeLevel } from '@grid-command/contracts';
 import { childLevelOf, contains, formatScope, levelOfCode, lineageOf, scopeOfCode } from '@grid-command/domain';
 import { tryParseScope } from '../../shared/scopes/scope-ids';
 
-/** The levels a wall can show; below a community the ranking and the map have nothing to split into. */
-const WALL_LEVELS: readonly ScopeLevel[] = ['district', 'street', 'community'];
-
-/** The level a wall goes down to from `level`; null where it cannot go lower. */
-function wallChildLevel(level: ScopeLevel): ScopeLevel | null {
-  const child = childLevelOf(level);
-  return child !== null && WALL_LEVELS.includes(child) ? child : null;
-}
-
-/** The unit one level below `scope` that holds the grid `gridCode` (a click on the map); null when the wall cannot go lower or the grid lies elsewhere. */
+/**
+ * The unit one level below `scope` that holds the grid `gridCode` (a click on the map): the street on a district,
+ * the community on a street, the grid itself on a community; null on a grid (the bottom) or for a grid elsewhere.
+ */
 export function drillTarget(scope: string, gridCode: string): string | null {
   const parsed = tryParseScope(scope);
-  const next = parsed === null ? null : wallChildLevel(parsed.level);
+  const next = parsed === null ? null : childLevelOf(parsed.level);
   if (parsed === null || next === null || levelOfCode(gridCode) !== 'grid' || !contains(parsed, gridCode)) return null;
   const unit = lineageOf(scopeOfCode(gridCode)).find((candidate) => candidate.level === next);
   return unit === undefined ? null : formatScope(unit);
 }
 
-/** Whether `target` is a unit directly below `scope` that a wall can show (what a ranking row links to). */
+/** Whether `target` is a unit directly below `scope` (what a ranking row links to); nothing is below a grid. */
 export function isDrillable(scope: string, target: string): boolean {
   const parsed = tryParseScope(scope);
   const child = tryParseScope(target);
-  return parsed !== null && child !== null && wallChildLevel(parsed.level) === child.level && contains(parsed, child.code);
+  return parsed !== null && child !== null && childLevelOf(parsed.level) === child.level && contains(parsed, child.code);
 }
 
 export interface Crumb {

@@ -150,6 +150,7 @@ export class ClosingRankingPanelComponent {
     return ranking === null ? null : closingRankingView(ranking, this.limit(), this.lang());
   });
   protected readonly lowest = computed(() => this.loaded() && this.ranking() === null);
-  protected readonly lowestText = computed(() => translate(this.lang(), this.level() === 'community' || this.level() === 'grid' ? 'ranking.lowest' : 'ranking.empty'));
+  // A grid is the only level with nothing below: a community ranks its grids.
+  protected readonly lowestText = computed(() => translate(this.lang(), this.level() === 'grid' ? 'ranking.lowest' : 'ranking.empty'));
   protected readonly emptyText = computed(() => translate(this.lang(), 'ranking.empty'));
 }

@@ -4,6 +4,7 @@ import { ApiClient } from '../../../shared/data/api-client.service';
 import { backoffDelay } from '../../../shared/data/backoff';
 import { scopeFeatureCollectionSchema } from '../../data/scope-geometry.schema';
 import { echarts } from '../../charts/echarts-setup';
+import { tryParseScope } from '../../../shared/scopes/scope-ids';
 import { geoBounds } from './geo-bounds';
 import type { MapLayers } from './map-option';
 
@@ -63,14 +64,16 @@ export class MapGeometryService {
   private register(scope: string, grids: ScopeFeatureCollection, children: ScopeFeatureCollection): MapGeometryState {
     const bounds = geoBounds(grids.features.map((feature) => feature.geometry));
     if (bounds === null) return { status: 'failed' };
+    const level = tryParseScope(scope)?.level ?? 'district';
     const gridMap = `gc-grids:${scope}`;
     echarts.registerMap(gridMap, asEchartsGeoJson(grids));
-    // With grids as the children (a community) the outline would just repeat the grid borders.
-    const outlineMap = children.features.length > 0 && children.features.length < grids.features.length ? `gc-outline:${scope}` : null;
+    // Streets and communities are outlined over their grids; a community's children are its grids (they carry the names), and a grid has none.
+    const outlineMap = (level === 'district' || level === 'street') && children.features.length > 0 ? `gc-outline:${scope}` : null;
     if (outlineMap !== null) echarts.registerMap(outlineMap, asEchartsGeoJson(children));
     return {
       status: 'ready',
       layers: {
+        level,
         gridMap,
         outlineMap,
         gridCodes: grids.features.map((feature) => feature.properties.code),

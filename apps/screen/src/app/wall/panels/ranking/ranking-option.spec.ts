@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { rankingOption, rankingRows, rankLabel } from './ranking-option';
+import { rankingClickTarget, rankingOption, rankingRows, rankLabel } from './ranking-option';
 
 const ranking = [
   { scope: 'street:450103004', name: '南湖街道', count: 40 },
@@ -11,9 +11,9 @@ const ranking = [
 describe('rankingRows', () => {
   it('numbers the children in the order the server ranked them and stops at the limit', () => {
     expect(rankingRows(ranking, 3)).toEqual([
-      { rank: 1, name: '南湖街道', count: 40 },
-      { rank: 2, name: '新竹街道', count: 31 },
-      { rank: 3, name: '中山街道', count: 9 },
+      { scope: 'street:450103004', rank: 1, name: '南湖街道', count: 40 },
+      { scope: 'street:450103001', rank: 2, name: '新竹街道', count: 31 },
+      { scope: 'street:450103002', rank: 3, name: '中山街道', count: 9 },
     ]);
   });
 });
@@ -31,5 +31,27 @@ describe('rankingOption', () => {
     expect(rankLabel('1 南湖街道')).toBe('{top1|1} 南湖街道');
     expect(rankLabel('4 建政街道')).toBe('{rank|4} 建政街道');
     expect(rankLabel('12 Old Town')).toBe('{rank|12} Old Town');
+  });
+});
+
+describe('rankingClickTarget', () => {
+  it('opens the unit of the clicked bar or of the clicked name', () => {
+    expect(rankingClickTarget(ranking, 10, { componentType: 'series', dataIndex: 1 })).toBe('street:450103001');
+    expect(rankingClickTarget(ranking, 10, { componentType: 'yAxis', value: '3 中山街道' })).toBe('street:450103002');
+  });
+
+  it("opens a community's grids like any other level", () => {
+    const grids = [
+      { scope: 'grid:450103001002003', name: '桃源第3网格', count: 5 },
+      { scope: 'grid:450103001002001', name: '桃源第1网格', count: 2 },
+    ];
+    expect(rankingClickTarget(grids, 10, { componentType: 'series', dataIndex: 0 })).toBe('grid:450103001002003');
+    expect(rankingOption(grids, 10).yAxis).toMatchObject({ data: ['1 桃源第3网格', '2 桃源第1网格'], triggerEvent: true });
+  });
+
+  it('ignores a click past the rows shown or off the rows', () => {
+    expect(rankingClickTarget(ranking, 2, { componentType: 'series', dataIndex: 2 })).toBeNull();
+    expect(rankingClickTarget(ranking, 10, { componentType: 'yAxis', value: 'nonsense' })).toBeNull();
+    expect(rankingClickTarget(ranking, 10, { componentType: 'xAxis', value: 3 })).toBeNull();
   });
 });

@@ -6,6 +6,8 @@ import { CHART_FONT_SIZE, WALL_COLORS, WALL_FONT } from '../../charts/wall-theme
 const PODIUM = [WALL_COLORS.red, WALL_COLORS.orange, WALL_COLORS.gold] as const;
 
 export interface RankingRow {
+  /** The child's scope: what a click on its row opens. */
+  readonly scope: string;
   readonly rank: number;
   readonly name: string;
   readonly count: number;
@@ -13,13 +15,31 @@ export interface RankingRow {
 
 /** The first `limit` children; the snapshot already ranks them with ties in a stable order. */
 export function rankingRows(ranking: Snapshot['ranking'], limit: number): RankingRow[] {
-  return ranking.slice(0, limit).map((row, index) => ({ rank: index + 1, name: row.name, count: row.count }));
+  return ranking.slice(0, limit).map((row, index) => ({ scope: row.scope, rank: index + 1, name: row.name, count: row.count }));
 }
 
 /** `1 南湖街道` as ECharts rich text, the rank drawn as a podium medal or a plain number. */
 export function rankLabel(label: string): string {
   const [rank = '', ...name] = label.split(' ');
   return `{${Number(rank) <= PODIUM.length ? `top${rank}` : 'rank'}|${rank}} ${name.join(' ')}`;
+}
+
+/** What a click on the chart picked: a bar (by its index) or a row's label (by its rank prefix). */
+export interface RankingClick {
+  readonly componentType: string;
+  readonly dataIndex?: number;
+  readonly value?: unknown;
+}
+
+/** The scope of the row a click landed on, or null for a click elsewhere. */
+export function rankingClickTarget(ranking: Snapshot['ranking'], limit: number, click: RankingClick): string | null {
+  const rows = rankingRows(ranking, limit);
+  if (click.componentType === 'series' && click.dataIndex !== undefined) return rows[click.dataIndex]?.scope ?? null;
+  if (click.componentType === 'yAxis' && typeof click.value === 'string') {
+    const rank = Number(click.value.split(' ')[0]);
+    return rows.find((row) => row.rank === rank)?.scope ?? null;
+  }
+  return null;
 }
 
 export function rankingOption(ranking: Snapshot['ranking'], limit: number): WallChartOption {
@@ -37,6 +57,8 @@ export function rankingOption(ranking: Snapshot['ranking'], limit: number): Wall
       data: rows.map((row) => `${row.rank} ${row.name}`),
       axisLine: { show: false },
       axisTick: { show: false },
+      // A click on a name opens that unit, like a click on its bar.
+      triggerEvent: true,
       axisLabel: {
         fontSize: CHART_FONT_SIZE + 1,
         color: WALL_COLORS.text,

@@ -18,6 +18,7 @@ export * from './lib/alert.schema';
 export * from './lib/well-formed-text';
 export * from './lib/identity.schema';
 export * from './lib/time-bounds';
+export * from './lib/replay';
 export * from './lib/audit.schema';
 export * from './lib/dead-letter.schema';
 export * from './lib/ops.schema';

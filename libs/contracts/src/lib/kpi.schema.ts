@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { REPORT_CATEGORIES } from './categories';
 import { scopeIdSchema } from './scope.schema';
 import { TICKET_STATES } from './ticket.schema';
-import { boundedDateSchema } from './time-bounds';
+import { boundedDateSchema, boundedInstantSchema } from './time-bounds';
 
 export const KPI_PERIODS = ['today', 'week', 'month', 'custom'] as const;
 export type KpiPeriodKind = (typeof KPI_PERIODS)[number];
@@ -23,6 +23,8 @@ export const kpiQuerySchema = z
     period: z.enum(KPI_PERIODS).default('today'),
     from: boundedDateSchema.optional(),
     to: boundedDateSchema.optional(),
+    /** A replay: the figures as they stood at this instant (see replay.ts). */
+    at: boundedInstantSchema.optional(),
   })
   .superRefine((query, context) => {
     if (query.period !== 'custom') {

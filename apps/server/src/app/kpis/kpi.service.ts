@@ -18,6 +18,7 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config';
 import { invalidInput } from '../common/invalid-input';
+import { checkReplayInstant } from '../common/replay-instant';
 import { resolveScope } from '../common/scope-resolver';
 import { APP_CONFIG, REFERENCE_INDEX } from '../infrastructure/tokens';
 
@@ -35,26 +36,30 @@ export class KpiService {
     private readonly repository: WorkflowKpiRepository,
   ) {}
 
-  async kpis(rawQuery: Record<string, unknown>, now = new Date()): Promise<KpiResponse> {
+  async kpis(rawQuery: Record<string, unknown>, clockNow = new Date()): Promise<KpiResponse> {
     const parsed = kpiQuerySchema.safeParse(rawQuery);
     if (!parsed.success) throw invalidInput(parsed.error, 'invalid_parameter', 'query');
     const query = parsed.data;
     const scope = resolveScope(this.reference, query.scope, 'scope');
+    const historyStart = await this.repository.historyStart();
+    // A replay (`at`) is the whole answer as it stood then: "now" is `at`, and each ticket counts as it stood at `at`.
+    const now = query.at === undefined ? clockNow : new Date(query.at);
+    if (query.at !== undefined) checkReplayInstant(now, clockNow, historyStart, this.config.timeZone);
+    const tickets = query.at === undefined ? this.repository : this.repository.asOf(now);
     const period = resolveKpiPeriod(
       query.period === 'custom' ? { kind: 'custom', from: query.from as string, to: query.to as string } : { kind: query.period },
       now,
       this.config.timeZone,
     );
     const prefix = scope.code;
-    const historyStart = await this.repository.historyStart();
     const [current, previous, lastYear, overdueNow, overdue, distribution, ranking] = await Promise.all([
-      this.figures(prefix, period.range),
-      covers(historyStart, period.previous) ? this.figures(prefix, period.previous) : null,
-      covers(historyStart, period.lastYear) ? this.figures(prefix, period.lastYear) : null,
-      this.repository.overdueCount(prefix, now),
-      this.repository.overdueTickets(prefix, now, OVERDUE_LIST_LIMIT),
-      this.repository.resolveDistribution(prefix, period.range),
-      this.ranking(scope, period.range, now),
+      this.figures(tickets, prefix, period.range),
+      covers(historyStart, period.previous) ? this.figures(tickets, prefix, period.previous) : null,
+      covers(historyStart, period.lastYear) ? this.figures(tickets, prefix, period.lastYear) : null,
+      tickets.overdueCount(prefix, now),
+      tickets.overdueTickets(prefix, now, OVERDUE_LIST_LIMIT),
+      tickets.resolveDistribution(prefix, period.range),
+      this.ranking(tickets, scope, period.range, now),
     ]);
     return {
       scope: scope.scope,
@@ -82,15 +87,15 @@ export class KpiService {
     };
   }
 
-  private async figures(prefix: string, range: KpiRange): Promise<WorkflowFigures> {
-    return figuresFromTallies(await this.repository.tallies(prefix, range));
+  private async figures(tickets: WorkflowKpiRepository, prefix: string, range: KpiRange): Promise<WorkflowFigures> {
+    return figuresFromTallies(await tickets.tallies(prefix, range));
   }
 
-  private async ranking(scope: ScopeSummary, range: KpiRange, now: Date): Promise<Ranking | null> {
+  private async ranking(tickets: WorkflowKpiRepository, scope: ScopeSummary, range: KpiRange, now: Date): Promise<Ranking | null> {
     const level = RANKED_LEVEL[scope.level];
     if (!level) return null;
     const units = this.reference.children({ level: scope.level, code: scope.code });
-    const tallies = new Map((await this.repository.unitTallies(scope.code, SCOPE_CODE_LENGTH[level], range, now)).map((row) => [row.unitCode, row]));
+    const tallies = new Map((await tickets.unitTallies(scope.code, SCOPE_CODE_LENGTH[level], range, now)).map((row) => [row.unitCode, row]));
     const reported = [...tallies.values()].reduce((sum, row) => sum + row.reported, 0);
     const closed = [...tallies.values()].reduce((sum, row) => sum + row.closed, 0);
     return rankUnits(

@@ -10,9 +10,31 @@ export interface ScopeMetricsQuery {
   readonly childCodeLength: number | null;
   readonly dayStart: Date;
   readonly windowStart: Date;
+  /**
+   * The figures as they stood at this instant (a replay): only reports with `reportedAt` ≤ it. Absent: everything
+   * stored, as the live snapshot reads it.
+   */
+  readonly until?: Date;
 }
 
 const TABLE = `${DATABASE}.reports_per_minute`;
+const REPORTS = `${DATABASE}.reports`;
+
+/**
+ * The per-minute rows up to an instant: whole minutes from the view, and the minute the instant falls in counted
+ * from the raw reports up to the instant itself, so a replay at 08:17:30 does not count 08:17:45's reports.
+ */
+const PER_MINUTE_UNTIL = `(
+  SELECT minute, grid_code, category, reports, last_reported_at
+  FROM ${TABLE}
+  WHERE minute < {untilMinute:DateTime64(3, 'UTC')} AND startsWith(grid_code, {prefix:String})
+  UNION ALL
+  SELECT toDateTime(toStartOfMinute(reported_at), 'UTC') AS minute, grid_code, category, count() AS reports, max(reported_at) AS last_reported_at
+  FROM ${REPORTS}
+  WHERE reported_at >= {untilMinute:DateTime64(3, 'UTC')} AND reported_at <= {until:DateTime64(3, 'UTC')} AND startsWith(grid_code, {prefix:String})
+  GROUP BY minute, grid_code, category
+)`;
+const MINUTE_MS = 60_000;
 
 interface GroupedRow {
   grouping_set: number | string;
@@ -45,7 +67,7 @@ export class ScopeMetricsRepository {
          sumIf(reports, minute >= {dayStart:DateTime64(3, 'UTC')}) AS today,
          sumIf(reports, minute >= {windowStart:DateTime64(3, 'UTC')}) AS recent,
          toString(maxIf(last_reported_at, minute >= {dayStart:DateTime64(3, 'UTC')})) AS newest_today
-       FROM ${TABLE}
+       FROM ${query.until === undefined ? TABLE : PER_MINUTE_UNTIL}
        WHERE minute >= least({dayStart:DateTime64(3, 'UTC')}, {windowStart:DateTime64(3, 'UTC')})
          AND startsWith(grid_code, {prefix:String})
        GROUP BY GROUPING SETS ((category), (child_code), (minute), (grid_code))`,
@@ -54,6 +76,7 @@ export class ScopeMetricsRepository {
         dayStart: toClickHouseDateTime(query.dayStart),
         windowStart: toClickHouseDateTime(query.windowStart),
         childLength: query.childCodeLength ?? query.codePrefix.length,
+        ...untilParams(query.until),
       },
     );
     // grouping() sets a bit for each argument that is *not* grouped in the row's set, first argument highest.
@@ -63,7 +86,7 @@ export class ScopeMetricsRepository {
       (newest, row) => (newest === null || row.newest_today > newest ? row.newest_today : newest),
       null,
     );
-    const watermark = newestToday ?? (await this.newestEver(query.codePrefix));
+    const watermark = newestToday ?? (await this.newestEver(query.codePrefix, query.until));
     return {
       todayByCategory: byCategory.map((row) => ({ category: row.category, count: Number(row.today) })),
       todayByChild:
@@ -81,16 +104,32 @@ export class ScopeMetricsRepository {
   }
 
   /** Only asked when the scope has nothing today, so the screen can still say when it last heard from it. */
-  private async newestEver(prefix: string): Promise<string | null> {
+  private async newestEver(prefix: string, until: Date | undefined): Promise<string | null> {
     const [row] = await this.rows<{ newest: string }>(
-      `SELECT max(last_reported_at) AS newest FROM ${TABLE} WHERE startsWith(grid_code, {prefix:String})`,
-      { prefix },
+      until === undefined
+        ? `SELECT max(last_reported_at) AS newest FROM ${TABLE} WHERE startsWith(grid_code, {prefix:String})`
+        : `SELECT max(reported_at) AS newest FROM ${REPORTS} WHERE startsWith(grid_code, {prefix:String}) AND reported_at <= {until:DateTime64(3, 'UTC')}`,
+      { prefix, ...untilParams(until) },
     );
     return row === undefined || row.newest === NO_WATERMARK ? null : row.newest;
+  }
+
+  /** The first minute the store holds a report in, or null when it holds none: before it a replay has nothing to show. */
+  async historyStart(): Promise<Date | null> {
+    const [row] = await this.rows<{ minutes: string; earliest: string }>(
+      `SELECT count() AS minutes, toString(toDateTime64(min(minute), 3, 'UTC')) AS earliest FROM ${TABLE}`,
+      {},
+    );
+    return row && Number(row.minutes) > 0 ? fromClickHouseDateTime(row.earliest) : null;
   }
 
   private async rows<T>(query: string, params: Record<string, unknown>): Promise<T[]> {
     const result = await this.client.query({ query, query_params: params, format: 'JSONEachRow' });
     return result.json<T>();
   }
+}
+
+function untilParams(until: Date | undefined): Record<string, string> {
+  if (until === undefined) return {};
+  return { until: toClickHouseDateTime(until), untilMinute: toClickHouseDateTime(new Date(Math.floor(until.getTime() / MINUTE_MS) * MINUTE_MS)) };
 }

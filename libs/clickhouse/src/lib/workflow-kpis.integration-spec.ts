@@ -180,4 +180,36 @@ describe('workflow KPIs in ClickHouse match the definitions in libs/domain', () 
 
     expect(await kpis.resolveDistribution('450103', range)).toEqual(resolveDistribution(generated.finals, range).map((bucket) => bucket.tickets));
   });
+
+  /** Every ticket as it stood at `moment`, from its versions (the report's, then one per event): the replay's definition. */
+  const ticketsAsOf = (moment: Date): TicketSnapshot[] => {
+    const latest = new Map<string, TicketSnapshot>();
+    const versions = [...generated.reports.map((report) => openTicket(report, rules)), ...generated.stored.map((stored) => stored.ticket)];
+    for (const ticket of versions) {
+      if (Date.parse(ticket.lastEventAt) > moment.getTime()) continue;
+      const known = latest.get(ticket.id);
+      if (known === undefined || known.version < ticket.version) latest.set(ticket.id, ticket);
+    }
+    return [...latest.values()];
+  };
+
+  for (const moment of [new Date('2026-11-20T09:30:00+08:00'), new Date('2026-11-01T00:00:00+08:00'), new Date('2025-11-10T12:00:00+08:00')]) {
+    it(`as of ${moment.toISOString()}, every figure is that of the tickets as they stood then`, async () => {
+      const asOf = kpis.asOf(moment);
+      const then = ticketsAsOf(moment);
+      // The moment is inside the history and some tickets changed after it: otherwise this would test nothing.
+      expect(then.length).toBeGreaterThan(20);
+      expect(then.filter((ticket) => generated.finals.some((final) => final.id === ticket.id && final.version !== ticket.version)).length).toBeGreaterThan(5);
+      for (const kind of ['today', 'week', 'month'] as const) {
+        const period = resolveKpiPeriod({ kind }, moment, ZONE);
+        expect(await asOf.tallies('450103', period.range)).toEqual(workflowTallies(then, period.range));
+        expect(await asOf.tallies('450103001', period.previous)).toEqual(workflowTallies(then.filter((ticket) => ticket.gridCode.startsWith('450103001')), period.previous));
+        expect(await asOf.resolveDistribution('450103', period.range)).toEqual(resolveDistribution(then, period.range).map((bucket) => bucket.tickets));
+      }
+      const overdue = then.filter((ticket) => isOverdue(ticket, moment));
+      expect(await asOf.overdueCount('450103', moment)).toBe(overdue.length);
+      const units = await asOf.unitTallies('450103', 9, resolveKpiPeriod({ kind: 'month' }, moment, ZONE).range, moment);
+      expect(units.reduce((total, unit) => total + unit.overdueNow, 0)).toBe(overdue.length);
+    });
+  }
 });

@@ -5,6 +5,7 @@ import { DATABASE } from './migration-runner';
 import { fromClickHouseDateTime, toClickHouseDateTime } from './sql-time';
 
 const TICKETS = `${DATABASE}.tickets`;
+const TICKET_VERSIONS = `${DATABASE}.ticket_versions`;
 
 /** The conditions of the KPI definitions in libs/domain (workflow-kpis.ts), written once for every query here. */
 const IN_RANGE = (column: string): string => `(${column} >= {from:DateTime64(3, 'UTC')} AND ${column} < {to:DateTime64(3, 'UTC')})`;
@@ -62,9 +63,38 @@ export interface UnitTallyRow {
 
 export type OverdueTicketRow = Omit<OverdueTicket, 'communityName' | 'overdueMinutes'>;
 
-/** The governance KPIs of a scope (a grid-code prefix), computed in ClickHouse over every ticket's latest version. */
+/**
+ * Every ticket of the scope as it stood at `{asOf}`: its highest version whose event had happened by then, from the
+ * table that keeps every version (migration 007). Each version carries the time of the event that made it
+ * (`last_event_at`, the report's time for version 0), and a ticket's events never go back in time, so this is the
+ * ticket exactly as the KPIs saw it at that moment.
+ */
+const TICKETS_AS_OF = `(
+  SELECT * FROM ${TICKET_VERSIONS}
+  WHERE startsWith(grid_code, {prefix:String}) AND last_event_at <= {asOf:DateTime64(3, 'UTC')}
+  ORDER BY id, version DESC
+  LIMIT 1 BY id
+)`;
+
+/**
+ * The governance KPIs of a scope (a grid-code prefix), computed in ClickHouse over every ticket's latest version,
+ * or (`asOf`) over every ticket's version as it stood at that instant.
+ */
 export class WorkflowKpiRepository {
-  constructor(private readonly client: ClickHouseClient) {}
+  constructor(
+    private readonly client: ClickHouseClient,
+    private readonly asOfInstant: Date | null = null,
+  ) {}
+
+  /** The same figures over the tickets as they stood at `instant`: a replay of the wall at that moment. */
+  asOf(instant: Date): WorkflowKpiRepository {
+    return new WorkflowKpiRepository(this.client, instant);
+  }
+
+  /** The tickets the figures read: the latest versions, or the versions of `asOf`. */
+  private get source(): string {
+    return this.asOfInstant === null ? `${TICKETS} FINAL` : TICKETS_AS_OF;
+  }
 
   async tallies(codePrefix: string, range: KpiRange): Promise<WorkflowTallies> {
     const [row] = await this.rows<TallyRow>(
@@ -82,7 +112,7 @@ export class WorkflowKpiRepository {
          quantileExactIf(0.9)(${MINUTES('first_dispatched_at')}, ${DISPATCHED}) AS dispatch_p90,
          quantileExactIf(0.5)(${MINUTES('resolved_at')}, ${RESOLVED}) AS resolve_median,
          quantileExactIf(0.9)(${MINUTES('resolved_at')}, ${RESOLVED}) AS resolve_p90
-       FROM ${TICKETS} FINAL
+       FROM ${this.source}
        WHERE startsWith(grid_code, {prefix:String})`,
       { prefix: codePrefix, ...rangeParams(range) },
     );
@@ -114,7 +144,7 @@ export class WorkflowKpiRepository {
          countIf(${REPORTED} AND ${CLOSED}) AS closed,
          countIf(${RESOLVED}) AS resolved,
          countIf(${OVERDUE}) AS overdue
-       FROM ${TICKETS} FINAL
+       FROM ${this.source}
        WHERE startsWith(grid_code, {prefix:String})
        GROUP BY unit
        ORDER BY unit`,
@@ -140,7 +170,7 @@ export class WorkflowKpiRepository {
 
   async overdueCount(codePrefix: string, now: Date): Promise<number> {
     const [row] = await this.rows<{ overdue: string }>(
-      `SELECT countIf(${OVERDUE}) AS overdue FROM ${TICKETS} FINAL WHERE startsWith(grid_code, {prefix:String})`,
+      `SELECT countIf(${OVERDUE}) AS overdue FROM ${this.source} WHERE startsWith(grid_code, {prefix:String})`,
       { prefix: codePrefix, ...overdueParams(now) },
     );
     return Number(row?.overdue ?? 0);
@@ -150,7 +180,7 @@ export class WorkflowKpiRepository {
   async overdueTickets(codePrefix: string, now: Date, limit: number): Promise<OverdueTicketRow[]> {
     const rows = await this.rows<OverdueRow>(
       `SELECT id, grid_code, category, severity, state, department, reported_at, assumeNotNull(due_at) AS due_at
-       FROM ${TICKETS} FINAL
+       FROM ${this.source}
        WHERE startsWith(grid_code, {prefix:String}) AND ${OVERDUE}
        ORDER BY due_at ASC, id ASC
        LIMIT {limit:UInt32}`,
@@ -172,7 +202,7 @@ export class WorkflowKpiRepository {
   async resolveDistribution(codePrefix: string, range: KpiRange): Promise<number[]> {
     const rows = await this.rows<{ bucket: number; tickets: string }>(
       `SELECT greatest(1, arrayCount(bound -> ${MINUTES('resolved_at')} >= bound, {bounds:Array(Float64)})) AS bucket, count() AS tickets
-       FROM ${TICKETS} FINAL
+       FROM ${this.source}
        WHERE startsWith(grid_code, {prefix:String}) AND ${RESOLVED}
        GROUP BY bucket`,
       { prefix: codePrefix, bounds: RESOLVE_BUCKET_BOUNDS_MINUTES, ...rangeParams(range) },
@@ -183,7 +213,8 @@ export class WorkflowKpiRepository {
   }
 
   private async rows<T>(query: string, params: Record<string, unknown>): Promise<T[]> {
-    const result = await this.client.query({ query, query_params: params, format: 'JSONEachRow' });
+    const asOf = this.asOfInstant === null ? {} : { asOf: toClickHouseDateTime(this.asOfInstant) };
+    const result = await this.client.query({ query, query_params: { ...params, ...asOf }, format: 'JSONEachRow' });
     return result.json<T>();
   }
 }

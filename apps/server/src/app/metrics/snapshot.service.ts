@@ -3,6 +3,7 @@ import { SCOPE_CODE_LENGTH, TREND_MINUTES, type ScopeSummary, type Snapshot } fr
 import { buildSnapshot, childLevelOf, minuteWindow, startOfDay, type ReferenceIndex } from '@grid-command/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config';
+import { checkReplayInstant } from '../common/replay-instant';
 import { APP_CONFIG, REFERENCE_INDEX } from '../infrastructure/tokens';
 
 /** A scope's live metrics, read from ClickHouse's aggregates: what the screen shows is what ClickHouse holds. */
@@ -15,6 +16,20 @@ export class SnapshotService {
   ) {}
 
   async snapshot(scope: ScopeSummary, now = new Date()): Promise<Snapshot> {
+    return this.build(scope, now, undefined);
+  }
+
+  /**
+   * The snapshot as the live one would have said it at `at` (a replay): windows ending at `at`, "today" the day of
+   * `at` in the deployment's zone, only reports with `reportedAt` ≤ `at`. A report that arrived late is counted from
+   * its `reportedAt`, so a replay can show one the live wall learnt of only later.
+   */
+  async snapshotAt(scope: ScopeSummary, at: Date, now = new Date()): Promise<Snapshot> {
+    checkReplayInstant(at, now, await this.metrics.historyStart(), this.config.timeZone);
+    return this.build(scope, at, at);
+  }
+
+  private async build(scope: ScopeSummary, now: Date, until: Date | undefined): Promise<Snapshot> {
     const childLevel = childLevelOf(scope.level);
     const [windowStart] = minuteWindow(now, TREND_MINUTES);
     const aggregates = await this.metrics.aggregates({
@@ -22,6 +37,7 @@ export class SnapshotService {
       childCodeLength: childLevel === null ? null : SCOPE_CODE_LENGTH[childLevel],
       dayStart: startOfDay(now, this.config.timeZone),
       windowStart: windowStart ?? now,
+      ...(until === undefined ? {} : { until }),
     });
     return buildSnapshot({
       scope,

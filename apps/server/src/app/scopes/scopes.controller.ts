@@ -2,6 +2,7 @@ import { SCOPE_LEVELS, type ScopeDetail, type ScopeFeatureCollection, type Scope
 import type { ReferenceIndex } from '@grid-command/domain';
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { AppError } from '../common/errors/app-error';
+import { parseReplayInstant } from '../common/replay-instant';
 import { resolveScope } from '../common/scope-resolver';
 import { REFERENCE_INDEX } from '../infrastructure/tokens';
 import { SnapshotService } from '../metrics';
@@ -36,8 +37,11 @@ export class ScopesController {
     return this.reference.geometry({ level: summary.level, code: summary.code }, level === undefined ? undefined : (level as ScopeLevel));
   }
 
+  /** `?scope=…[&at=ISO]`: with `at`, the snapshot as it stood at that moment (a replay). */
   @Get('snapshot')
-  snapshot(@Query('scope') scope: unknown): Promise<Snapshot> {
-    return this.snapshots.snapshot(resolveScope(this.reference, scope, 'scope'));
+  snapshot(@Query('scope') scope: unknown, @Query('at') at: unknown): Promise<Snapshot> {
+    const summary = resolveScope(this.reference, scope, 'scope');
+    const instant = parseReplayInstant(at);
+    return instant === null ? this.snapshots.snapshot(summary) : this.snapshots.snapshotAt(summary, instant);
   }
 }

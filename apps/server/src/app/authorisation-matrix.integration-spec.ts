@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { liveSocket } from '../testing/live-client';
 import { exampleFitsRoute, ROUTE_EXAMPLES, type MatrixWorld } from '../testing/route-examples';
+import { exampleWallHealth } from '../testing/wall-health-example';
 import { callApi, demoGridCodes, startTestServer, tempDataDir, until, WORKSPACE_ROOT, type RunningServer } from '../testing/test-server';
 import { HTTP_ACCESS_POLICY, routeKeysOfController, SOCKET_ACCESS_POLICY, SOCKET_CONNECT_POLICY, type AccessPolicy } from './common/access';
 
@@ -87,7 +88,9 @@ async function liveOutcome(server: RunningServer, token: string | undefined, eve
     });
     if (refusal !== null) return CREDENTIAL_REFUSALS.includes(refusal) ? 401 : refusal === 'forbidden' ? 403 : `connect_error ${refusal}`;
     if (event === null) return 'allowed';
-    const ack = await socket.timeout(5_000).emitWithAck(event as 'subscribe', { scope: STREET_A });
+    // A health report names the scope the wall shows where the other events name the scope they join.
+    const payload = event === 'reportWallHealth' ? exampleWallHealth(STREET_A) : { scope: STREET_A };
+    const ack = await socket.timeout(5_000).emitWithAck(event as 'subscribe', payload as { scope: string });
     return ack.ok ? 'allowed' : ack.error === 'forbidden' ? 403 : `ack ${ack.error}`;
   } finally {
     socket.close();

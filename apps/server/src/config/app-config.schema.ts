@@ -57,6 +57,18 @@ export const appEnvironmentSchema = z.object({
   ALLOWED_ORIGINS: list.default([]).pipe(z.array(origin)),
   LIVE_MAX_SOCKETS_PER_PRINCIPAL: positiveInt(1, 10_000).default(20),
   LIVE_MAX_EVENTS_PER_SECOND: positiveInt(1, 1_000).default(20),
+  // A wall reloads itself in the quiet hours once its heap passes WALL_HEAP_LIMIT_MB or grows faster than
+  // WALL_HEAP_GROWTH_MB_PER_HOUR, or its frame rate stays under WALL_MIN_FPS (0: never); at once past the hard bound.
+  WALL_HEAP_LIMIT_MB: positiveInt(16, 65_536).default(512),
+  WALL_HEAP_HARD_LIMIT_MB: positiveInt(16, 65_536).default(1_024),
+  WALL_HEAP_GROWTH_MB_PER_HOUR: positiveInt(1, 65_536).default(64),
+  WALL_MIN_FPS: positiveInt(0, 240).default(5),
+  // HH:MM-HH:MM in APP_TIMEZONE; an end before the start spans midnight.
+  WALL_QUIET_HOURS: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM-HH:MM in APP_TIMEZONE, e.g. 03:00-05:00')
+    .refine((value) => value.slice(0, 5) !== value.slice(6), 'must not start and end at the same minute')
+    .default('03:00-05:00'),
   HTTP_REQUEST_TIMEOUT_MS: positiveInt(1_000, 600_000).default(30_000),
   HTTP_MAX_BODY_BYTES: positiveInt(1_024, 16 * 1024 * 1024).default(64 * 1024),
   RATE_LIMIT_INGEST_KEY_PER_SECOND: positiveInt(1, 1_000_000).default(2_000),

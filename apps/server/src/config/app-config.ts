@@ -25,6 +25,14 @@ export interface AppConfig {
   };
   /** Origins besides the server's own whose pages may call the API and open `/live` (CORS, socket handshake). */
   readonly allowedOrigins: readonly string[];
+  /** The bounds walls heal themselves by (sent to each wall in the acknowledgement of its health report). */
+  readonly walls: {
+    readonly heapLimitMb: number;
+    readonly heapHardLimitMb: number;
+    readonly heapGrowthMbPerHour: number;
+    readonly minFps: number;
+    readonly quietHours: { readonly start: string; readonly end: string };
+  };
   readonly httpLimits: { readonly requestTimeoutMs: number; readonly maxBodyBytes: number };
   readonly rateLimits: { readonly ingestKeyPerSecond: number; readonly principalPerSecond: number; readonly failedAuthPerMinute: number };
   readonly ingest: { readonly flushAfterMs: number; readonly maxGroupReports: number; readonly maxBodyBytes: number; readonly maxClockSkewMs: number; readonly maxReportAgeMs: number };
@@ -72,6 +80,9 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv): AppConfig {
   if (!env.CLICKHOUSE_URL && roles.size < 3) {
     throw new ConfigError([`ROLES=${env.ROLES.join(',')}: split roles need CLICKHOUSE_URL, because embedded ClickHouse belongs to one process`]);
   }
+  if (env.WALL_HEAP_HARD_LIMIT_MB <= env.WALL_HEAP_LIMIT_MB) {
+    throw new ConfigError([`WALL_HEAP_HARD_LIMIT_MB=${env.WALL_HEAP_HARD_LIMIT_MB}: must be above WALL_HEAP_LIMIT_MB (${env.WALL_HEAP_LIMIT_MB})`]);
+  }
   return {
     http: { host: env.HOST, port: env.PORT },
     dataDir,
@@ -94,6 +105,13 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv): AppConfig {
       maxEventsPerSecond: env.LIVE_MAX_EVENTS_PER_SECOND,
     },
     allowedOrigins: env.ALLOWED_ORIGINS.map((value) => new URL(value).origin),
+    walls: {
+      heapLimitMb: env.WALL_HEAP_LIMIT_MB,
+      heapHardLimitMb: env.WALL_HEAP_HARD_LIMIT_MB,
+      heapGrowthMbPerHour: env.WALL_HEAP_GROWTH_MB_PER_HOUR,
+      minFps: env.WALL_MIN_FPS,
+      quietHours: { start: env.WALL_QUIET_HOURS.slice(0, 5), end: env.WALL_QUIET_HOURS.slice(6) },
+    },
     httpLimits: { requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS, maxBodyBytes: env.HTTP_MAX_BODY_BYTES },
     rateLimits: {
       ingestKeyPerSecond: env.RATE_LIMIT_INGEST_KEY_PER_SECOND,

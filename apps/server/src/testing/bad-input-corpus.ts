@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { wallFleetCases } from './wall-fleet-corpus';
 
 /**
  * The bad-input corpus: requests that must be refused with their documented 4xx, naming what is wrong. Generated
@@ -49,10 +50,10 @@ export interface SocketCase {
   readonly route: string;
   readonly badClass: string;
   readonly name: string;
-  readonly event: (typeof LIVE_EVENTS)[number];
+  readonly event: (typeof LIVE_EVENTS)[number] | 'reportWallHealth';
   readonly payload: unknown;
   /** The refusal the acknowledgement must carry; `disconnect` for a message over the socket's size limit. */
-  readonly error: 'invalid_scope' | 'unknown_scope' | 'disconnect';
+  readonly error: 'invalid_scope' | 'unknown_scope' | 'invalid_health' | 'disconnect';
 }
 
 export type CorpusCase = HttpCase | SocketCase;
@@ -551,6 +552,7 @@ export function badInputCorpus(world: CorpusWorld): CorpusCase[] {
     ...queryCases(world),
     ...identityCases(),
     ...socketCases(),
+    ...wallFleetCases(),
   ];
 }
 

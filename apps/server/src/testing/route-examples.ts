@@ -169,6 +169,9 @@ export const ROUTE_EXAMPLES: Readonly<Record<string, RouteExample>> = {
   'GET /api/v1/playlists/:name': fixed('GET', '/api/v1/playlists/district-tour'),
 
   'GET /api/v1/ops/overview': fixed('GET', '/api/v1/ops/overview'),
+  // No wall is connected in the matrix: an allowed caller is told 404, anyone else 401 or 403 first.
+  'GET /api/v1/ops/walls': fixed('GET', '/api/v1/ops/walls'),
+  'POST /api/v1/ops/walls/:id/commands': fixed('POST', () => `/api/v1/ops/walls/${randomUUID()}/commands`, () => ({ kind: 'pause' })),
 };
 
 /** Whether an example's request is one of its route: same method, and the path fits the route's pattern. */

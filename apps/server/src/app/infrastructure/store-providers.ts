@@ -21,6 +21,7 @@ import {
   SpikeWindowStore,
   ticketEventOutbox,
   TicketRecordStore,
+  WallFleet,
 } from '@grid-command/queue';
 import type { Provider, Type } from '@nestjs/common';
 import type { Redis } from 'ioredis';
@@ -48,6 +49,7 @@ export const STORE_PROVIDERS: Provider[] = [
   onRedis(AlertedReportMarks),
   onRedis(PipelineRates),
   onRedis(ConnectedScreens),
+  onRedis(WallFleet),
   { provide: TICKET_EVENT_OUTBOX, useFactory: ticketEventOutbox, inject: [REDIS_COMMANDS] },
   { provide: ALERT_OUTBOX, useFactory: alertOutbox, inject: [REDIS_COMMANDS] },
   {

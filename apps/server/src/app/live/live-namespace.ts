@@ -7,6 +7,8 @@ export interface LiveSocketData {
   principal: Principal;
   /** When the socket's first snapshot went out (epoch ms), for the operators' screen list. */
   firstSnapshotAt?: number;
+  /** The wall's own id, from its first health report: the room its commands reach it in. */
+  wallId?: string;
 }
 
 /** The socket.io namespace screens connect to, typed by the contracts' event map. */

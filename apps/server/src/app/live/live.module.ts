@@ -7,7 +7,9 @@ import { LiveSessions } from './live-sessions.service';
 import { LiveGateway } from './live.gateway';
 import { LivePublisher } from './live-publisher.service';
 import { ScreenRegistrar } from './screen-registrar.service';
+import { WallCommandRelay } from './wall-command-relay.service';
+import { WallGateway } from './wall.gateway';
 
 /** socket.io for the screens: who may connect, scope snapshots on a schedule and alert changes as they happen. */
-@Module({ imports: [MetricsModule, RateLimitsModule], providers: [LiveGateway, LiveHandshake, LiveSessions, LivePublisher, AlertPush, ScreenRegistrar] })
+@Module({ imports: [MetricsModule, RateLimitsModule], providers: [LiveGateway, LiveHandshake, LiveSessions, LivePublisher, AlertPush, ScreenRegistrar, WallGateway, WallCommandRelay] })
 export class LiveModule {}

@@ -27,14 +27,16 @@ describe('the wall fleet against redis-server', () => {
   });
   afterAll(async () => redis.dispose());
 
-  it('keeps the latest report of each wall, forgets a wall that disconnected and lets one that stopped reporting expire', async () => {
+  it('keeps the latest report of each wall, forgets a wall that disconnected (not a reloaded one) and lets one that stopped reporting expire', async () => {
     const fleet = new WallFleet(redis.connect('live-a'));
     const [kept, gone, expired] = [randomUUID(), randomUUID(), randomUUID()];
-    await fleet.record({ health: health(kept), owner: '大厅', ownerKind: 'display_token', reportedAt: Date.now() });
-    await fleet.record({ health: { ...health(kept), heapUsedMb: 50 }, owner: '大厅', ownerKind: 'display_token', reportedAt: Date.now() });
-    await fleet.record({ health: health(gone), owner: '会议室', ownerKind: 'display_token', reportedAt: Date.now() });
-    await fleet.record({ health: health(expired), owner: '走廊', ownerKind: 'display_token', reportedAt: Date.now() }, 300);
-    await fleet.forget(gone);
+    await fleet.record({ health: health(kept), socketId: 'old', owner: '大厅', ownerKind: 'display_token', reportedAt: Date.now() });
+    await fleet.record({ health: { ...health(kept), heapUsedMb: 50 }, socketId: 'reloaded', owner: '大厅', ownerKind: 'display_token', reportedAt: Date.now() });
+    await fleet.record({ health: health(gone), socketId: 'g', owner: '会议室', ownerKind: 'display_token', reportedAt: Date.now() });
+    await fleet.record({ health: health(expired), socketId: 'e', owner: '走廊', ownerKind: 'display_token', reportedAt: Date.now() }, 300);
+    await fleet.forget(gone, 'g');
+    // The page of `kept` reloaded: its old socket's disconnect comes after the new socket's report.
+    await fleet.forget(kept, 'old');
     await new Promise((resolve) => setTimeout(resolve, 400));
 
     const reader = new WallFleet(redis.connect('api'));

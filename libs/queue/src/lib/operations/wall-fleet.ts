@@ -1,4 +1,4 @@
-import { wallCommandSchema, wallIdSchema, type PrincipalKind, type WallCommand, type WallHealth } from '@grid-command/contracts';
+import { wallCommandSchema, wallIdSchema, type PrincipalKind, type WallHealth } from '@grid-command/contracts';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { subscribeParsed } from '../channel-subscription';
@@ -19,6 +19,8 @@ function wallKey(wallId: string): string {
 /** A wall's latest report as the live process that holds its socket stored it. Times are epoch milliseconds. */
 export interface WallEntry {
   readonly health: WallHealth;
+  /** The socket that sent it: a disconnect removes only its own socket's entry, not a reloaded page's newer one. */
+  readonly socketId: string;
   readonly owner: string;
   readonly ownerKind: PrincipalKind;
   readonly reportedAt: number;
@@ -26,6 +28,14 @@ export interface WallEntry {
 
 const wallCommandMessageSchema = z.strictObject({ wallId: wallIdSchema, command: wallCommandSchema });
 export type WallCommandMessage = z.infer<typeof wallCommandMessageSchema>;
+
+const FORGET_OWN_ENTRY = `
+local entry = redis.call('GET', KEYS[1])
+if entry and cjson.decode(entry).socketId == ARGV[1] then
+  redis.call('DEL', KEYS[1])
+  redis.call('ZREM', KEYS[2], ARGV[2])
+end
+return 0`;
 
 /**
  * The walls connected to any live process, in Redis so the API process that answers `/ops` need not hold their
@@ -46,9 +56,12 @@ export class WallFleet {
       .exec();
   }
 
-  /** The wall's socket closed: it is not connected any more (it reports again when it reconnects). */
-  async forget(wallId: string): Promise<void> {
-    await this.redis.multi().del(wallKey(wallId)).zrem(WALLS_KEY, wallId).exec();
+  /**
+   * The wall's socket `socketId` closed: the wall is not connected any more (it reports again when it reconnects),
+   * unless a newer socket of the same wall (the page reloaded) has reported meanwhile.
+   */
+  async forget(wallId: string, socketId: string): Promise<void> {
+    await this.redis.eval(FORGET_OWN_ENTRY, 2, wallKey(wallId), WALLS_KEY, socketId, wallId);
   }
 
   async get(wallId: string): Promise<WallEntry | null> {

@@ -89,6 +89,12 @@ export const HTTP_ACCESS_POLICY: Readonly<Record<string, AccessPolicy>> = {
 
   // The pipeline's health across every district the deployment serves, so not scoped: operators (and admins) only.
   'GET /api/v1/ops/overview': { allow: ['operator'], scope: NONE },
+  // The walls connected to the deployment. Operators (and admins) see and command every wall, so no scope is checked
+  // here; a duty officer (the console) sees only the walls showing a scope within their grants, may switch, pause or
+  // resume those (and show only a scope within the grants), but not reload them: the capability (WallFleetService)
+  // checks that where it loads the wall, and answers 404 for a wall outside the grants as for one not connected.
+  'GET /api/v1/ops/walls': { allow: ['operator', 'duty_officer'], scope: NONE },
+  'POST /api/v1/ops/walls/:id/commands': { allow: ['operator', 'duty_officer'], scope: NONE },
 };
 
 /** Every socket.io event of `/live`; connecting at all needs a valid credential with the `leader` role. */
@@ -97,6 +103,8 @@ export const SOCKET_ACCESS_POLICY: Readonly<Record<string, AccessPolicy>> = {
   unsubscribe: reads({ kind: 'payload', field: 'scope' }),
   watchAlerts: reads({ kind: 'payload', field: 'scope' }),
   unwatchAlerts: reads({ kind: 'payload', field: 'scope' }),
+  // A wall's health names the scope it shows: a wall reports only on a scope within its grants.
+  reportWallHealth: reads({ kind: 'payload', field: 'scope' }),
 };
 
 /** Who may open a `/live` connection. */

@@ -7,6 +7,7 @@ export * from './lib/seeded-random';
 export * from './lib/snapshot-builder';
 export * from './lib/time';
 export * from './lib/kpis/kpi-periods';
+export * from './lib/kpis/like-for-like';
 export * from './lib/kpis/quantile';
 export * from './lib/kpis/ranking';
 export * from './lib/kpis/workflow-kpis';

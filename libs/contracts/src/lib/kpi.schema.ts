@@ -74,14 +74,58 @@ export const workflowFiguresSchema = z.strictObject({
 });
 export type WorkflowFigures = z.infer<typeof workflowFiguresSchema>;
 
+/** The figures 环比 and 同比 are given for (overdue is a count of right now and has no past value). */
+export const COMPARED_FIGURES = [
+  'reported',
+  'dispatched',
+  'resolved',
+  'closingRate',
+  'onTimeRate',
+  'satisfactionRate',
+  'reopenRate',
+  'timeToDispatch',
+  'timeToResolve',
+] as const;
+export type ComparedFigure = (typeof COMPARED_FIGURES)[number];
+
+/**
+ * Why a figure has no 环比 or 同比: the store's history does not reach back (`no_history`), the period has not
+ * begun (`not_started`), no tickets under the rate or median on one side (`no_data`), or too few to tell a change
+ * from noise (`too_few_tickets`, under `minTickets`).
+ */
+export const NOT_COMPARABLE_REASONS = ['no_history', 'not_started', 'no_data', 'too_few_tickets'] as const;
+export type NotComparableReason = (typeof NOT_COMPARABLE_REASONS)[number];
+
+export const figureComparisonSchema = z.discriminatedUnion('status', [
+  /** `baseline`: the figure in the comparison period, in the figure's own unit (rates 0..1, medians in minutes). */
+  z.strictObject({ status: z.literal('compared'), baseline: z.number() }),
+  z.strictObject({ status: z.literal('not_comparable'), reason: z.enum(NOT_COMPARABLE_REASONS) }),
+]);
+export type FigureComparison = z.infer<typeof figureComparisonSchema>;
+
+/**
+ * How a comparison was made. `same_point_same_age`: the comparison period up to the same elapsed point, its tickets
+ * as they stood at `asOf` (as long after the comparison's start as now is after the period's), so each had as long
+ * to close as its counterpart now (today until 14:05 against yesterday until 14:05, as it stood at 14:05).
+ */
+export const kpiComparisonSchema = z.strictObject({
+  basis: z.literal('same_point_same_age'),
+  range: timeRangeSchema,
+  asOf: instant,
+  /** Fewer tickets under a rate or median on either side and it is not compared. */
+  minTickets: z.int().positive(),
+  /** Every compared figure, each either compared or not with a reason. */
+  figures: z.record(z.enum(COMPARED_FIGURES), figureComparisonSchema),
+});
+export type KpiComparison = z.infer<typeof kpiComparisonSchema>;
+
 export const rankedUnitSchema = z.strictObject({
   scope: scopeIdSchema,
   name: z.string(),
   reported: z.int().nonnegative(),
   resolved: z.int().nonnegative(),
+  /** What a unit is ranked by, rounded as the wall shows rates (libs/domain rateAsShown: RATE_DECIMALS places of a percent). */
   closingRate: z.number().min(0).max(1).nullable(),
-  /** Closing rate pulled toward the parent's rate in proportion to how few tickets the unit has: what it is ranked by. */
-  shrunkClosingRate: z.number().min(0).max(1).nullable(),
   overdueNow: z.int().nonnegative(),
   population: z.int().positive().nullable(),
   reportedPer10k: z.number().nonnegative().nullable(),
@@ -92,10 +136,11 @@ export type RankedUnit = z.infer<typeof rankedUnitSchema>;
 
 export const rankingSchema = z.strictObject({
   level: z.enum(['street', 'community', 'grid']),
-  /** Units with fewer reported tickets are listed apart (unranked). */
+  /**
+   * Units with fewer reported tickets are listed apart (unranked, most reports first). The rest are ranked by the
+   * closing rate as shown, higher first; equal rates by more reports first, then by name.
+   */
   minTickets: z.int().positive(),
-  /** Pseudo-tickets at the parent's rate added to every unit before ranking. */
-  priorWeight: z.number().nonnegative(),
   ranked: z.array(rankedUnitSchema),
   unranked: z.array(rankedUnitSchema),
 });
@@ -134,9 +179,15 @@ export const kpiResponseSchema = z.strictObject({
   /** 同比: the same range a year earlier. */
   lastYearRange: timeRangeSchema,
   current: workflowFiguresSchema,
-  /** null when the stored history does not reach back to the start of that range (nothing to compare with). */
+  /**
+   * The figures of previousRange / lastYearRange as they stood at the same age (see kpiComparisonSchema); null when
+   * the stored history does not reach back to the start of that range (nothing to compare with).
+   */
   previous: workflowFiguresSchema.nullable(),
   lastYear: workflowFiguresSchema.nullable(),
+  /** 环比 and 同比 per figure, with how they were made and why a figure is not compared: what a tile shows. */
+  previousComparison: kpiComparisonSchema,
+  lastYearComparison: kpiComparisonSchema,
   /** Open (not resolved, not suspended) and past the resolution deadline, now; regardless of period. */
   overdueNow: z.int().nonnegative(),
   /** Oldest deadline first, at most `overdueListLimit`. */

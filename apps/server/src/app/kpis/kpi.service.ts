@@ -2,18 +2,22 @@ import { WorkflowKpiRepository } from '@grid-command/clickhouse';
 import {
   kpiQuerySchema,
   SCOPE_CODE_LENGTH,
+  type KpiComparison,
   type KpiResponse,
   type Ranking,
   type ScopeSummary,
-  type WorkflowFigures,
 } from '@grid-command/contracts';
 import {
+  compareTallies,
+  comparisonAsOf,
   figuresFromTallies,
+  MIN_COMPARABLE_TICKETS,
   rankUnits,
   RESOLVE_BUCKET_BOUNDS_MINUTES,
   resolveKpiPeriod,
   type KpiRange,
   type ReferenceIndex,
+  type WorkflowTallies,
 } from '@grid-command/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config';
@@ -52,10 +56,13 @@ export class KpiService {
       this.config.timeZone,
     );
     const prefix = scope.code;
+    // 环比 and 同比 read their tickets as they stood at the same age as the period's now (like-for-like.ts).
+    const previousAsOf = comparisonAsOf(period.range, period.previous, now);
+    const lastYearAsOf = comparisonAsOf(period.range, period.lastYear, now);
     const [current, previous, lastYear, overdueNow, overdue, distribution, ranking] = await Promise.all([
-      this.figures(tickets, prefix, period.range),
-      covers(historyStart, period.previous) ? this.figures(tickets, prefix, period.previous) : null,
-      covers(historyStart, period.lastYear) ? this.figures(tickets, prefix, period.lastYear) : null,
+      tickets.tallies(prefix, period.range),
+      covers(historyStart, period.previous) ? this.repository.asOf(previousAsOf).tallies(prefix, period.previous) : null,
+      covers(historyStart, period.lastYear) ? this.repository.asOf(lastYearAsOf).tallies(prefix, period.lastYear) : null,
       tickets.overdueCount(prefix, now),
       tickets.overdueTickets(prefix, now, OVERDUE_LIST_LIMIT),
       tickets.resolveDistribution(prefix, period.range),
@@ -69,9 +76,11 @@ export class KpiService {
       range: isoRange(period.range),
       previousRange: isoRange(period.previous),
       lastYearRange: isoRange(period.lastYear),
-      current,
-      previous,
-      lastYear,
+      current: figuresFromTallies(current),
+      previous: previous === null ? null : figuresFromTallies(previous),
+      lastYear: lastYear === null ? null : figuresFromTallies(lastYear),
+      previousComparison: comparison(period.previous, previousAsOf, current, previous, historyStart, now < period.range.from),
+      lastYearComparison: comparison(period.lastYear, lastYearAsOf, current, lastYear, historyStart, now < period.range.from),
       overdueNow,
       overdue: overdue.map((ticket) => ({
         ...ticket,
@@ -87,17 +96,11 @@ export class KpiService {
     };
   }
 
-  private async figures(tickets: WorkflowKpiRepository, prefix: string, range: KpiRange): Promise<WorkflowFigures> {
-    return figuresFromTallies(await tickets.tallies(prefix, range));
-  }
-
   private async ranking(tickets: WorkflowKpiRepository, scope: ScopeSummary, range: KpiRange, now: Date): Promise<Ranking | null> {
     const level = RANKED_LEVEL[scope.level];
     if (!level) return null;
     const units = this.reference.children({ level: scope.level, code: scope.code });
     const tallies = new Map((await tickets.unitTallies(scope.code, SCOPE_CODE_LENGTH[level], range, now)).map((row) => [row.unitCode, row]));
-    const reported = [...tallies.values()].reduce((sum, row) => sum + row.reported, 0);
-    const closed = [...tallies.values()].reduce((sum, row) => sum + row.closed, 0);
     return rankUnits(
       level,
       units.map((unit) => {
@@ -112,7 +115,6 @@ export class KpiService {
           overdueNow: row?.overdueNow ?? 0,
         };
       }),
-      reported === 0 ? null : closed / reported,
     );
   }
 }
@@ -120,6 +122,23 @@ export class KpiService {
 /** Whether the stored history reaches back to the start of `range`, so its figures are data and not a gap. */
 function covers(historyStart: Date | null, range: KpiRange): boolean {
   return historyStart !== null && historyStart.getTime() <= range.from.getTime();
+}
+
+function comparison(
+  range: KpiRange,
+  asOf: Date,
+  current: WorkflowTallies,
+  baseline: WorkflowTallies | null,
+  historyStart: Date | null,
+  notStarted: boolean,
+): KpiComparison {
+  return {
+    basis: 'same_point_same_age',
+    range: isoRange(range),
+    asOf: asOf.toISOString(),
+    minTickets: MIN_COMPARABLE_TICKETS,
+    figures: compareTallies(current, baseline, { historyMissing: !covers(historyStart, range), notStarted }),
+  };
 }
 
 function isoRange(range: KpiRange): { from: string; to: string } {

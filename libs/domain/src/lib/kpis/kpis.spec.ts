@@ -99,20 +99,34 @@ describe('rankUnits', () => {
     overdueNow: 0,
   });
 
-  it('does not rank a lucky small sample first', () => {
-    const ranking = rankUnits('community', [unit('community:a', 300, 291), unit('community:b', 25, 25), unit('community:c', 3, 3)], 0.9);
-    // b: (25 + 18) / 45 = 0.956; a: (291 + 18) / 320 = 0.966.
-    expect(ranking.ranked.map((one) => [one.scope, one.rank])).toEqual([
-      ['community:a', 1],
-      ['community:b', 2],
+  it('ranks by the rate it shows: 30.3% above 29.5% whatever the sizes', () => {
+    // 29.5% of 2,000 tickets and 30.3% of 33: a rate shrunk toward a parent of 95% would put the small one first.
+    const ranking = rankUnits('community', [unit('community:big', 2_000, 590), unit('community:small', 33, 10)]);
+    expect(ranking.ranked.map((one) => [one.scope, one.closingRate, one.rank])).toEqual([
+      ['community:small', 0.303, 1],
+      ['community:big', 0.295, 2],
     ]);
-    expect(ranking.unranked.map((one) => one.scope)).toEqual(['community:c']);
-    expect(ranking.unranked[0]?.rank).toBeNull();
-    expect(ranking.ranked[1]?.closingRate).toBe(1);
+  });
+
+  it('breaks a tie in the shown rate by more reports, then by name', () => {
+    // 29,999 of 100,000 and 30 of 100 both show as 30.0%: equal on the wall, so equal for the rank.
+    const ranking = rankUnits('street', [unit('street:c', 100, 30), unit('street:a', 100_000, 29_999), unit('street:b', 100, 30)]);
+    expect(ranking.ranked.map((one) => one.scope)).toEqual(['street:a', 'street:b', 'street:c']);
+    expect(new Set(ranking.ranked.map((one) => one.closingRate))).toEqual(new Set([0.3]));
+  });
+
+  it('lists units under the minimum apart, most reports first, without a rank', () => {
+    const ranking = rankUnits('community', [unit('community:a', 300, 291), unit('community:c', 3, 3), unit('community:d', 19, 1)]);
+    expect(ranking.ranked.map((one) => [one.scope, one.rank])).toEqual([['community:a', 1]]);
+    expect(ranking.unranked.map((one) => [one.scope, one.rank])).toEqual([
+      ['community:d', null],
+      ['community:c', null],
+    ]);
+    expect(ranking.unranked[1]?.closingRate).toBe(1);
   });
 
   it('gives volume per 10,000 residents when the population is known', () => {
-    const ranking = rankUnits('street', [unit('street:a', 50, 40, 25_000), unit('street:b', 50, 40)], 0.8);
+    const ranking = rankUnits('street', [unit('street:a', 50, 40, 25_000), unit('street:b', 50, 40)]);
     expect(ranking.ranked.find((one) => one.scope === 'street:a')?.reportedPer10k).toBe(20);
     expect(ranking.ranked.find((one) => one.scope === 'street:b')?.reportedPer10k).toBeNull();
   });

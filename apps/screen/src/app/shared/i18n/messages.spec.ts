@@ -3,8 +3,8 @@ import { MESSAGE_KEYS, placeholdersOf, translate } from './messages';
 
 describe('translate', () => {
   it('shows Chinese and English labels of the headline KPI', () => {
-    expect(translate('zh', 'kpi.reported')).toBe('今日受理量');
-    expect(translate('en', 'kpi.reported')).toBe('Reported today');
+    expect(translate('zh', 'kpi.reported')).toBe('今日受理量（实时）');
+    expect(translate('en', 'kpi.reported')).toBe('Reported today (live)');
   });
 
   it('fills parameters', () => {

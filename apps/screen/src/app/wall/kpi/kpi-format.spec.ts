@@ -2,10 +2,12 @@ import { describe, expect, it } from '@jest/globals';
 import { bucketLabel, formatMinutes, formatRate, periodLabel } from './kpi-format';
 
 describe('formatRate', () => {
-  it('prints a rate as a percent with at most one decimal', () => {
+  it('prints every rate as a percent with one decimal, so figures side by side line up', () => {
     expect(formatRate(0.949, 'zh')).toBe('94.9%');
-    expect(formatRate(1, 'en')).toBe('100%');
+    expect(formatRate(1, 'en')).toBe('100.0%');
+    expect(formatRate(0.3, 'zh')).toBe('30.0%');
     expect(formatRate(0.12345, 'en')).toBe('12.3%');
+    expect(formatRate(0.29949, 'en')).toBe('29.9%');
   });
 
   it('prints a dash, not 0 %, when there is no denominator', () => {

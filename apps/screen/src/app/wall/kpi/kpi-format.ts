@@ -1,4 +1,5 @@
 import type { DurationBucket } from '@grid-command/contracts';
+import { RATE_DECIMALS, rateAsShown } from '@grid-command/domain';
 import type { Lang, WallPeriod } from '../../shared/config/wall-params';
 import { translate, type MessageKey } from '../../shared/i18n/messages';
 
@@ -7,10 +8,18 @@ const UP_TO_ONE_DECIMAL: Readonly<Record<Lang, Intl.NumberFormat>> = {
   en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }),
 };
 
-/** `94.9%` for a 0..1 rate; a dash when there is no denominator (unknown is not 0 %). */
+const RATE: Readonly<Record<Lang, Intl.NumberFormat>> = {
+  zh: new Intl.NumberFormat('zh-CN', { minimumFractionDigits: RATE_DECIMALS, maximumFractionDigits: RATE_DECIMALS }),
+  en: new Intl.NumberFormat('en-US', { minimumFractionDigits: RATE_DECIMALS, maximumFractionDigits: RATE_DECIMALS }),
+};
+
+/**
+ * `94.9%`, `30.0%`, `100.0%` for a 0..1 rate: every rate on the wall with the same decimals, rounded as the ranking
+ * ranks (rateAsShown); a dash when there is no denominator (unknown is not 0 %).
+ */
 export function formatRate(rate: number | null, lang: Lang): string {
   if (rate === null) return '—';
-  return `${UP_TO_ONE_DECIMAL[lang].format(Math.round(rate * 1000) / 10)}%`;
+  return `${RATE[lang].format(rateAsShown(rate) * 100)}%`;
 }
 
 interface MinutesParts {

@@ -1,7 +1,8 @@
-import type { KpiResponse, WorkflowFigures, WorkflowKpiKind } from '@grid-command/contracts';
+import type { KpiComparison, KpiResponse, NotComparableReason, WorkflowFigures, WorkflowKpiKind } from '@grid-command/contracts';
 import type { Lang } from '../../shared/config/wall-params';
 import { translate, type MessageKey } from '../../shared/i18n/messages';
 import { formatCount } from '../../shared/i18n/number-format';
+import { timeOfDay } from '../../shared/time/clock-format';
 import { compareFigure, formatChange, type ChangeMeasure, type Direction, type Polarity, type Tone } from './kpi-change';
 import { formatMinutes, formatRate } from './kpi-format';
 
@@ -9,7 +10,7 @@ interface FigureDefinition {
   readonly label: MessageKey;
   readonly measure: ChangeMeasure;
   readonly polarity: Polarity;
-  /** The figure in one period's workflow figures; null where the contract has no such figure for past periods. */
+  /** The figure in the period's workflow figures; null where the contract keeps no past value to compare with. */
   readonly read: ((figures: WorkflowFigures) => number | null) | null;
 }
 
@@ -52,11 +53,13 @@ export interface WorkflowTile {
   readonly changes: readonly [ChangeView, ChangeView];
 }
 
-function valueText(kind: WorkflowKpiKind, response: KpiResponse, lang: Lang): { value: string; unit: string; detail: string | null } {
+function valueText(kind: WorkflowKpiKind, response: KpiResponse, lang: Lang, timeZone: string | null): { value: string; unit: string; detail: string | null } {
   const current = response.current;
   const tickets = translate(lang, 'wf.unit.tickets');
   switch (kind) {
     case 'reported':
+      // Tickets counted when the figures were computed; the headline's 今日受理量 is live, so it can be a few ahead.
+      return { value: formatCount(current.reported, lang), unit: tickets, detail: translate(lang, 'wf.asOf', { time: timeOfDay(Date.parse(response.generatedAt), timeZone, true) }) };
     case 'dispatched':
     case 'resolved':
       return { value: formatCount(current[kind], lang), unit: tickets, detail: null };
@@ -79,10 +82,21 @@ function valueText(kind: WorkflowKpiKind, response: KpiResponse, lang: Lang): { 
   }
 }
 
-function changeView(kind: WorkflowKpiKind, response: KpiResponse, baseline: WorkflowFigures | null, label: MessageKey, lang: Lang): ChangeView {
+/** What a tile says instead of an arrow when the contract says a change means nothing. */
+const NOT_COMPARABLE_TEXT: Readonly<Record<NotComparableReason, MessageKey>> = {
+  no_history: 'change.noData',
+  not_started: 'change.notStarted',
+  no_data: 'change.nothingToCompare',
+  too_few_tickets: 'change.tooFew',
+};
+
+function changeView(kind: WorkflowKpiKind, response: KpiResponse, comparison: KpiComparison, label: MessageKey, lang: Lang): ChangeView {
   const definition = WORKFLOW_FIGURES[kind];
-  const read = definition.read;
-  const change = read === null || baseline === null ? ({ kind: 'none' } as const) : compareFigure(read(response.current), read(baseline), definition.measure, definition.polarity);
+  const none = (text: string): ChangeView => ({ label: translate(lang, label), text, direction: 'none', tone: 'neutral' });
+  if (definition.read === null || kind === 'overdue') return none(translate(lang, 'change.noData'));
+  const figure = comparison.figures[kind];
+  if (figure.status === 'not_comparable') return none(translate(lang, NOT_COMPARABLE_TEXT[figure.reason]));
+  const change = compareFigure(definition.read(response.current), figure.baseline, definition.measure, definition.polarity);
   return {
     label: translate(lang, label),
     text: formatChange(change, definition.measure, lang),
@@ -91,14 +105,29 @@ function changeView(kind: WorkflowKpiKind, response: KpiResponse, baseline: Work
   };
 }
 
-/** The workflow KPI tiles in the order the dashboard lists them, each with its 环比 and 同比. */
-export function workflowTiles(response: KpiResponse, kinds: readonly WorkflowKpiKind[], lang: Lang): WorkflowTile[] {
+const BASIS_NOTE: Readonly<Record<KpiResponse['period'], MessageKey>> = {
+  today: 'change.basis.today',
+  week: 'change.basis.week',
+  month: 'change.basis.month',
+  custom: 'change.basis.custom',
+};
+
+/** How 环比 and 同比 were made, said once under the tiles: like with like, at the same point and the same age. */
+export function comparisonBasisNote(response: KpiResponse, lang: Lang): string {
+  return translate(lang, BASIS_NOTE[response.period]);
+}
+
+/**
+ * The workflow KPI tiles in the order the dashboard lists them, each with its 环比 and 同比 as the contract
+ * compares them; `timeZone` is the deployment's, in which the tiles say when the figures were counted.
+ */
+export function workflowTiles(response: KpiResponse, kinds: readonly WorkflowKpiKind[], lang: Lang, timeZone: string | null): WorkflowTile[] {
   return kinds.map((kind) => ({
     kind,
     label: translate(lang, WORKFLOW_FIGURES[kind].label),
-    ...valueText(kind, response, lang),
+    ...valueText(kind, response, lang, timeZone),
     alert: kind === 'overdue' && response.overdueNow > 0,
-    changes: [changeView(kind, response, response.previous, 'change.mom', lang), changeView(kind, response, response.lastYear, 'change.yoy', lang)],
+    changes: [changeView(kind, response, response.previousComparison, 'change.mom', lang), changeView(kind, response, response.lastYearComparison, 'change.yoy', lang)],
   }));
 }
 

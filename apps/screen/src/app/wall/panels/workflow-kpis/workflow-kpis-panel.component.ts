@@ -1,13 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { KpiResponse, WorkflowKpiKind } from '@grid-command/contracts';
 import type { Lang } from '../../../shared/config/wall-params';
-import { placeholderTiles, workflowTiles } from '../../kpi/workflow-tiles';
+import { DeploymentTimeZone } from '../../../shared/time/deployment-time-zone.service';
+import { comparisonBasisNote, placeholderTiles, workflowTiles } from '../../kpi/workflow-tiles';
 
 /** 受理 → 派单 → 办结 → 验单 in figures, each tile with its 环比 and 同比 coloured by whether the change is good news. */
 @Component({
   selector: 'gc-workflow-kpis-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { '[attr.data-kpi-scope]': 'response()?.scope ?? null', '[style.--columns]': 'columns()' },
+  host: { '[attr.data-kpi-scope]': 'response()?.scope ?? null', '[style.--columns]': 'columns()', '[style.--rows]': 'rows()' },
   template: `
     @for (tile of tiles(); track tile.kind) {
       <div class="tile" [class.tile--alert]="tile.alert" [attr.data-workflow-kpi]="tile.kind">
@@ -31,14 +32,27 @@ import { placeholderTiles, workflowTiles } from '../../kpi/workflow-tiles';
         }
       </div>
     }
+    @if (basisNote(); as note) {
+      <p class="basis" data-comparison-basis>{{ note }}</p>
+    }
   `,
   styles: `
     :host {
       display: grid;
       grid-template-columns: repeat(var(--columns), minmax(0, 1fr));
-      grid-auto-rows: minmax(0, 1fr);
+      grid-template-rows: repeat(var(--rows), minmax(0, 1fr)) auto;
       gap: 8px;
       height: 100%;
+    }
+    .basis {
+      grid-column: 1 / -1;
+      margin: 0;
+      font-size: 13px;
+      line-height: 16px;
+      color: var(--gc-muted);
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
     }
     .tile {
       min-width: 0;
@@ -130,8 +144,15 @@ export class WorkflowKpisPanelComponent {
   readonly columns = input.required<number>();
   readonly lang = input.required<Lang>();
 
+  private readonly timeZone = inject(DeploymentTimeZone).zone;
+
+  protected readonly rows = computed(() => Math.max(1, Math.ceil(this.kinds().length / this.columns())));
   protected readonly tiles = computed(() => {
     const response = this.response();
-    return response === null ? placeholderTiles(this.kinds(), this.lang()) : workflowTiles(response, this.kinds(), this.lang());
+    return response === null ? placeholderTiles(this.kinds(), this.lang()) : workflowTiles(response, this.kinds(), this.lang(), this.timeZone());
+  });
+  protected readonly basisNote = computed(() => {
+    const response = this.response();
+    return response === null ? null : comparisonBasisNote(response, this.lang());
   });
 }

@@ -48,6 +48,36 @@ describe('drilling down the wall on the real server', () => {
   const kpiScope = () => page.locator('gc-workflow-kpis-panel').getAttribute('data-kpi-scope');
   const crumbs = () => page.locator('.crumbs [data-crumb]').allInnerTexts();
   const tileValue = (kind: string) => page.locator(`[data-workflow-kpi="${kind}"] .tile__value`).innerText();
+  const nameOf = async (scope: string): Promise<string> => scopeDetailSchema.parse(await getJson(`/api/v1/scopes/${scope}`)).name;
+  const rankingRows = (prefix: string) => page.locator(`[data-panel="closing-ranking"] button[data-scope^="${prefix}"]`);
+  const closingRanking = () => page.locator('[data-panel="closing-ranking"]');
+
+  /** What a drilled wall's heading says at each level. */
+  const HEADING: Readonly<Record<string, (name: string) => string>> = {
+    district: () => '青秀区网格化治理指挥中心',
+    street: (name) => `${name} · 街道指挥分中心`,
+    community: (name) => `${name} · 社区工作站`,
+    grid: (name) => `${name} · 网格化治理`,
+  };
+
+  /** The wall shows `scope`: in the address, the breadcrumb (every level above linked), the KPI answer and the heading. */
+  async function expectWallAt(scope: string, trail: readonly string[]): Promise<void> {
+    await eventually(scopeInAddress, (value) => expect(value).toBe(scope), WAIT);
+    await eventually(crumbs, (value) => expect(value).toEqual(trail), WAIT);
+    await eventually(kpiScope, (value) => expect(value).toBe(scope), WAIT);
+    expect(await page.locator('.crumbs a[data-crumb]').count()).toBe(trail.length - 1);
+    expect(await page.locator('.crumbs [aria-current="page"]').getAttribute('data-crumb')).toBe(scope);
+    const level = scope.slice(0, scope.indexOf(':'));
+    await eventually(() => page.locator('h1').innerText(), (value) => expect(value).toBe(HEADING[level]?.(trail[trail.length - 1] ?? '')), WAIT);
+  }
+
+  /** Clicks the middle of the map once the map of `scope` has replaced the one before it. */
+  async function clickMapOf(scope: string): Promise<void> {
+    await eventually(kpiScope, (value) => expect(value).toBe(scope), WAIT);
+    await eventually(() => page.locator('[data-panel="map"] gc-wall-chart[data-chart-drawn="true"]').count(), (value) => expect(value).toBe(1), WAIT);
+    await page.waitForTimeout(500);
+    await page.locator('[data-panel="map"] gc-wall-chart').click();
+  }
 
   it('opens the district wall with the district KPIs and its streets in the ranking', async () => {
     if (!session) throw new Error('server not started');
@@ -70,7 +100,7 @@ describe('drilling down the wall on the real server', () => {
     await eventually(scopeInAddress, (value) => expect(value).toBe(STREET), WAIT);
     await eventually(crumbs, (value) => expect(value).toEqual(['青秀区', streetName]), WAIT);
     expect(await page.locator(`.crumbs a[data-crumb="${DISTRICT}"]`).count()).toBe(1);
-    expect(await page.locator('h1').innerText()).toBe(`${streetName}网格化治理指挥中心`);
+    expect(await page.locator('h1').innerText()).toBe(`${streetName} · 街道指挥分中心`);
 
     await eventually(kpiScope, (value) => expect(value).toBe(STREET), WAIT);
     expect(await workflow().locator('.panel__heading').innerText()).toContain(streetName);
@@ -125,34 +155,94 @@ describe('drilling down the wall on the real server', () => {
     expect(await workflow().locator('.panel__notice').count()).toBe(0);
   });
 
-  it('goes down from the map to the street and then the community of the clicked grid, and no further', async () => {
-    const map = page.locator('[data-panel="map"] gc-wall-chart[data-chart-drawn="true"]');
-    await eventually(() => map.count(), (value) => expect(value).toBe(1), WAIT);
-    await map.click();
+  it('goes down every level through the ranking rows — street, community, grid — and back up through the browser and the breadcrumb', async () => {
+    const district = ['青秀区'];
+    await page.goto(`${baseUrl()}/?scope=${DISTRICT}`, { timeout: 30_000 });
+    await expectWallAt(DISTRICT, district);
+
+    await eventually(() => rankingRows('street:').count(), (value) => expect(value).toBeGreaterThan(0), WAIT);
+    const street = (await rankingRows('street:').first().getAttribute('data-scope')) ?? '';
+    await rankingRows('street:').first().click();
+    const toStreet = [...district, await nameOf(street)];
+    await expectWallAt(street, toStreet);
+
+    const communityPrefix = `community:${street.slice('street:'.length)}`;
+    await eventually(() => rankingRows(communityPrefix).count(), (value) => expect(value).toBeGreaterThan(0), WAIT);
+    const community = (await rankingRows(communityPrefix).first().getAttribute('data-scope')) ?? '';
+    await rankingRows(communityPrefix).first().click();
+    const toCommunity = [...toStreet, await nameOf(community)];
+    await expectWallAt(community, toCommunity);
+
+    // A community ranks its grids: no dead end here.
+    const gridPrefix = `grid:${community.slice('community:'.length)}`;
+    await eventually(() => rankingRows(gridPrefix).count(), (value) => expect(value).toBeGreaterThan(0), WAIT);
+    expect(await closingRanking().locator('.panel__heading').innerText()).toBe('今日网格办结率排名');
+    expect(await closingRanking().innerText()).not.toContain('最小治理单元');
+    const grid = (await rankingRows(gridPrefix).first().getAttribute('data-scope')) ?? '';
+    await rankingRows(gridPrefix).first().click();
+    const toGrid = [...toCommunity, await nameOf(grid)];
+    await expectWallAt(grid, toGrid);
+
+    // The grid is the bottom and says so plainly, with its own figures on screen.
+    await eventually(() => closingRanking().innerText(), (value) => expect(value).toContain('网格是最小治理单元'), WAIT);
+    expect(await closingRanking().locator('button').count()).toBe(0);
+    const gridKpis = await kpis(grid);
+    await eventually(() => tileValue('reported'), (value) => expect(value).toBe(gridKpis.current.reported.toLocaleString('en-US')), WAIT);
+    const gridLive = await liveReported(grid);
+    await eventually(() => shownCount(page, 'reported'), (value) => expect(value).toBe(gridLive), WAIT);
+    expect(await page.title()).toBe(`${toGrid[3]} · 网格化治理`);
+
+    // The browser's back button climbs one level at a time, and forward comes down again.
+    await page.goBack();
+    await expectWallAt(community, toCommunity);
+    await page.goBack();
+    await expectWallAt(street, toStreet);
+    await page.goBack();
+    await expectWallAt(DISTRICT, district);
+    await page.goForward();
+    await page.goForward();
+    await page.goForward();
+    await expectWallAt(grid, toGrid);
+
+    // So does the breadcrumb, level by level.
+    await page.locator(`.crumbs a[data-crumb="${community}"]`).click();
+    await expectWallAt(community, toCommunity);
+    await page.locator(`.crumbs a[data-crumb="${street}"]`).click();
+    await expectWallAt(street, toStreet);
+    await page.locator(`.crumbs a[data-crumb="${DISTRICT}"]`).click();
+    await expectWallAt(DISTRICT, district);
+  });
+
+  it('goes down from the map to the street, the community and the grid clicked, no further, and straight back up to the district', async () => {
+    await clickMapOf(DISTRICT);
     await eventually(scopeInAddress, (value) => expect(value).toMatch(/^street:450103\d{3}$/), WAIT);
     const street = scopeInAddress() ?? '';
-    const streetName = scopeDetailSchema.parse(await getJson(`/api/v1/scopes/${street}`)).name;
-    await eventually(crumbs, (value) => expect(value).toEqual(['青秀区', streetName]), WAIT);
-    await eventually(kpiScope, (value) => expect(value).toBe(street), WAIT);
+    const toStreet = ['青秀区', await nameOf(street)];
+    await expectWallAt(street, toStreet);
 
-    // The street's own map: wait for it to replace the district's before clicking.
-    await eventually(() => page.locator('[data-panel="map"] gc-wall-chart[data-chart-drawn="true"]').count(), (value) => expect(value).toBe(1), WAIT);
-    await page.waitForTimeout(500);
-    await page.locator('[data-panel="map"] gc-wall-chart').click();
+    await clickMapOf(street);
     await eventually(scopeInAddress, (value) => expect(value).toMatch(new RegExp(`^community:${street.slice('street:'.length)}\\d{3}$`)), WAIT);
     const community = scopeInAddress() ?? '';
-    await eventually(async () => (await crumbs()).length, (value) => expect(value).toBe(3), WAIT);
-    await eventually(kpiScope, (value) => expect(value).toBe(community), WAIT);
-    // A community is the lowest level a wall shows: its ranking says so, and a click on its map stays put.
-    await eventually(() => page.locator('[data-panel="closing-ranking"]').innerText(), (value) => expect(value).toContain('无下级排名'), WAIT);
-    await page.waitForTimeout(500);
-    await page.locator('[data-panel="map"] gc-wall-chart').click();
-    await page.waitForTimeout(1000);
-    expect(scopeInAddress()).toBe(community);
+    const toCommunity = [...toStreet, await nameOf(community)];
+    await expectWallAt(community, toCommunity);
 
-    await page.locator(`.crumbs a[data-crumb="${street}"]`).click();
-    await eventually(scopeInAddress, (value) => expect(value).toBe(street), WAIT);
-    await eventually(kpiScope, (value) => expect(value).toBe(street), WAIT);
+    // On a community the map's units are its grids: a click opens the grid.
+    await clickMapOf(community);
+    await eventually(scopeInAddress, (value) => expect(value).toMatch(new RegExp(`^grid:${community.slice('community:'.length)}\\d{3}$`)), WAIT);
+    const grid = scopeInAddress() ?? '';
+    const toGrid = [...toCommunity, await nameOf(grid)];
+    await expectWallAt(grid, toGrid);
+
+    // The grid's map shows the grid itself; a click on it stays put.
+    await clickMapOf(grid);
+    await page.waitForTimeout(1000);
+    expect(scopeInAddress()).toBe(grid);
+    expect((await crumbs()).length).toBe(4);
+
+    await page.locator(`.crumbs a[data-crumb="${DISTRICT}"]`).click();
+    await expectWallAt(DISTRICT, ['青秀区']);
+    await page.goBack();
+    await expectWallAt(grid, toGrid);
   });
 
   it('breaks no rule of the Content Security Policy', () => {

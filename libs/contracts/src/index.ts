@@ -10,6 +10,7 @@ export * from './lib/scope.schema';
 export * from './lib/snapshot.schema';
 export * from './lib/zod-issues';
 export * from './lib/kpi.schema';
+export * from './lib/kpi-live';
 export * from './lib/sla.schema';
 export * from './lib/ticket.schema';
 export * from './lib/departments';

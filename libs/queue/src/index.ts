@@ -13,6 +13,7 @@ export * from './lib/redis-outbox';
 export * from './lib/report-intake';
 export * from './lib/report-ledger';
 export * from './lib/reports-stored-events';
+export * from './lib/ticket-events-stored-events';
 export * from './lib/spike-window-store';
 export * from './lib/ticket-record-store';
 export * from './lib/credential-revocations';

@@ -42,6 +42,9 @@ export const appEnvironmentSchema = z.object({
   // A wall flags a silent link once a heartbeat is overdue: 2 s keeps that under 5 s, for one shared snapshot
   // computation per watched scope every 2 s.
   LIVE_HEARTBEAT_MS: positiveInt(1_000, 300_000).default(2_000),
+  // Workflow KPIs are pushed when they change; at least this often all the same (recomputed), so a wall tells a silent
+  // link from quiet figures. Each watched scope and period costs one KPI computation per heartbeat when nothing moves.
+  LIVE_KPI_HEARTBEAT_MS: positiveInt(5_000, 600_000).default(30_000),
   INGEST_FLUSH_MS: positiveInt(0, 1_000).default(5),
   INGEST_MAX_BODY_BYTES: positiveInt(1_024, 64 * 1024 * 1024).default(4 * 1024 * 1024),
   INGEST_MAX_CLOCK_SKEW_SECONDS: positiveInt(0, 86_400).default(300),

@@ -20,6 +20,7 @@ export interface AppConfig {
   readonly live: {
     readonly pushIntervalMs: number;
     readonly heartbeatMs: number;
+    readonly kpiHeartbeatMs: number;
     readonly maxSocketsPerPrincipal: number;
     readonly maxEventsPerSecond: number;
   };
@@ -101,6 +102,7 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv): AppConfig {
     live: {
       pushIntervalMs: env.LIVE_PUSH_INTERVAL_MS,
       heartbeatMs: env.LIVE_HEARTBEAT_MS,
+      kpiHeartbeatMs: env.LIVE_KPI_HEARTBEAT_MS,
       maxSocketsPerPrincipal: env.LIVE_MAX_SOCKETS_PER_PRINCIPAL,
       maxEventsPerSecond: env.LIVE_MAX_EVENTS_PER_SECOND,
     },

@@ -43,7 +43,7 @@ export interface HttpCase {
   readonly names: string;
 }
 
-export const LIVE_EVENTS = ['subscribe', 'unsubscribe', 'watchAlerts', 'unwatchAlerts'] as const;
+export const LIVE_EVENTS = ['subscribe', 'unsubscribe', 'watchAlerts', 'unwatchAlerts', 'watchKpis', 'unwatchKpis'] as const;
 
 export interface SocketCase {
   readonly kind: 'socket';
@@ -53,7 +53,7 @@ export interface SocketCase {
   readonly event: (typeof LIVE_EVENTS)[number] | 'reportWallHealth';
   readonly payload: unknown;
   /** The refusal the acknowledgement must carry; `disconnect` for a message over the socket's size limit. */
-  readonly error: 'invalid_scope' | 'unknown_scope' | 'invalid_health' | 'disconnect';
+  readonly error: 'invalid_scope' | 'invalid_request' | 'unknown_scope' | 'invalid_health' | 'disconnect';
 }
 
 export type CorpusCase = HttpCase | SocketCase;
@@ -532,11 +532,32 @@ function socketCases(): SocketCase[] {
     ['unknown resource', 'scope: not in the reference data', { scope: UNKNOWN_STREET }, 'unknown_scope'],
   ];
   // Leaving a scope one never joined is harmless, so only subscribing and watching must know the scope exists.
-  const joins = (event: (typeof LIVE_EVENTS)[number]) => event === 'subscribe' || event === 'watchAlerts';
+  const joins = (event: (typeof LIVE_EVENTS)[number]) => event === 'subscribe' || event === 'watchAlerts' || event === 'watchKpis';
+  // The KPI watches take a period too: past a good scope, another bad field is `invalid_request`.
+  const kpiEvent = (event: (typeof LIVE_EVENTS)[number]) => event === 'watchKpis' || event === 'unwatchKpis';
+  const kpiPayloads: ReadonlyArray<readonly [string, string, unknown, SocketCase['error']]> = [
+    ['bad enum', 'period: garbage', { scope: 'district:450103', period: 'fortnight' }, 'invalid_request'],
+    ['wrong type', 'period: a number', { scope: 'district:450103', period: 7 }, 'invalid_request'],
+    ['missing field', 'custom without from and to', { scope: 'district:450103', period: 'custom' }, 'invalid_request'],
+    ['bad date', 'from: not a date', { scope: 'district:450103', period: 'custom', from: '2026-13-45', to: '2026-12-01' }, 'invalid_request'],
+    ['inconsistent', 'to before from', { scope: 'district:450103', period: 'custom', from: '2026-12-01', to: '2026-11-01' }, 'invalid_request'],
+    ['inconsistent', 'from on a running period', { scope: 'district:450103', period: 'today', from: '2026-12-01' }, 'invalid_request'],
+    ['huge range', 'a custom period over a year', { scope: 'district:450103', period: 'custom', from: '2024-01-01', to: '2025-06-30' }, 'invalid_request'],
+  ];
+  const unknownKeyIsRequest = (event: (typeof LIVE_EVENTS)[number], payload: unknown, error: SocketCase['error']): SocketCase['error'] =>
+    kpiEvent(event) && error === 'invalid_scope' && isObject(payload) && 'scope' in payload && payload['scope'] === 'district:450103' ? 'invalid_request' : error;
   return LIVE_EVENTS.flatMap((event) =>
-    payloads
+    [...payloads, ...(kpiEvent(event) ? kpiPayloads : [])]
       .filter(([, , , error]) => joins(event) || error !== 'unknown_scope')
-      .map(([badClass, name, payload, error]) => ({ kind: 'socket' as const, route: `socket ${event}`, badClass, name: `${event} ${name}`, event, payload, error })),
+      .map(([badClass, name, payload, error]) => ({
+        kind: 'socket' as const,
+        route: `socket ${event}`,
+        badClass,
+        name: `${event} ${name}`,
+        event,
+        payload,
+        error: unknownKeyIsRequest(event, payload, error),
+      })),
   );
 }
 
@@ -561,4 +582,8 @@ export function tally(cases: readonly CorpusCase[]): { byRoute: Record<string, n
   const count = (key: (item: CorpusCase) => string) =>
     cases.reduce<Record<string, number>>((counts, item) => ({ ...counts, [key(item)]: (counts[key(item)] ?? 0) + 1 }), {});
   return { byRoute: count((item) => item.route), byClass: count((item) => item.badClass), total: cases.length };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

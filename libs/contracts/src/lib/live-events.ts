@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { scopeIdSchema } from './scope.schema';
 import type { AlertNotice } from './alert.schema';
+import { isKpiRoom, type KpiWatchRequest } from './kpi-live';
+import type { KpiResponse } from './kpi.schema';
 import type { Snapshot } from './snapshot.schema';
 import type { WallCommand } from './wall-control.schema';
 import type { WallHealth, WallHealthAck } from './wall-health.schema';
@@ -12,10 +14,11 @@ export type SubscribeRequest = z.infer<typeof subscribeRequestSchema>;
 
 /**
  * Why the server refused an event: `invalid_scope` (malformed), `unknown_scope` (not in the reference data),
- * `too_many_scopes` (the per-connection cap), `forbidden` (outside the credential's grants, or a role it lacks),
+ * `invalid_request` (another field is malformed: the message names it), `too_many_scopes` (the per-connection cap),
+ * `forbidden` (outside the credential's grants, or a role it lacks),
  * `rate_limited` (more events per second than a screen ever sends), `token_expired` (the socket is being closed).
  */
-export const LIVE_EVENT_REFUSALS = ['invalid_scope', 'unknown_scope', 'too_many_scopes', 'forbidden', 'rate_limited', 'token_expired'] as const;
+export const LIVE_EVENT_REFUSALS = ['invalid_scope', 'invalid_request', 'unknown_scope', 'too_many_scopes', 'forbidden', 'rate_limited', 'token_expired'] as const;
 export type LiveEventRefusal = (typeof LIVE_EVENT_REFUSALS)[number];
 
 /**
@@ -51,6 +54,8 @@ export interface LiveAuthEnded {
 /** Typed socket.io event maps shared by the gateway and every client. */
 export interface LiveServerToClientEvents {
   snapshot: (snapshot: Snapshot) => void;
+  /** A watched scope's workflow KPIs (`watchKpis`): at once, when they change, and at least every heartbeat. */
+  kpis: (kpis: KpiResponse) => void;
   /** A new alert in a watched scope or under it. */
   alert: (notice: AlertNotice) => void;
   /** Any later change to such an alert: acknowledged, dispatched, escalated, louder, more reports, closed. */
@@ -69,6 +74,9 @@ export interface LiveClientToServerEvents {
   /** Alerts of the scope and everything under it, without its snapshots: what a console needs. */
   watchAlerts: (request: SubscribeRequest, ack: (result: SubscribeAck) => void) => void;
   unwatchAlerts: (request: SubscribeRequest, ack: (result: SubscribeAck) => void) => void;
+  /** Workflow KPIs of the scope over the period, pushed as `kpis`; the ack's `heartbeatMs` bounds their silence. */
+  watchKpis: (request: KpiWatchRequest, ack: (result: SubscribeAck) => void) => void;
+  unwatchKpis: (request: KpiWatchRequest, ack: (result: SubscribeAck) => void) => void;
   /** A wall's health every ~10 s; the first also joins the wall's own room. The ack carries the bounds it heals by. */
   reportWallHealth: (health: WallHealth, ack: (result: WallHealthAck) => void) => void;
 }
@@ -80,7 +88,7 @@ export function alertRoomOf(scope: string): string {
   return `${ALERT_ROOM_PREFIX}${scope}`;
 }
 
-/** Whether a room is a scope's snapshot room (not a socket's own room, nor an alert room). */
+/** Whether a room is a scope's snapshot room (not a socket's own room, nor an alert or KPI room). */
 export function isSnapshotRoom(room: string): boolean {
-  return room.includes(':') && !room.startsWith(ALERT_ROOM_PREFIX);
+  return room.includes(':') && !room.startsWith(ALERT_ROOM_PREFIX) && !isKpiRoom(room);
 }

@@ -30,3 +30,7 @@ export const reportsStoredEventSchema = z.strictObject({
   acceptedAt: z.iso.datetime({ offset: true }).optional(),
 });
 export type ReportsStoredEvent = z.infer<typeof reportsStoredEventSchema>;
+
+/** Published after ticket events are in ClickHouse, with the grids of their tickets, so live push recomputes those KPIs. */
+export const ticketEventsStoredEventSchema = z.strictObject({ gridCodes: z.array(z.string()) });
+export type TicketEventsStoredEvent = z.infer<typeof ticketEventsStoredEventSchema>;

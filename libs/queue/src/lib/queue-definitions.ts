@@ -8,6 +8,7 @@ export const REPORTS_QUEUE = 'reports';
 export const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
 
 export const REPORTS_STORED_CHANNEL = `${QUEUE_PREFIX}:events:reports-stored`;
+export const TICKET_EVENTS_STORED_CHANNEL = `${QUEUE_PREFIX}:events:ticket-events-stored`;
 
 export function reportKey(id: string): string {
   return `${QUEUE_PREFIX}:report:${id}`;

@@ -1,5 +1,8 @@
 import type { Capability } from '../capability';
 import { KpisModule } from './kpis.module';
 
-/** Governance KPIs over REST. */
+export { KpiComputationModule } from './kpi-computation.module';
+export { KpiService } from './kpi.service';
+
+/** Governance KPIs over REST; live push computes the same figures through KpiComputationModule. */
 export const KPIS: Capability = { api: KpisModule };

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { KpiService } from './kpi.service';
+import { KpiComputationModule } from './kpi-computation.module';
 import { KpisController } from './kpis.controller';
 
-@Module({ controllers: [KpisController], providers: [KpiService] })
+@Module({ imports: [KpiComputationModule], controllers: [KpisController] })
 export class KpisModule {}

@@ -1,4 +1,16 @@
-import { alertRoomOf, isSnapshotRoom, LIVE_NAMESPACE, subscribeRequestSchema, type ScopeSummary, type SubscribeAck } from '@grid-command/contracts';
+import {
+  alertRoomOf,
+  isKpiRoom,
+  isSnapshotRoom,
+  issueField,
+  kpiRoomOf,
+  kpiWatchRequestSchema,
+  LIVE_NAMESPACE,
+  subscribeRequestSchema,
+  type KpiWatchRequest,
+  type ScopeSummary,
+  type SubscribeAck,
+} from '@grid-command/contracts';
 import type { ReferenceIndex } from '@grid-command/domain';
 import { Inject, Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayInit } from '@nestjs/websockets';
@@ -7,6 +19,7 @@ import { AppError } from '../common/errors/app-error';
 import { resolveScope } from '../common/scope-resolver';
 import { APP_CONFIG, REFERENCE_INDEX } from '../infrastructure/tokens';
 import { AlertPush } from './alert-push.service';
+import { KpiPublisher } from './kpi-publisher.service';
 import { gateEvents } from './live-event-gate';
 import { LiveHandshake } from './live-handshake.service';
 import type { LiveNamespace, LiveSocket } from './live-namespace';
@@ -16,6 +29,8 @@ import { ScreenRegistrar } from './screen-registrar.service';
 
 /** A screen rarely watches more than a few scopes; the cap bounds what one client can make the server compute. */
 const MAX_SCOPES_PER_SOCKET = 20;
+/** A wall watches one scope's KPIs over one period; a few more for a drill-down in flight. Each room is a computation. */
+const MAX_KPI_ROOMS_PER_SOCKET = 4;
 
 type Refusal = Extract<SubscribeAck, { ok: false }>;
 
@@ -34,12 +49,14 @@ export class LiveGateway implements OnGatewayInit {
     private readonly sessions: LiveSessions,
     private readonly publisher: LivePublisher,
     private readonly alerts: AlertPush,
+    private readonly kpis: KpiPublisher,
     private readonly registrar: ScreenRegistrar,
   ) {}
 
   afterInit(namespace: LiveNamespace): void {
     this.publisher.attach(namespace);
     this.alerts.attach(namespace);
+    this.kpis.attach(namespace);
     this.registrar.attach(namespace);
     namespace.use((socket, next) => {
       this.handshake.admit(socket).then(() => {
@@ -72,6 +89,33 @@ export class LiveGateway implements OnGatewayInit {
     return { ok: true, scope: scope.scope };
   }
 
+  /** Workflow KPIs of the scope over the period: the current ones at once, then whenever they change, and on the heartbeat. */
+  @SubscribeMessage('watchKpis')
+  async watchKpis(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<SubscribeAck> {
+    const request = this.resolveKpiRequest(body);
+    if ('error' in request) return request;
+    const room = kpiRoomOf(request);
+    const watched = [...socket.rooms].filter(isKpiRoom);
+    if (!watched.includes(room) && watched.length >= MAX_KPI_ROOMS_PER_SOCKET) {
+      return { ok: false, error: 'too_many_scopes', message: `at most ${MAX_KPI_ROOMS_PER_SOCKET} KPI watches per connection` };
+    }
+    await socket.join(room);
+    setImmediate(() => {
+      this.kpis.sendCurrent(socket.id, room, request).catch((error: Error) => {
+        this.logger.warn(`first KPIs of ${room} for ${socket.id} failed: ${error.message}`);
+      });
+    });
+    return { ok: true, scope: request.scope, heartbeatMs: this.kpis.heartbeatMs };
+  }
+
+  @SubscribeMessage('unwatchKpis')
+  async unwatchKpis(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<SubscribeAck> {
+    const request = this.resolveKpiRequest(body);
+    if ('error' in request) return request;
+    await socket.leave(kpiRoomOf(request));
+    return { ok: true, scope: request.scope };
+  }
+
   @SubscribeMessage('subscribe')
   async subscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<SubscribeAck> {
     const scope = this.resolve(body);
@@ -95,6 +139,17 @@ export class LiveGateway implements OnGatewayInit {
     if ('error' in scope) return scope;
     await socket.leave(scope.scope);
     return { ok: true, scope: scope.scope };
+  }
+
+  /** The scope as `subscribe` checks it, then the period's fields (`invalid_request`, naming the field). */
+  private resolveKpiRequest(body: unknown): KpiWatchRequest | Refusal {
+    const isObject = body !== null && typeof body === 'object' && !Array.isArray(body);
+    const scope = this.resolve(isObject ? { scope: (body as Record<string, unknown>)['scope'] } : body);
+    if ('error' in scope) return scope;
+    const parsed = kpiWatchRequestSchema.safeParse(body);
+    if (parsed.success) return { ...parsed.data, scope: scope.scope };
+    const issue = parsed.error.issues[0];
+    return { ok: false, error: 'invalid_request', message: `${(issue && issueField(issue)) || 'request'}: ${issue?.message ?? 'invalid'}` };
   }
 
   private resolve(body: unknown): ScopeSummary | Refusal {

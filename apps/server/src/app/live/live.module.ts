@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { RateLimitsModule } from '../common/rate-limits';
+import { KpiComputationModule } from '../kpis';
 import { MetricsModule } from '../metrics';
 import { AlertPush } from './alert-push.service';
+import { KpiPublisher } from './kpi-publisher.service';
 import { LiveHandshake } from './live-handshake.service';
 import { LiveSessions } from './live-sessions.service';
 import { LiveGateway } from './live.gateway';
@@ -10,6 +12,6 @@ import { ScreenRegistrar } from './screen-registrar.service';
 import { WallCommandRelay } from './wall-command-relay.service';
 import { WallGateway } from './wall.gateway';
 
-/** socket.io for the screens: who may connect, scope snapshots on a schedule and alert changes as they happen. */
-@Module({ imports: [MetricsModule, RateLimitsModule], providers: [LiveGateway, LiveHandshake, LiveSessions, LivePublisher, AlertPush, ScreenRegistrar, WallGateway, WallCommandRelay] })
+/** socket.io for the screens: who may connect, scope snapshots on a schedule, workflow KPIs and alert changes as they happen. */
+@Module({ imports: [MetricsModule, KpiComputationModule, RateLimitsModule], providers: [LiveGateway, LiveHandshake, LiveSessions, LivePublisher, KpiPublisher, AlertPush, ScreenRegistrar, WallGateway, WallCommandRelay] })
 export class LiveModule {}

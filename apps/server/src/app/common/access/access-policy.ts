@@ -103,6 +103,8 @@ export const SOCKET_ACCESS_POLICY: Readonly<Record<string, AccessPolicy>> = {
   unsubscribe: reads({ kind: 'payload', field: 'scope' }),
   watchAlerts: reads({ kind: 'payload', field: 'scope' }),
   unwatchAlerts: reads({ kind: 'payload', field: 'scope' }),
+  watchKpis: reads({ kind: 'payload', field: 'scope' }),
+  unwatchKpis: reads({ kind: 'payload', field: 'scope' }),
   // A wall's health names the scope it shows: a wall reports only on a scope within its grants.
   reportWallHealth: reads({ kind: 'payload', field: 'scope' }),
 };

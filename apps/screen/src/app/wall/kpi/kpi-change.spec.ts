@@ -52,6 +52,11 @@ describe('formatChange', () => {
     expect(formatChange(compareFigure(45, 60, 'duration', 'lower-is-better'), 'duration', 'en')).toBe('↓ 25.0%');
   });
 
+  it('measures a rate change between the rates as shown, to the shown decimal', () => {
+    // 30.349% shows as 30.3%, 30.051% as 30.1%: the tiles read 30.3% against 30.1%, so the change is 0.2 points, not 0.3.
+    expect(formatChange(compareFigure(0.30349, 0.30051, 'rate', 'higher-is-better'), 'rate', 'en')).toBe('↑ 0.2 pp');
+  });
+
   it('prints percentage points for rates', () => {
     expect(formatChange(compareFigure(0.88, 0.9, 'rate', 'higher-is-better'), 'rate', 'zh')).toBe('↓ 2.0个百分点');
     expect(formatChange(compareFigure(0.949, 0.9, 'rate', 'higher-is-better'), 'rate', 'en')).toBe('↑ 4.9 pp');

@@ -1,3 +1,4 @@
+import { rateAsShown } from '@grid-command/domain';
 import type { Lang } from '../../shared/config/wall-params';
 import { translate } from '../../shared/i18n/messages';
 import { formatMinutes } from './kpi-format';
@@ -38,7 +39,8 @@ export function toneOf(direction: Direction, polarity: Polarity): Tone {
 export function compareFigure(current: number | null, baseline: number | null | undefined, measure: ChangeMeasure, polarity: Polarity): Change {
   if (current === null || baseline === null || baseline === undefined) return { kind: 'none' };
   if (measure === 'rate') {
-    const points = (current - baseline) * 100;
+    // From the rates as shown, so 30.3% against 30.0% reads ↑ 0.3 and never contradicts the figures.
+    const points = (rateAsShown(current) - rateAsShown(baseline)) * 100;
     const direction = directionOf(points, FLAT_POINTS);
     return { kind: 'points', direction, tone: toneOf(direction, polarity), points };
   }

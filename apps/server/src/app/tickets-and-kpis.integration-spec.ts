@@ -203,6 +203,20 @@ describe('tickets over HTTP: workflow, errors, idempotency and KPIs', () => {
     expect(kpis.previous).toBeNull();
   });
 
+  it("ranks a community's grids, every one of them, and has nothing below a grid to rank", async () => {
+    const day = (offset: number): string => new Date(Date.now() + (8 * 60 + offset * 24 * 60) * 60_000).toISOString().slice(0, 10);
+    const communityCode = (grids[0] ?? '').slice(0, 12);
+    const communityKpis = kpiResponseSchema.parse((await read(`/api/v1/kpis?scope=community:${communityCode}&period=custom&from=${day(-1)}&to=${day(0)}`)).body);
+    const units = [...(communityKpis.ranking?.ranked ?? []), ...(communityKpis.ranking?.unranked ?? [])];
+    expect(communityKpis.ranking?.level).toBe('grid');
+    expect(units.map((unit) => unit.scope).sort()).toEqual(grids.filter((grid) => grid.startsWith(communityCode)).map((grid) => `grid:${grid}`));
+    expect(units.reduce((sum, unit) => sum + unit.reported, 0)).toBe(3);
+
+    const gridKpis = kpiResponseSchema.parse((await read(`/api/v1/kpis?scope=grid:${grids[0] ?? ''}&period=custom&from=${day(-1)}&to=${day(0)}`)).body);
+    expect(gridKpis.current.reported).toBe(1);
+    expect(gridKpis.ranking).toBeNull();
+  });
+
   it('rebuilds a ticket whose Redis record expired from ClickHouse, and carries on from there', async () => {
     const before = ticketViewSchema.parse((await read(`/api/v1/tickets/${first.id}`)).body);
     await server.app.get<Redis>(REDIS_COMMANDS).del(ticketKey(first.id));

@@ -434,6 +434,14 @@ function queryCases(world: CorpusWorld): HttpCase[] {
   add('GET /api/v1/kpis', 'date outside the window', 'a span of 367 days', `/api/v1/kpis?${query({ scope: district, period: 'custom', from: '2025-01-01', to: '2026-01-02' })}`, 400, 'to');
   add('GET /api/v1/kpis', 'unknown field', 'an unknown parameter', `/api/v1/kpis?${query({ scope: district, colour: 'red' })}`, 400, 'colour');
 
+  // A replay's instant: not an instant, or one the store cannot answer for (the future, before its history).
+  for (const route of ['GET /api/v1/snapshot', 'GET /api/v1/kpis']) {
+    const path = route.replace('GET ', '');
+    for (const [label, value] of BAD_INSTANTS) add(route, 'bad date', `at: ${label}`, `${path}?${query({ scope: district, at: String(value) })}`, 400, 'at');
+    for (const [label, value] of [...OUT_OF_WINDOW_INSTANTS().slice(0, 2), ['before the stored history', '2000-01-02T00:00:00Z']]) {
+      add(route, 'date outside the window', `at: ${label}`, `${path}?${query({ scope: district, at: String(value) })}`, 400, 'at');
+    }
+  }
   for (const [label, value] of BAD_INSTANTS.filter(([, value]) => typeof value === 'string' && value !== '')) {
     add('GET /api/v1/alerts', 'bad date', `updatedSince: ${label}`, `/api/v1/alerts?${query({ scope: district, updatedSince: value })}`, 400, 'updatedSince');
   }

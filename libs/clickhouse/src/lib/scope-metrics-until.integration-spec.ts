@@ -31,12 +31,12 @@ const report = (gridCode: string, category: Report['category'], reportedAt: stri
 
 /** A recorded morning (times in +08:00) and the evening before it, so "today" has to start at local midnight. */
 const HISTORY: Report[] = [
-  report(GRID_A, 'environment', '2026-11-29T23:50:00+08:00'),
-  report(GRID_A, 'environment', '2026-11-30T07:58:10+08:00'),
-  report(GRID_B, 'public_order', '2026-11-30T08:00:05+08:00'),
-  report(GRID_A, 'environment', '2026-11-30T08:17:10+08:00'),
-  report(GRID_B, 'environment', '2026-11-30T08:17:45+08:00'),
-  report(GRID_B, 'public_order', '2026-11-30T09:30:00+08:00'),
+  report(GRID_A, 'environment_sanitation', '2026-11-29T23:50:00+08:00'),
+  report(GRID_A, 'environment_sanitation', '2026-11-30T07:58:10+08:00'),
+  report(GRID_B, 'public_security', '2026-11-30T08:00:05+08:00'),
+  report(GRID_A, 'environment_sanitation', '2026-11-30T08:17:10+08:00'),
+  report(GRID_B, 'environment_sanitation', '2026-11-30T08:17:45+08:00'),
+  report(GRID_B, 'public_security', '2026-11-30T09:30:00+08:00'),
 ];
 
 describe('scope aggregates as they stood at an instant (replay)', () => {
@@ -69,11 +69,11 @@ describe('scope aggregates as they stood at an instant (replay)', () => {
 
   it('counts, in the minute of the instant, only the reports up to the instant itself', async () => {
     const figures = await at('2026-11-30T08:17:30+08:00');
-    expect(figures.todayByCategory.sort((a, b) => a.category.localeCompare(b.category))).toEqual([
-      { category: 'environment', count: 2 },
-      { category: 'public_order', count: 1 },
+    expect([...figures.todayByCategory].sort((a, b) => a.category.localeCompare(b.category))).toEqual([
+      { category: 'environment_sanitation', count: 2 },
+      { category: 'public_security', count: 1 },
     ]);
-    expect(figures.todayByChild.sort((a, b) => a.code.localeCompare(b.code))).toEqual([
+    expect([...figures.todayByChild].sort((a, b) => a.code.localeCompare(b.code))).toEqual([
       { code: '450103001', count: 2 },
       { code: '450103002', count: 1 },
     ]);
@@ -83,7 +83,7 @@ describe('scope aggregates as they stood at an instant (replay)', () => {
       ['2026-11-30T00:00:00.000Z', 1],
       ['2026-11-30T00:17:00.000Z', 1],
     ]);
-    expect(figures.perGridLastHour.sort((a, b) => a.gridCode.localeCompare(b.gridCode))).toEqual([
+    expect([...figures.perGridLastHour].sort((a, b) => a.gridCode.localeCompare(b.gridCode))).toEqual([
       { gridCode: GRID_A, count: 2 },
       { gridCode: GRID_B, count: 1 },
     ]);

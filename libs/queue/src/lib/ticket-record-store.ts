@@ -55,11 +55,14 @@ export class TicketRecordStore {
 
   /**
    * Writes `next` if the stored record still has `expectedVersion` (null: if there is none yet), with `events`
-   * in the outbox. False when another request got there first: re-read and try again.
+   * in the outbox. False when another request got there first: re-read and try again. `versions` are the tickets
+   * as each event left them (version = the event's seq): ClickHouse keeps every version, so a replay can show a
+   * ticket as it stood between two events of one request; an event without one carries `next`'s ticket.
    */
-  async compareAndRecord(expectedVersion: number | null, next: TicketRecord, events: readonly TicketEvent[]): Promise<boolean> {
+  async compareAndRecord(expectedVersion: number | null, next: TicketRecord, events: readonly TicketEvent[], versions: readonly TicketSnapshot[] = []): Promise<boolean> {
     const recordedAt = Date.now();
-    const outbox = events.flatMap((event) => [event.id, JSON.stringify({ event, ticket: next.ticket, recordedAt } satisfies TicketEventOutboxEntry)]);
+    const versionOf = (event: TicketEvent): TicketSnapshot => versions.find((ticket) => ticket.version === event.seq) ?? next.ticket;
+    const outbox = events.flatMap((event) => [event.id, JSON.stringify({ event, ticket: versionOf(event), recordedAt } satisfies TicketEventOutboxEntry)]);
     const written = await this.redis.compareAndRecord(
       ticketKey(next.ticket.id),
       TICKET_EVENT_OUTBOX_KEY,

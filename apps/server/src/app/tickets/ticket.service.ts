@@ -9,6 +9,7 @@ import {
   type TicketEvent,
   type TicketEventInput,
   type TicketEventsAccepted,
+  type TicketSnapshot,
   type TicketView,
 } from '@grid-command/contracts';
 import { applyTicketEvent, findRecordedEvent, maskPersonalData, type TicketRules } from '@grid-command/domain';
@@ -93,6 +94,7 @@ export class TicketService {
       const history = [...record.history];
       const answered: TicketEvent[] = [];
       const fresh: TicketEvent[] = [];
+      const freshVersions: TicketSnapshot[] = [];
       for (const [index, input] of inputs.entries()) {
         const recorded = findRecordedEvent(history, input);
         if (recorded) {
@@ -112,11 +114,12 @@ export class TicketService {
         history.push(outcome.event);
         answered.push(outcome.event);
         fresh.push(outcome.event);
+        freshVersions.push(outcome.ticket);
       }
       if (fresh.length === 0) return { recorded: 0, duplicates: inputs.length, events: answered, ticket };
 
       const next: TicketRecord = { ticket, history };
-      if (await this.records.compareAndRecord(storedVersion, next, fresh)) {
+      if (await this.records.compareAndRecord(storedVersion, next, fresh, freshVersions)) {
         const actor = auditActorOf(principal);
         await Promise.all(
           fresh.map((event) =>

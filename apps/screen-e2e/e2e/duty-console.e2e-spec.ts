@@ -146,6 +146,10 @@ describe('two duty consoles on the real server', () => {
     await first.locator('[data-action="dispatch"]').click();
     await eventually(() => rowState(first, alert.id), (value) => expect(value).toContain('已派遣 · 燃气公司'), WAIT);
     expect(await rowState(second, alert.id)).toBe(`已确认 · ${FIRST.username}`);
+    // The ticket history pane follows the dispatch at once, without selecting the alert again (it stayed 待派单).
+    const history = first.locator('[data-ticket-history]');
+    await eventually(() => history.innerText(), (text) => expect(text).toMatch(new RegExp(`已派单 · 燃气公司[\\s\\S]*派单 · ${FIRST.username} · 燃气公司`)), WAIT);
+    expect(await first.locator('gc-alert-detail').getAttribute('data-detail-alert')).toBe(alert.id);
 
     await second.locator('[data-action="dispatch"]').click();
     const message = second.locator('[data-action-message]');

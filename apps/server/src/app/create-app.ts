@@ -33,7 +33,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     app.use(requestLogging(logger.pino));
     hardenHttp(app, config);
     app.useWebSocketAdapter(new LiveIoAdapter(app, allowedOriginsOf(config)));
-    if (config.roles.has('api')) hostScreen(app, config.screenDir);
+    if (config.roles.has('api')) hostScreen(app, config.screenDir, config.timeZone);
     return app;
   } catch (error) {
     await redis.onApplicationShutdown();

@@ -1,10 +1,12 @@
-import { ChangeDetectionStrategy, Component, ErrorHandler, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ErrorHandler, computed, effect, inject, signal, untracked } from '@angular/core';
 import { USER_ROLES, type DisplayTokenView, type IngestKeyView, type UserRole, type UserView } from '@grid-command/contracts';
 import { SessionService } from '../shared/auth/session.service';
 import { ApiRequestError } from '../shared/data/api-request.error';
 import { LangService } from '../shared/i18n/lang.service';
 import { translate, type MessageKey } from '../shared/i18n/messages';
 import { clockFace } from '../shared/time/clock-format';
+import { DeploymentTimeZone } from '../shared/time/deployment-time-zone.service';
+import { ScopeNameCache } from '../shared/scopes/scope-name-cache.service';
 import { AdminApi } from './admin-api.service';
 import { userRequest } from './user-form';
 
@@ -27,11 +29,14 @@ type Credential = IngestKeyView | DisplayTokenView;
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './admin.component.html',
   styleUrls: ['../shared/desk-page.css', './admin.component.css'],
+  providers: [ScopeNameCache],
 })
 export class AdminComponent {
   private readonly api = inject(AdminApi);
   private readonly errors = inject(ErrorHandler);
   private readonly langService = inject(LangService);
+  private readonly timeZone = inject(DeploymentTimeZone).zone;
+  private readonly scopeNames = inject(ScopeNameCache);
   protected readonly session = inject(SessionService);
 
   protected readonly lang = this.langService.lang;
@@ -58,6 +63,17 @@ export class AdminComponent {
 
   constructor() {
     if (this.isAdmin()) void this.run(() => this.reload());
+    // Grants and credentials are shown by the scopes' names, not their codes.
+    effect(() => {
+      const scopes = [...(this.users() ?? []).flatMap((user) => user.scopes), ...(this.ingestKeys() ?? []).map((key) => key.scope), ...(this.displayTokens() ?? []).map((token) => token.scope)];
+      untracked(() => this.scopeNames.want(scopes));
+    });
+  }
+
+  /** `青秀区、新竹街道`: the scopes by name, a code only while its name is not known. */
+  protected scopeText(scopes: readonly string[]): string {
+    const names = this.scopeNames.names();
+    return scopes.map((scope) => names.get(scope) ?? scope).join('、');
   }
 
   protected toggleRole(role: UserRole, on: boolean): void {
@@ -151,7 +167,7 @@ export class AdminComponent {
   }
 
   private when(instant: string): string {
-    const face = clockFace(Date.parse(instant), undefined, this.lang());
+    const face = clockFace(Date.parse(instant), this.timeZone(), this.lang());
     return `${face.date} ${face.time}`;
   }
 

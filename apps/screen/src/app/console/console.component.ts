@@ -29,7 +29,7 @@ import { AlertDetailComponent } from './detail/alert-detail.component';
 import { AlertListComponent } from './list/alert-list.component';
 import { parseConsoleFilters, withConsoleFilters } from './console-params';
 import { MutePanelComponent } from './mutes/mute-panel.component';
-import { ScopeNameCache } from './scope-names.service';
+import { ScopeNameCache } from '../shared/scopes/scope-name-cache.service';
 
 const districtsSchema = z.strictObject({ districts: z.array(scopeSummarySchema) });
 

@@ -6,6 +6,7 @@ import { ApiRequestError } from '../shared/data/api-request.error';
 import { LangService } from '../shared/i18n/lang.service';
 import { translate, type MessageKey, type MessageParams } from '../shared/i18n/messages';
 import { clockFace, timeOfDay } from '../shared/time/clock-format';
+import { DeploymentTimeZone } from '../shared/time/deployment-time-zone.service';
 import { WallClock } from '../shared/time/wall-clock.service';
 import { OpsApi } from './ops-api.service';
 import { opsText, type OpsMessageKey } from './ops-messages';
@@ -13,6 +14,7 @@ import { formatRate, formatWait, headroomBar } from './ops-format';
 import { opsTrendOption } from './ops-trend-option';
 import { overviewState, POLL_EVERY_MS } from './overview-staleness';
 import { problemOf } from './replay-problem';
+import { OpsWallsComponent } from './walls/ops-walls.component';
 
 /** A dead letter's report being corrected before its replay. */
 interface Editing {
@@ -28,7 +30,7 @@ interface Editing {
  */
 @Component({
   selector: 'gc-ops',
-  imports: [NgxEchartsDirective],
+  imports: [NgxEchartsDirective, OpsWallsComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './ops.component.html',
   styleUrls: ['../shared/desk-page.css', './ops.component.css'],
@@ -38,6 +40,7 @@ export class OpsComponent {
   private readonly errors = inject(ErrorHandler);
   private readonly langService = inject(LangService);
   private readonly clock = inject(WallClock);
+  private readonly deploymentZone = inject(DeploymentTimeZone).zone;
   private readonly document = inject(DOCUMENT);
   protected readonly session = inject(SessionService);
 
@@ -90,13 +93,16 @@ export class OpsComponent {
     if (this.mayRead()) this.pollSoon(0);
   }
 
-  /** `18:05:09` in the deployment's time zone (the page's zone until the first overview says which). */
+  /** The page's zone (the server writes it in), else the overview's; a placeholder until either is known. */
+  private readonly timeZone = computed(() => this.deploymentZone() ?? this.overview()?.timeZone ?? null);
+
+  /** `18:05:09` in the deployment's time zone. */
   protected time(instant: string): string {
-    return timeOfDay(Date.parse(instant), this.overview()?.timeZone, true);
+    return timeOfDay(Date.parse(instant), this.timeZone(), true);
   }
 
   protected dateTime(instant: string): string {
-    const face = clockFace(Date.parse(instant), this.overview()?.timeZone, this.lang());
+    const face = clockFace(Date.parse(instant), this.timeZone(), this.lang());
     return `${face.date} ${face.time}`;
   }
 

@@ -17,13 +17,16 @@ import {
 } from '@grid-command/contracts';
 import { formatScope } from '@grid-command/domain';
 import { actionRequest, legalActions } from '../actions/alert-actions';
+import { ticketHistoryKey } from './ticket-history-key';
 import { AlertApi } from '../../shared/alerts/alert-api.service';
 import { AlertFeedService } from '../../shared/alerts/alert-feed.service';
 import { actionLogText, alertTimers, categoryLabel, escalationText, ruleName, severityLabel, stateText, type ScopeNames } from '../../shared/alerts/alert-text';
 import type { Lang } from '../../shared/config/wall-params';
 import { ApiRequestError } from '../../shared/data/api-request.error';
 import { translate, type MessageKey } from '../../shared/i18n/messages';
-import { timeOfDay } from '../../shared/time/clock-format';
+import { readableTime } from '../../shared/time/clock-format';
+import { DeploymentTimeZone } from '../../shared/time/deployment-time-zone.service';
+import { ScopeNameCache } from '../../shared/scopes/scope-name-cache.service';
 
 type Loadable<T> = { readonly key: string; readonly status: 'loading' } | { readonly key: string; readonly status: 'ready'; readonly value: T } | { readonly key: string; readonly status: 'error'; readonly message: string };
 
@@ -64,6 +67,8 @@ export class AlertDetailComponent {
   private readonly api = inject(AlertApi);
   private readonly feed = inject(AlertFeedService);
   private readonly errors = inject(ErrorHandler);
+  private readonly timeZone = inject(DeploymentTimeZone).zone;
+  private readonly scopeNames = inject(ScopeNameCache);
 
   /** Changes only with the selection, not with every new version of the selected alert. */
   private readonly alertId = computed(() => this.alert()?.id ?? null);
@@ -76,9 +81,13 @@ export class AlertDetailComponent {
   protected readonly note = signal('');
   protected readonly busy = signal<AlertAction | null>(null);
   protected readonly message = signal<ActionMessage | null>(null);
+  /** Answers to this console's actions: each loads the ticket history again (see ticketHistoryKey). */
+  private readonly actionsAnswered = signal(0);
   private destroyed = false;
 
   protected readonly t = (key: MessageKey, params?: Parameters<typeof translate>[2]): string => translate(this.lang(), key, params);
+  /** An instant as the officer reads it: in the deployment's zone, with its date when not today. */
+  private readonly time = (instant: string): string => readableTime(Date.parse(instant), this.now(), this.timeZone(), this.lang(), true);
 
   protected readonly header = computed(() => {
     const alert = this.alert();
@@ -91,7 +100,7 @@ export class AlertDetailComponent {
       // The server's title usually names the place already.
       place: [alert.title[lang].includes(alert.scopeName) ? null : alert.scopeName, categoryLabel(alert, lang)].filter((part) => part !== null).join(' · '),
       state: stateText(alert, lang),
-      opened: translate(lang, 'detail.opened', { time: timeOfDay(Date.parse(alert.openedAt), undefined, true) }),
+      opened: translate(lang, 'detail.opened', { time: this.time(alert.openedAt) }),
       measure: alert.measure === null ? null : translate(lang, 'detail.measure', { value: alert.measure.value, threshold: alert.measure.threshold }),
       escalation: escalationText(alert, this.names(), lang),
       timers: alertTimers(alert, this.now(), lang),
@@ -110,7 +119,7 @@ export class AlertDetailComponent {
     if (detail?.status !== 'ready') return [];
     return [...detail.value.reports].sort(byReportedAtDesc).map((report) => ({
       id: report.id,
-      time: timeOfDay(Date.parse(report.reportedAt), undefined, true),
+      time: this.time(report.reportedAt),
       severity: SEVERITY_LABELS[report.severity as Severity][lang],
       category: CATEGORY_LABELS[report.category][lang],
       source: SOURCE_LABELS[report.source][lang],
@@ -132,10 +141,10 @@ export class AlertDetailComponent {
       state: TICKET_STATE_LABELS[snapshot.state][lang],
       department: snapshot.department,
       events: [
-        { key: 'reported', time: timeOfDay(Date.parse(snapshot.reportedAt), undefined, true), text: TICKET_EVENT_LABELS.reported[lang] },
+        { key: 'reported', time: this.time(snapshot.reportedAt), text: TICKET_EVENT_LABELS.reported[lang] },
         ...history.map((event) => ({
           key: event.id,
-          time: timeOfDay(Date.parse(event.at), undefined, true),
+          time: this.time(event.at),
           text: [TICKET_EVENT_LABELS[event.type][lang], event.actor, event.department, event.note].filter((part) => part !== null && part !== '').join(' · '),
         })),
       ],
@@ -148,7 +157,7 @@ export class AlertDetailComponent {
     if (alert === null) return [];
     return [...alert.actions].reverse().map((record, index) => ({
       key: `${record.at}#${index}`,
-      time: timeOfDay(Date.parse(record.at), undefined, true),
+      time: this.time(record.at),
       text: actionLogText(record, this.names(), lang),
       change: record.change,
     }));
@@ -169,6 +178,13 @@ export class AlertDetailComponent {
         this.ticketId.set(alert === null ? null : (alert.ticketId ?? alert.reportIds.at(-1) ?? null));
       });
     });
+    // The reports' grids by name: a street's or district's console has not loaded its grids' names.
+    effect(() => {
+      const detail = this.detail();
+      if (detail?.status !== 'ready') return;
+      const grids = detail.value.reports.map((report) => formatScope({ level: 'grid', code: report.gridCode }));
+      untracked(() => this.scopeNames.want(grids));
+    });
     // Reports again when more arrived.
     effect(() => {
       const alert = this.alert();
@@ -178,12 +194,13 @@ export class AlertDetailComponent {
         if (this.detail()?.key !== key) this.load(this.detail, key, () => this.api.detail(alert.id));
       });
     });
-    // The ticket history again after every change of the alert (a dispatch writes to the ticket).
+    // The ticket history again after every change of the alert and every answer to an action (a dispatch writes to the ticket).
     effect(() => {
       const ticketId = this.ticketId();
       const version = this.alert()?.version ?? 0;
+      const answered = this.actionsAnswered();
       if (ticketId === null) return;
-      const key = `${ticketId}@${version}`;
+      const key = ticketHistoryKey(ticketId, version, answered);
       untracked(() => {
         if (this.ticket()?.key !== key) this.load(this.ticket, key, () => this.api.ticket(ticketId));
       });
@@ -207,12 +224,14 @@ export class AlertDetailComponent {
     try {
       const result = await this.api.act(alert.id, request);
       this.feed.apply(result.alert);
+      this.actionsAnswered.update((count) => count + 1);
       this.note.set('');
       this.message.set({ kind: 'done', text: `${ALERT_ACTION_LABELS[action][this.lang()]} ✓` });
     } catch (error) {
       if (error instanceof ApiRequestError && error.status === 409 && error.body?.alert !== undefined) {
         // Someone else got there first: show what they did, now.
         this.feed.apply(error.body.alert);
+        this.actionsAnswered.update((count) => count + 1);
         this.message.set({ kind: 'conflict', text: this.t('detail.conflict', { message: error.detail }) });
       } else {
         this.errors.handleError(error);

@@ -6,7 +6,8 @@ import { ruleName, scopeName, type ScopeNames } from '../../shared/alerts/alert-
 import type { Lang } from '../../shared/config/wall-params';
 import { ApiRequestError } from '../../shared/data/api-request.error';
 import { translate, type MessageKey } from '../../shared/i18n/messages';
-import { timeOfDay } from '../../shared/time/clock-format';
+import { readableTime } from '../../shared/time/clock-format';
+import { DeploymentTimeZone } from '../../shared/time/deployment-time-zone.service';
 import { activeMutes } from './mute-rows';
 import { DEFAULT_MUTE_TARGET, muteTargetOf } from './mute-target';
 
@@ -118,6 +119,7 @@ export class MutePanelComponent {
   private readonly api = inject(AlertApi);
   private readonly feed = inject(AlertFeedService);
   private readonly errors = inject(ErrorHandler);
+  private readonly timeZone = inject(DeploymentTimeZone).zone;
 
   private readonly alertId = computed(() => this.alert()?.id ?? null);
   protected readonly durations = DURATIONS;
@@ -142,7 +144,8 @@ export class MutePanelComponent {
       id: mute.id,
       rule: mute.ruleId === null ? translate(lang, 'mute.everyRule') : (rules?.rules.find((rule) => rule.id === mute.ruleId)?.name[lang] ?? mute.ruleId),
       scope: mute.scope === null ? translate(lang, 'mute.everywhere') : scopeName(mute.scope, this.names()),
-      until: translate(lang, 'mute.until', { time: timeOfDay(Date.parse(mute.until), undefined, false) }),
+      // A mute can run for days: "至 08:01" would not say which day.
+      until: translate(lang, 'mute.until', { time: readableTime(Date.parse(mute.until), this.now(), this.timeZone(), lang, false) }),
       reason: mute.reason,
       by: translate(lang, 'mute.by', { name: mute.by }),
       suppressed: translate(lang, 'mute.suppressed', { count: mute.suppressed }),

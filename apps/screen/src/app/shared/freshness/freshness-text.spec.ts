@@ -37,6 +37,6 @@ describe('freshnessText', () => {
   });
 
   it('says it is connecting before any data', () => {
-    expect(freshnessText({ level: 'waiting', connection: 'connecting', ageSeconds: null }, null, undefined, 'zh').headline).toBe('正在连接…');
+    expect(freshnessText({ level: 'waiting', connection: 'connecting', ageSeconds: null }, null, null, 'zh').headline).toBe('正在连接…');
   });
 });

@@ -15,7 +15,7 @@ export interface FreshnessText {
 }
 
 /** The words of the freshness indicator; an out-of-date wall always says how far behind it is. */
-export function freshnessText(freshness: Freshness, asOfMs: number | null, timeZone: string | undefined, lang: Lang): FreshnessText {
+export function freshnessText(freshness: Freshness, asOfMs: number | null, timeZone: string | null, lang: Lang): FreshnessText {
   const age = freshness.ageSeconds === null ? null : formatDuration(freshness.ageSeconds, lang);
   switch (freshness.level) {
     case 'waiting':

@@ -1,10 +1,11 @@
 import { ErrorHandler, Injectable, inject, signal } from '@angular/core';
 import { scopeDetailSchema, scopeIdSchema } from '@grid-command/contracts';
-import { ApiClient } from '../shared/data/api-client.service';
+import { ApiClient } from '../data/api-client.service';
 
 /**
- * Names of the scopes the console mentions: the console's scope, its ancestors and children when loaded, and any
- * other scope an alert was escalated to, asked for once when first seen.
+ * Names of the scopes a page mentions, so it shows a name and never a code: the scopes it loaded with their names
+ * (the console's scope, ancestors and children), and any other (where an alert was escalated to, a user's grant),
+ * asked for once when first seen. Provided per page.
  */
 @Injectable()
 export class ScopeNameCache {

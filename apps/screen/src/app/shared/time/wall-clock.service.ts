@@ -7,11 +7,14 @@ import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core'
 @Injectable({ providedIn: 'root' })
 export class WallClock {
   private readonly offsetMs = signal(0);
+  private readonly syncedSignal = signal(false);
   private readonly localNow = signal(Date.now());
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   /** Milliseconds since the epoch on the server's clock, refreshed every second. */
   readonly now = computed(() => this.localNow() + this.offsetMs());
+  /** Whether the server's clock has been read once (an answer's `Date`): until then `now` is only this machine's. */
+  readonly synced = this.syncedSignal.asReadonly();
 
   constructor() {
     this.scheduleTick();
@@ -26,6 +29,7 @@ export class WallClock {
   /** Adopts a new estimate of how far the server clock is ahead of this machine. */
   adjust(offsetMs: number): void {
     this.offsetMs.set(offsetMs);
+    this.syncedSignal.set(true);
   }
 
   private scheduleTick(): void {

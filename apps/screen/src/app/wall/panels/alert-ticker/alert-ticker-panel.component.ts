@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { groupStorms } from '@grid-command/domain';
 import { AlertFeedService } from '../../../shared/alerts/alert-feed.service';
+import { ScopeNameCache } from '../../../shared/scopes/scope-name-cache.service';
 import { DEFAULT_ALERT_FILTERS } from '../../../shared/alerts/alert-filters';
 import { tickerItems, type ScopeNames } from '../../../shared/alerts/alert-text';
 import type { Lang } from '../../../shared/config/wall-params';
@@ -19,7 +20,7 @@ const REFRESH_MS = 30_000;
 @Component({
   selector: 'gc-alert-ticker-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  providers: [AlertFeedService],
+  providers: [AlertFeedService, ScopeNameCache],
   host: { '[attr.data-level]': 'freshness().level', '[class.out-of-date]': 'outOfDate()', '[attr.data-active]': 'active().length' },
   template: `
     <div class="label">
@@ -163,10 +164,13 @@ export class AlertTickerPanelComponent {
   readonly staleAfterSeconds = input.required<number>();
 
   private readonly feed = inject(AlertFeedService);
+  private readonly scopeNames = inject(ScopeNameCache);
+  /** The wall's names and those asked for: an alert under a district wall is escalated to a community it never loaded. */
+  private readonly knownNames = computed<ScopeNames>(() => new Map([...this.names(), ...this.scopeNames.names()]));
 
   protected readonly active = computed(() => [...this.feed.book().alerts.values()].filter((alert) => alert.state !== 'closed'));
   protected readonly lines = computed(() => groupStorms(this.active(), this.feed.rules()?.stormThreshold ?? 5));
-  protected readonly items = computed(() => tickerItems(this.lines().slice(0, this.limit()), this.feed.rules(), this.names(), this.now(), this.lang()));
+  protected readonly items = computed(() => tickerItems(this.lines().slice(0, this.limit()), this.feed.rules(), this.knownNames(), this.now(), this.lang()));
   protected readonly motion = computed(() => tickerMotion(this.items(), this.width(), this.speed()));
 
   protected readonly freshness = computed(() =>
@@ -183,7 +187,7 @@ export class AlertTickerPanelComponent {
     const freshness = this.freshness();
     const lang = this.lang();
     if (freshness.level === 'waiting') return translate(lang, 'ticker.waiting');
-    return isOutOfDate(freshness) ? freshnessText(freshness, this.feed.asOfMs(), undefined, lang).headline : null;
+    return isOutOfDate(freshness) ? freshnessText(freshness, this.feed.asOfMs(), null, lang).headline : null;
   });
   protected readonly title = computed(() => translate(this.lang(), 'panel.alertTicker'));
   protected readonly countText = computed(() => translate(this.lang(), 'ticker.count', { count: this.active().length }));
@@ -193,6 +197,12 @@ export class AlertTickerPanelComponent {
     effect(() => {
       const scope = this.scope();
       untracked(() => this.feed.start(scope, DEFAULT_ALERT_FILTERS, { refreshMs: REFRESH_MS, catchUp: false }));
+    });
+    // Escalation targets are named, never shown as codes ("吹哨 ×2 → street:450103004").
+    effect(() => {
+      const names = this.names();
+      const targets = this.active().flatMap((alert) => (alert.escalatedTo === null || names.has(alert.escalatedTo) ? [] : [alert.escalatedTo]));
+      untracked(() => this.scopeNames.want(targets));
     });
   }
 }

@@ -1,13 +1,17 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { Lang } from '../../../shared/config/wall-params';
 import { clockFace } from '../../../shared/time/clock-format';
+import { WallClock } from '../../../shared/time/wall-clock.service';
 
-/** Date, weekday and time in the district's time zone (the snapshot's), so the wall and the data agree on "today". */
+/**
+ * Date, weekday and time in the deployment's time zone, so the wall and the data agree on "today". Until both the
+ * zone and the server's clock are known it shows a placeholder: never the browser's zone or this machine's clock.
+ */
 @Component({
   selector: 'gc-clock-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="clock__time">{{ face().time }}</div>
+    <div class="clock__time" data-clock-time>{{ face().time }}</div>
     <div class="clock__date">
       <span>{{ face().date }}</span>
       <span>{{ face().weekday }}</span>
@@ -41,8 +45,9 @@ import { clockFace } from '../../../shared/time/clock-format';
 })
 export class ClockPanelComponent {
   readonly now = input.required<number>();
-  readonly timeZone = input.required<string | undefined>();
+  readonly timeZone = input.required<string | null>();
   readonly lang = input.required<Lang>();
+  private readonly synced = inject(WallClock).synced;
 
-  protected readonly face = computed(() => clockFace(this.now(), this.timeZone(), this.lang()));
+  protected readonly face = computed(() => clockFace(this.now(), this.synced() ? this.timeZone() : null, this.lang()));
 }

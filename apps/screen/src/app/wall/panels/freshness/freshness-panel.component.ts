@@ -75,7 +75,7 @@ import { wallFreshnessText } from './wall-freshness-text';
 export class FreshnessPanelComponent {
   readonly status = input.required<WallFreshness>();
   readonly asOfMs = input.required<number | null>();
-  readonly timeZone = input.required<string | undefined>();
+  readonly timeZone = input.required<string | null>();
   readonly lang = input.required<Lang>();
 
   protected readonly text = computed(() => wallFreshnessText(this.status(), this.asOfMs(), this.timeZone(), this.lang()));

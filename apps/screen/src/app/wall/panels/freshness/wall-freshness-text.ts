@@ -5,7 +5,7 @@ import { kpiFreshnessNotice } from '../../kpi/kpi-freshness';
 import type { WallFreshness } from '../../wall-freshness';
 
 /** The header's words: the live link's state, or, when the KPIs are the worse, that they are late and what their panels say. */
-export function wallFreshnessText(status: WallFreshness, asOfMs: number | null, timeZone: string | undefined, lang: Lang): FreshnessText {
+export function wallFreshnessText(status: WallFreshness, asOfMs: number | null, timeZone: string | null, lang: Lang): FreshnessText {
   if (status.cause === 'live') return freshnessText(status.live, asOfMs, timeZone, lang);
   return { headline: translate(lang, 'freshness.kpiDelayed'), detail: kpiFreshnessNotice(status.kpi, lang) ?? '' };
 }

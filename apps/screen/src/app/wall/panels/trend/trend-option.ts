@@ -23,7 +23,7 @@ export function splitCurrentMinute(counts: readonly number[]): { completed: Arra
 }
 
 /** Reports per minute over the last hour, the current (partial) minute last. */
-export function trendOption(trend: Snapshot['trend'], timeZone: string | undefined, lang: Lang, area: boolean): WallChartOption {
+export function trendOption(trend: Snapshot['trend'], timeZone: string | null, lang: Lang, area: boolean): WallChartOption {
   const { completed, current } = splitCurrentMinute(trend.map((minute) => minute.count));
   return {
     textStyle: { fontFamily: WALL_FONT },

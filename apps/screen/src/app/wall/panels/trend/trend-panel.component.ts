@@ -1,8 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { Snapshot } from '@grid-command/contracts';
 import { WallChartComponent } from '../../charts/wall-chart.component';
 import type { Lang } from '../../../shared/config/wall-params';
 import { sameRows } from '../../charts/same-rows';
+import { DeploymentTimeZone } from '../../../shared/time/deployment-time-zone.service';
 import { trendOption } from './trend-option';
 
 @Component({
@@ -23,6 +24,7 @@ export class TrendPanelComponent {
   readonly area = input.required<boolean>();
 
   private readonly trend = computed(() => this.snapshot()?.trend ?? [], { equal: sameRows });
-  private readonly timeZone = computed(() => this.snapshot()?.timezone);
+  private readonly deploymentZone = inject(DeploymentTimeZone).zone;
+  private readonly timeZone = computed(() => this.deploymentZone() ?? this.snapshot()?.timezone ?? null);
   protected readonly option = computed(() => trendOption(this.trend(), this.timeZone(), this.lang(), this.area()));
 }

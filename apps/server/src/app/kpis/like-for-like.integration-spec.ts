@@ -120,4 +120,14 @@ describe('KPI comparisons like with like (tickets at known times)', () => {
     expect(kpis.current.reported).toBe(snapshot.totals.reported);
     expect(kpis.current.reported).toBeGreaterThanOrEqual(fresh.length);
   });
+
+  it('leaves a report stamped ahead of the server clock out of both until its time comes', async () => {
+    const ahead = report(grids[1] ?? '', new Date(Date.now() + 90_000));
+    expect((await call(server, 'POST', '/api/v1/reports', ahead, hotline)).status).toBe(202);
+    await until(async () => ((await call(server, 'GET', `/api/v1/tickets/${ahead.id}`, undefined, leader)).status === 200 ? true : undefined), 15_000, 'the early report');
+    const snapshot = snapshotSchema.parse((await call(server, 'GET', `/api/v1/snapshot?scope=${DISTRICT}`, undefined, leader)).body);
+    const kpis = kpiResponseSchema.parse((await call(server, 'GET', `/api/v1/kpis?scope=${DISTRICT}&period=today`, undefined, leader)).body);
+    expect(Date.parse(kpis.generatedAt)).toBeLessThan(Date.parse(ahead.reportedAt));
+    expect(snapshot.totals.reported).toBe(kpis.current.reported);
+  });
 });

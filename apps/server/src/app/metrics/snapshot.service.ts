@@ -15,8 +15,13 @@ export class SnapshotService {
     private readonly metrics: ScopeMetricsRepository,
   ) {}
 
+  /**
+   * The live snapshot: reports with `reportedAt` up to now, like the workflow KPIs' 受理量 (tickets reported since
+   * local midnight, before now), so the two differ only by when each was computed. A report stamped a little
+   * ahead of the server's clock (allowed up to INGEST_MAX_CLOCK_SKEW_SECONDS) is counted once its time comes.
+   */
   async snapshot(scope: ScopeSummary, now = new Date()): Promise<Snapshot> {
-    return this.build(scope, now, undefined);
+    return this.build(scope, now, now);
   }
 
   /**

@@ -27,6 +27,7 @@ import { ResolveDistributionPanelComponent } from './panels/resolve-distribution
 import { TrendPanelComponent } from './panels/trend/trend-panel.component';
 import { WorkflowKpisPanelComponent } from './panels/workflow-kpis/workflow-kpis-panel.component';
 import { WallClock } from '../shared/time/wall-clock.service';
+import { DeploymentTimeZone } from '../shared/time/deployment-time-zone.service';
 import { panelTitle } from './panel-title';
 
 /** Panels fed by `GET /api/v1/kpis` rather than the live socket: they carry their own freshness. */
@@ -79,6 +80,7 @@ export class WallComponent {
   private readonly credentialWatch = inject(CredentialWatch);
   private readonly kpis = inject(KpiFeedService);
   private readonly clock = inject(WallClock);
+  private readonly deploymentZone = inject(DeploymentTimeZone);
   private readonly langService = inject(LangService);
   private readonly document = inject(DOCUMENT);
   private readonly period = inject(WALL_PARAMS).period;
@@ -87,7 +89,8 @@ export class WallComponent {
   protected readonly now = this.clock.now;
   protected readonly snapshot = this.live.snapshot;
   protected readonly kpiData = computed(() => this.kpis.state().data);
-  protected readonly timeZone = computed(() => this.snapshot()?.timezone);
+  /** The page's zone (the server writes it in), else the snapshot's, never the browser's. */
+  protected readonly timeZone = computed(() => this.deploymentZone.zone() ?? this.snapshot()?.timezone ?? null);
   protected readonly asOfMs = computed(() => {
     const snapshot = this.snapshot();
     return snapshot === null ? null : Date.parse(snapshot.asOf);

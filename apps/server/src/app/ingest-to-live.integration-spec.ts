@@ -144,6 +144,14 @@ describe('reports flow from HTTP through BullMQ and ClickHouse to a live subscri
 
     const response = await fetch(`${server.baseUrl}/api/v1/snapshot?scope=district:450103`, { headers: { authorization: `Bearer ${leader}` } });
     expect(((await response.json()) as Snapshot).totals.reported).toBe(accepted.size);
+
+    // A community's live ranking is its grids, every one, and they add up to the community's count.
+    const communityCode = (grids[0] ?? '').slice(0, 12);
+    const communityAnswer = await fetch(`${server.baseUrl}/api/v1/snapshot?scope=community:${communityCode}`, { headers: { authorization: `Bearer ${leader}` } });
+    const community = snapshotSchema.parse(await communityAnswer.json());
+    expect(community.ranking.map((row) => row.scope).sort()).toEqual(grids.filter((grid) => grid.startsWith(communityCode)).map((grid) => `grid:${grid}`));
+    expect(community.totals.reported).toBeGreaterThan(0);
+    expect(community.ranking.reduce((total, row) => total + row.count, 0)).toBe(community.totals.reported);
   });
 
   it('stores a redelivered batch once, and a report queued twice by a retrying client once', async () => {

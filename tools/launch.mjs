@@ -9,11 +9,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const mode = process.argv[2];
-if (mode !== 'demo' && mode !== 'start') {
-  console.error('usage: node tools/launch.mjs demo|start');
+const [mode, ...flags] = process.argv.slice(2);
+const usage = 'usage: node tools/launch.mjs demo [--calm] | start   (npm run demo -- --calm)';
+if ((mode !== 'demo' && mode !== 'start') || flags.some((flag) => flag !== '--calm') || (mode === 'start' && flags.length > 0)) {
+  console.error(usage);
   process.exit(2);
 }
+// The demo plays a lively 创城 campaign day unless asked for the calm everyday district (--calm or DEMO_FEED=calm).
+const demoFeed = flags.includes('--calm') || process.env.DEMO_FEED === 'calm' ? 'calm' : 'campaign';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 20 || (major === 20 && minor < 19)) {
@@ -140,25 +143,28 @@ if (mode === 'demo') {
   const credentials = demoCredentials();
   if (credentials === null) await stop(1);
 
-  step('Starting the simulated feed');
-  // A district-sized feed rather than the simulator's stress default: 720 tickets a day (one every two minutes),
-  // about what 80 communities file, and every ticket then costs the server a workflow of event requests. Two weeks
-  // of that history are written first (about 10,000 tickets, one event request each: a minute or two while the wall
-  // is up), so this week compares with a fully covered last week (环比); the live rate is the same daily volume.
-  // Flat, so the wall moves at whatever hour the demo runs; the backfilled days follow the hour of the day.
-  // District-sized bursts (about 14 a day, some 14 reports in one community each) trip the spike alerts now and
-  // then, and a simulated duty officer works most incidents through (acknowledge, dispatch, 报到, close), leaving
-  // the rest for the wall to re-notify and escalate.
-  const demoTicketsPerDay = 720;
+  step(`Starting the simulated feed (${demoFeed === 'campaign' ? '创城 campaign day; npm run demo -- --calm for an everyday district' : 'an everyday district day'})`);
+  // Everyday, a district files about 720 tickets a day (one every two minutes: about what 80 communities file), and
+  // every ticket then costs the server a workflow of event requests. Two weeks of history are written first, so this
+  // week compares with a fully covered last week (环比). Flat, so the wall moves at whatever hour the demo runs; the
+  // backfilled days follow the hour of the day. District-sized bursts (about 14 a day, some 14 reports in one
+  // community each) trip the spike alerts now and then, and a simulated duty officer works most incidents through
+  // (acknowledge, dispatch, 报到, close), leaving the rest for the wall to re-notify and escalate.
+  // The default is a 创城 campaign day on top (the campaign began yesterday, so the history and volume baselines
+  // already hold it): patrols file five times the everyday volume again in what inspectors check (a report every
+  // 20 s in all), emergencies stay at the everyday rate, and the campaign's 督办 keeps late tickets rare.
+  const everydayTicketsPerDay = 720;
+  const campaign = demoFeed === 'campaign' ? ['--campaign', '5', '--campaign-days', '2'] : [];
   start('simulator', [
     'dist/apps/simulator/apps/simulator/src/main.js',
     '--url', baseUrl,
     '--profile', 'flat',
-    '--rate', String(demoTicketsPerDay / 86_400),
+    '--rate', String(everydayTicketsPerDay / 86_400),
+    ...campaign,
     '--bursts', 'district',
     '--duty-officer', 'on',
     '--backfill-days', '14',
-    '--backfill-volume', String(demoTicketsPerDay),
+    '--backfill-volume', String(everydayTicketsPerDay),
   ], {
     GRID_COMMAND_INGEST_KEY: credentials.simulator.ingestKey,
     GRID_COMMAND_USERNAME: credentials.simulator.username,
@@ -175,7 +181,8 @@ if (mode === 'demo') {
     `    ${'admin'.padEnd(width)}  ${adminPassword}  admin (users, keys, tokens; every role)`,
     ...credentials.users.map((user) => `    ${user.username.padEnd(width)}  ${user.password}  ${user.displayName}: ${user.roles.join(', ')} of ${user.scopes.join(', ')}`),
     `Operators (运维): ${baseUrl}/ops (pipeline health, headroom, dead letters; sign in as demo-operator or admin), metrics at ${baseUrl}/metrics`,
-    `A simulated district feed is playing (first two weeks of history, 1–2 minutes); its duty desk signs in as ${credentials.simulator.username}.`,
+    `A simulated ${demoFeed === 'campaign' ? '创城 campaign day (about a report every 20 s; npm run demo -- --calm for an everyday district)' : 'everyday district (a report every two minutes)'} is playing,`,
+    `    after writing two weeks of history (${demoFeed === 'campaign' ? '2–4' : '1–2'} minutes); its duty desk signs in as ${credentials.simulator.username}.`,
     `These stay the same on the next \`npm run demo\` (kept in ${join(dataDir, 'demo-credentials.json')}).`,
   ];
 } else {

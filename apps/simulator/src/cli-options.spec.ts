@@ -17,6 +17,8 @@ describe('parseCliOptions', () => {
       url: 'http://127.0.0.1:3000',
       rate: 20,
       scale: 1,
+      campaign: 0,
+      campaignDays: 0,
       profile: 'diurnal',
       bursts: 'wall',
       durationSeconds: null,
@@ -32,6 +34,14 @@ describe('parseCliOptions', () => {
       workCalendarPath: 'config/work-calendar.json',
     });
     expect(Number.isInteger(parsed.options.seed)).toBe(true);
+  });
+
+  it('takes a campaign and the days of history it already ran, and refuses campaign days without a campaign', () => {
+    expect(run(['--campaign', '7', '--campaign-days', '2', '--backfill-days', '14', '--backfill-volume', '720'])).toMatchObject({ kind: 'run', options: { campaign: 7, campaignDays: 2, backfillDays: 14 } });
+    const refused = run(['--campaign-days', '2']);
+    expect(refused.kind).toBe('error');
+    if (refused.kind === 'error') expect(refused.message).toMatch(/^--campaign-days 2: needs --campaign/);
+    expect(run(['--campaign', '21'])).toMatchObject({ kind: 'error', message: expect.stringContaining('--campaign "21" (or SIMULATOR_CAMPAIGN): must be ≤ 20') });
   });
 
   it('reads flags in both --flag value and --flag=value forms, and lets a flag beat the environment', () => {

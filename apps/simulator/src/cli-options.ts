@@ -19,6 +19,10 @@ export interface CliOptions {
   readonly user: UserCredentials | null;
   readonly rate: number;
   readonly scale: number;
+  /** Campaign patrols on top of the everyday feed, as a multiple of it (0: an everyday district). */
+  readonly campaign: number;
+  /** How many of the last backfilled days the campaign was already on. */
+  readonly campaignDays: number;
   readonly profile: RateProfile;
   readonly bursts: BurstPreset;
   readonly durationSeconds: number | null;
@@ -78,6 +82,16 @@ const FLAGS = {
   },
   rate: { schema: number('a number > 0').positive('must be > 0').max(1_000_000, 'must be ≤ 1000000').default(20), value: 'N', help: 'mean reports per second over a day (default 20: a lively district wall)' },
   scale: { schema: number('a number > 0').positive('must be > 0').max(1_000, 'must be ≤ 1000').default(1), value: 'X', help: 'multiply the rate, as a campaign does (创城, flood season: 3–10)' },
+  campaign: {
+    schema: number('a number in [0, 20]').min(0, 'must be ≥ 0').max(20, 'must be ≤ 20').default(0),
+    value: 'X',
+    help: '创城 campaign: patrols file X times the everyday volume again, in what inspectors check (sanitation, parking, facilities, clutter); emergencies stay at the everyday rate (default 0: none)',
+  },
+  'campaign-days': {
+    schema: number('an integer').int('must be an integer').min(0, 'must be ≥ 0').max(31, 'must be ≤ 31').default(0),
+    value: 'N',
+    help: 'the campaign began N days ago: the last N backfilled days carry it too, so volume baselines already hold campaign days (default 0)',
+  },
   profile: { schema: z.enum(['diurnal', 'flat'], { error: 'must be diurnal or flat' }).default('diurnal'), value: 'P', help: 'diurnal follows the hour of day in Asia/Shanghai; flat holds the rate (stress runs)' },
   bursts: {
     schema: z.enum(Object.keys(BURST_PRESETS) as [BurstPreset, ...BurstPreset[]], { error: 'must be wall, district or off' }).default('wall'),
@@ -176,12 +190,16 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
   const data = parsed.data;
   const user = userOf(data.username, env[PASSWORD_VARIABLE], data.tickets === 'on', data['duty-officer'] === 'on');
   if (typeof user === 'string') return { kind: 'error', message: user };
+  if (data['campaign-days'] > 0 && data.campaign === 0) {
+    return { kind: 'error', message: `--campaign-days ${data['campaign-days']}: needs --campaign X (how many times the everyday volume the patrols add)` };
+  }
   const backfillVolume = data['backfill-volume'] ?? Math.round(data.rate * data.scale * SECONDS_PER_DAY);
-  if (data['backfill-days'] > 0 && backfillVolume > MAX_BACKFILL_VOLUME) {
+  const campaignDayVolume = data['campaign-days'] > 0 ? backfillVolume * (1 + data.campaign) : backfillVolume;
+  if (data['backfill-days'] > 0 && campaignDayVolume > MAX_BACKFILL_VOLUME) {
     return {
       kind: 'error',
       message:
-        `--backfill-days ${data['backfill-days']}: at --rate ${data.rate} × --scale ${data.scale} a day holds ${backfillVolume} reports, more than ${MAX_BACKFILL_VOLUME} ` +
+        `--backfill-days ${data['backfill-days']}: at --rate ${data.rate} × --scale ${data.scale}${campaignDayVolume > backfillVolume ? ` and a ×${1 + data.campaign} campaign` : ''} a day holds ${campaignDayVolume} reports, more than ${MAX_BACKFILL_VOLUME} ` +
         'to backfill; pass --backfill-volume N (reports per day) or a lower --rate',
     };
   }
@@ -193,6 +211,8 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
       user,
       rate: data.rate,
       scale: data.scale,
+      campaign: data.campaign,
+      campaignDays: data['campaign-days'],
       profile: data.profile,
       bursts: data.bursts,
       durationSeconds: data.duration ?? null,

@@ -16,7 +16,7 @@ import { IngestClient } from './run/ingest-client';
 import { DEFAULT_RETRY_POLICY } from './run/retry-policy';
 import { formatSummary, isClean } from './run/run-stats';
 import { Simulation } from './run/simulation';
-import { planTicketLifecycle, ticketRandom, type Deadlines } from './tickets/lifecycle';
+import { CAMPAIGN_LIFECYCLE, EVERYDAY_LIFECYCLE, planTicketLifecycle, ticketRandom, type Deadlines, type LifecycleProfile } from './tickets/lifecycle';
 import { loadDeadlines } from './tickets/sla-deadlines';
 import { TicketClient } from './tickets/ticket-client';
 import { DEFAULT_PLAYER_SETTINGS, eventErrorsOf, formatPlayerSummary, TicketPlayer } from './tickets/ticket-player';
@@ -27,11 +27,11 @@ function streams(seed: number): { bursts: number; feed: number; client: number; 
 }
 
 /** Live tickets get their plan the moment the API acknowledges the report. */
-function planLive(player: TicketPlayer, seed: number, deadlines: Deadlines) {
+function planLive(player: TicketPlayer, seed: number, deadlines: Deadlines, profile: LifecycleProfile) {
   return (reports: readonly Report[]): void => {
     for (const report of reports) {
       const origin = { ...report, severity: report.severity as Severity, reportedAtMs: Date.parse(report.reportedAt) };
-      player.hand(report.id, planTicketLifecycle(origin, ticketRandom(seed, report.id), deadlines).events);
+      player.hand(report.id, planTicketLifecycle(origin, ticketRandom(seed, report.id), deadlines, profile).events);
     }
   };
 }
@@ -82,10 +82,10 @@ async function simulate(options: CliOptions): Promise<number> {
   };
   const rate = options.rate * options.scale;
   const bursts = new BurstSchedule(district, createRandom(seeds.bursts), Date.now(), BURST_PRESETS[options.bursts], rate);
-  const feed = new ReportFeed(district, bursts, createRandom(seeds.feed), options.profile);
+  const feed = new ReportFeed(district, bursts, createRandom(seeds.feed), options.profile, options.campaign);
   console.log(
     `simulating ${district.grids.length} grids of ${options.referencePath} → ${options.url}: ` +
-      `${rate}/s (${options.profile}, ×${feed.rateFactor(Date.now()).toFixed(2)} at this hour, ${options.bursts} bursts), batch ≤ ${options.batch}, ${options.concurrency} connections, seed ${options.seed}` +
+      `${rate}/s (${options.profile}, ×${feed.rateFactor(Date.now()).toFixed(2)} at this hour${options.campaign > 0 ? ` with a ×${1 + options.campaign} campaign` : ''}, ${options.bursts} bursts), batch ≤ ${options.batch}, ${options.concurrency} connections, seed ${options.seed}` +
       (options.durationSeconds === null ? ', until Ctrl-C' : `, for ${options.durationSeconds} s`) +
       (options.tickets ? '; ticket workflows on' : '; ticket workflows off') +
       (options.dutyOfficer ? '; duty officer on' : '') +
@@ -115,13 +115,16 @@ async function simulate(options: CliOptions): Promise<number> {
   let backfillErrors = 0;
   if (options.backfillDays > 0) {
     console.log(
-      `backfilling ${options.backfillDays} days ending now at ${options.backfillVolume} reports a day (history seed ${options.historySeed})` +
+      `backfilling ${options.backfillDays} days ending now at ${options.backfillVolume} reports a day` +
+        (options.campaignDays > 0 ? ` (×${1 + options.campaign} on the last ${options.campaignDays}: the campaign)` : '') +
+        ` (history seed ${options.historySeed})` +
         (player ? ', then their past ticket events, one request per ticket' : ''),
     );
     const summary = await runBackfill(
       {
         days: options.backfillDays,
         dailyVolume: options.backfillVolume,
+        campaign: { boost: options.campaign, days: options.campaignDays },
         seed: options.historySeed,
         batchSize: 1_000,
         concurrency: Math.min(options.concurrency, 4),
@@ -168,7 +171,7 @@ async function simulate(options: CliOptions): Promise<number> {
       random: createRandom(seeds.client),
       now: Date.now,
       log: (line) => console.log(line),
-      ...(player && deadlines ? { onAcknowledged: planLive(player, options.seed, deadlines), progressSuffix: () => player.progress() } : {}),
+      ...(player && deadlines ? { onAcknowledged: planLive(player, options.seed, deadlines, options.campaign > 0 ? CAMPAIGN_LIFECYCLE : EVERYDAY_LIFECYCLE), progressSuffix: () => player.progress() } : {}),
     },
   );
   const summary = stop.signal.aborted ? null : await simulation.run(stop.signal);

@@ -41,6 +41,12 @@ describe('planDayReports', () => {
     }
   });
 
+  it('holds 1 + the campaign times the everyday volume on a campaign day', () => {
+    const campaignDay = planDayReports(district, 5, day, 4_000, 3);
+    expect(campaignDay.length / reports.length).toBeGreaterThan(3.6);
+    expect(campaignDay.length / reports.length).toBeLessThan(4.4);
+  });
+
   it('follows the live feed: quiet nights, busy mornings, the same category mix', () => {
     const inHour = (hour: number): number => reports.filter((report) => localHour(Date.parse(report.reportedAt)) === hour).length;
     expect(inHour(10)).toBeGreaterThan(inHour(3) * 8);

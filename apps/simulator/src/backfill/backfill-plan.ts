@@ -46,17 +46,17 @@ export function localDaysCovering(fromMs: number, toMs: number): LocalDay[] {
 }
 
 /**
- * Every report of one local day at `dailyVolume` reports a day, with the live feed's diurnal profile, category,
- * severity and source mix, and a few spikes. Drawn from streams named after the seed and the date, so the
+ * Every report of one local day at `dailyVolume` everyday reports a day (and `campaign` times as many again from a
+ * campaign's patrols), with the live feed's diurnal profile, category, severity and source mix, and a few spikes. Drawn from streams named after the seed and the date, so the
  * same day comes out the same on every run (the same ids: a second backfill is answered as duplicates), and
  * today's list is the same whatever the hour: a later run only adds the reports whose time has come since.
  */
-export function planDayReports(district: DistrictModel, seed: number, day: LocalDay, dailyVolume: number): Report[] {
+export function planDayReports(district: DistrictModel, seed: number, day: LocalDay, dailyVolume: number, campaign = 0): Report[] {
   const stream = (name: string) => createRandom(deriveSeed(seed, `${name}:${day.date}`));
-  const feed = new ReportFeed(district, new BurstSchedule(district, stream('bursts'), day.startMs, BACKFILL_BURSTS), stream('reports'), 'diurnal');
+  const feed = new ReportFeed(district, new BurstSchedule(district, stream('bursts'), day.startMs, BACKFILL_BURSTS), stream('reports'), 'diurnal', campaign);
   const thinning = stream('arrivals');
   // A Poisson process at the peak rate, each arrival kept in proportion to the rate at its instant.
-  const ceiling = PEAK_FACTOR + BACKFILL_BURSTS.boost;
+  const ceiling = PEAK_FACTOR * (1 + campaign) + BACKFILL_BURSTS.boost;
   const meanGapMs = DAY_MS / (dailyVolume * ceiling);
   const reports: Report[] = [];
   for (let at = day.startMs + exponential(thinning, meanGapMs); at < day.endMs; at += exponential(thinning, meanGapMs)) {

@@ -58,6 +58,7 @@ class FakeApi implements ReportSender {
 const settings: BackfillSettings = {
   days: 2,
   dailyVolume: 1_500,
+  campaign: { boost: 0, days: 0 },
   seed: 11,
   batchSize: 1_000,
   concurrency: 2,
@@ -84,6 +85,9 @@ async function backfill(api: FakeApi) {
   return { summary, player };
 }
 
+// Two days of a busy district through the fake API: a few seconds of work, more on a loaded machine.
+const BACKFILL_TIMEOUT_MS = 30_000;
+
 describe('runBackfill', () => {
   it("writes the window's reports in batches of at most 1000, then each ticket's past events in one request", async () => {
     const api = new FakeApi();
@@ -107,7 +111,7 @@ describe('runBackfill', () => {
     expect(summary.handedOn).toBeGreaterThan(0);
     expect(summary.handedOn).toBe(player.waiting);
     expect(summary.handedOn).toBeLessThan(summary.reports.generated);
-  });
+  }, BACKFILL_TIMEOUT_MS);
 
   it('run twice with the same seed, stores nothing twice', async () => {
     const api = new FakeApi();
@@ -117,5 +121,5 @@ describe('runBackfill', () => {
     expect(second.summary.reports.duplicates).toBe(first.summary.reports.generated);
     expect(second.summary.events.recorded).toBe(0);
     expect(second.summary.events.duplicates).toBe(first.summary.events.recorded);
-  });
+  }, BACKFILL_TIMEOUT_MS);
 });

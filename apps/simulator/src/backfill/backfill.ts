@@ -3,15 +3,19 @@ import type { DistrictModel } from '../feed/district-model';
 import type { Random } from '../feed/prng';
 import type { ReportSender } from '../run/ingest-client';
 import { backoffMs, type RetryPolicy } from '../run/retry-policy';
-import { planTicketLifecycle, ticketRandom, type Deadlines, type TicketOrigin } from '../tickets/lifecycle';
+import { CAMPAIGN_LIFECYCLE, EVERYDAY_LIFECYCLE, planTicketLifecycle, ticketRandom, type Deadlines, type TicketOrigin } from '../tickets/lifecycle';
 import type { TicketEventSender } from '../tickets/ticket-client';
 import { emptyEventCounters, eventErrorsOf, type EventCounters, type TicketPlayer } from '../tickets/ticket-player';
 import { batchesOf, DAY_MS, localDaysCovering, planDayReports, reportsWithin } from './backfill-plan';
 import { abortableSleep } from '../run/abortable-sleep';
+import { asWorkedByTheDesk } from './worked-history';
 
 export interface BackfillSettings {
   readonly days: number;
+  /** Everyday reports per day; a campaign's patrols add `campaign.boost` times as many on its days. */
   readonly dailyVolume: number;
+  /** The campaign on the last `days` local days (today included), if any. */
+  readonly campaign: { readonly boost: number; readonly days: number };
   /** Names every backfilled day's and ticket's random stream: the same seed writes the same history. */
   readonly seed: number;
   /** Reports per request; the API takes up to 1000. */
@@ -94,7 +98,8 @@ export async function runBackfill(settings: BackfillSettings, deps: BackfillDeps
       const day = days[dayIndex];
       if (!day) break;
       phase = 'reports';
-      const dayReports = reportsWithin(planDayReports(deps.district, settings.seed, day, settings.dailyVolume), fromMs, toMs);
+      const campaign = dayIndex >= days.length - settings.campaign.days ? settings.campaign.boost : 0;
+      const dayReports = reportsWithin(planDayReports(deps.district, settings.seed, day, settings.dailyVolume, campaign), fromMs, toMs);
       reports.generated += dayReports.length;
       const acknowledged = await postReports(dayReports, settings, deps, reports, signal);
       const last = acknowledged[acknowledged.length - 1];
@@ -106,8 +111,9 @@ export async function runBackfill(settings: BackfillSettings, deps: BackfillDeps
       }
       phase = 'events';
       const eventsStarted = deps.now();
+      const profile = campaign > 0 ? CAMPAIGN_LIFECYCLE : EVERYDAY_LIFECYCLE;
       for (const report of acknowledged) {
-        const plan = planTicketLifecycle(originOf(report), ticketRandom(settings.seed, report.id), deps.tickets.deadlines);
+        const plan = asWorkedByTheDesk(planTicketLifecycle(originOf(report), ticketRandom(settings.seed, report.id), deps.tickets.deadlines, profile), toMs);
         deps.tickets.player.hand(report.id, plan.events);
       }
       await deps.tickets.player.settle(signal);

@@ -76,6 +76,33 @@ export const HOURLY_WEIGHTS: readonly number[] = [
 export const NOISE_EVENING_HOURS: ReadonlySet<number> = new Set([20, 21, 22, 23, 0]);
 export const NOISE_EVENING_FACTOR = 2.5;
 
+/**
+ * What a 创城 (civilised-city) campaign's patrols add: grid workers and party members walking their grids file what
+ * the inspectors will look at (sanitation, parking, facilities, shop fronts, clutter). Emergencies do not come
+ * more often because a campaign is on, so hazards are not in it.
+ */
+export const CAMPAIGN_CATEGORY_WEIGHTS = {
+  environment_sanitation: 35,
+  parking: 20,
+  public_facilities: 15,
+  illegal_construction: 12,
+  property_management: 10,
+  other: 8,
+} as const satisfies Partial<Record<ReportCategory, number>>;
+
+/** A campaign patrol's finds are routine: an overflowing bin, a blocked pavement, never an emergency. */
+export const CAMPAIGN_SEVERITY_WEIGHTS: ReadonlyArray<readonly [Severity, number]> = [
+  [1, 85],
+  [2, 13],
+  [3, 2],
+];
+
+/** Who files a campaign's extra reports: its patrols. */
+export const CAMPAIGN_SOURCE_WEIGHTS = {
+  grid_worker: 80,
+  party_member: 20,
+} as const satisfies Partial<Record<ReportSource, number>>;
+
 /** What a local burst is about: a noise or parking spike in one community is what the spike alert catches. */
 export const BURST_CATEGORY_WEIGHTS: Readonly<Partial<Record<ReportCategory, number>>> = {
   noise: 45,

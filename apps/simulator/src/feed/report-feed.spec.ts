@@ -4,6 +4,7 @@ import { BurstSchedule, DEFAULT_BURST_OPTIONS } from './bursts';
 import { DistrictModel } from './district-model';
 import { containsPoint } from './polygon';
 import { createRandom } from './prng';
+import { HAZARD_CATEGORIES } from './mixes';
 import { ReportFeed, type RateProfile } from './report-feed';
 import { tinyDistrict } from './testing/tiny-district';
 
@@ -13,9 +14,9 @@ const EVENING = Date.UTC(2025, 5, 2, 13, 0);
 const NO_BURSTS = { ...DEFAULT_BURST_OPTIONS, boost: 0 };
 const file = tinyDistrict(2, 4, 5);
 
-function feedOf(seed: number, profile: RateProfile = 'diurnal', burstOptions = NO_BURSTS, startMs = MORNING): ReportFeed {
+function feedOf(seed: number, profile: RateProfile = 'diurnal', burstOptions = NO_BURSTS, startMs = MORNING, campaign = 0): ReportFeed {
   const district = new DistrictModel(file, createRandom(seed));
-  return new ReportFeed(district, new BurstSchedule(district, createRandom(seed + 1), startMs, burstOptions), createRandom(seed + 2), profile);
+  return new ReportFeed(district, new BurstSchedule(district, createRandom(seed + 1), startMs, burstOptions), createRandom(seed + 2), profile, campaign);
 }
 
 function generate(feed: ReportFeed, count: number, nowMs = MORNING): Report[] {
@@ -87,5 +88,28 @@ describe('ReportFeed', () => {
     expect(feedOf(1, 'diurnal').rateFactor(MORNING)).toBeGreaterThan(1.5);
     const always = { ...DEFAULT_BURST_OPTIONS, firstWithinMs: 0, minDurationMs: 3_600_000, maxDurationMs: 3_600_000, boost: 0.5 };
     expect(feedOf(1, 'flat', always).rateFactor(EVENING)).toBe(1.5);
+  });
+
+  describe('during a 创城 campaign', () => {
+    const campaign = generate(feedOf(1, 'flat', NO_BURSTS, MORNING, 7), 40_000);
+    const everyday = generate(feedOf(1, 'flat'), 40_000);
+    const hazard = (report: Report): boolean => HAZARD_CATEGORIES.has(report.category);
+
+    it('multiplies the volume by 1 + the campaign, at every hour', () => {
+      expect(feedOf(1, 'flat', NO_BURSTS, MORNING, 7).rateFactor(EVENING)).toBe(8);
+      expect(feedOf(1, 'diurnal', NO_BURSTS, MORNING, 7).rateFactor(MORNING)).toBeCloseTo(8 * feedOf(1).rateFactor(MORNING), 9);
+    });
+
+    it('adds patrol reports of what inspectors check, and no more emergencies than an everyday district', () => {
+      // Of 8 reports, 7 are the campaign's: hazards and 特急 keep their everyday count, so their share falls 8-fold.
+      expect(share(campaign, hazard)).toBeCloseTo(share(everyday, hazard) / 8, 2);
+      expect(share(campaign, (report) => report.severity === 4)).toBeLessThan(share(everyday, (report) => report.severity === 4) / 2);
+      expect(share(campaign, (report) => report.source === 'grid_worker' || report.source === 'party_member')).toBeGreaterThan(0.85);
+      expect(share(campaign, (report) => report.category === 'environment_sanitation')).toBeGreaterThan(1.3 * share(everyday, (report) => report.category === 'environment_sanitation'));
+    });
+
+    it('leaves an everyday feed of the same seed exactly as it was', () => {
+      expect(generate(feedOf(1, 'flat', NO_BURSTS, MORNING, 0), 50)).toEqual(everyday.slice(0, 50));
+    });
   });
 });

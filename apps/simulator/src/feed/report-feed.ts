@@ -4,6 +4,9 @@ import { dayFactor } from './day-profile';
 import type { DistrictModel, GridSite } from './district-model';
 import { localHour, toLocalIso } from './local-time';
 import {
+  CAMPAIGN_CATEGORY_WEIGHTS,
+  CAMPAIGN_SEVERITY_WEIGHTS,
+  CAMPAIGN_SOURCE_WEIGHTS,
   CATEGORY_WEIGHTS,
   DESCRIPTIONS,
   HAZARD_CATEGORIES,
@@ -41,20 +44,33 @@ export class ReportFeed {
   private readonly sensorCategories = tableOf(IOT_CATEGORY_WEIGHTS);
   private readonly routineSeverity = new WeightedTable(ROUTINE_SEVERITY_WEIGHTS);
   private readonly hazardSeverity = new WeightedTable(HAZARD_SEVERITY_WEIGHTS);
+  private readonly campaignSources = tableOf(CAMPAIGN_SOURCE_WEIGHTS);
+  private readonly campaignCategories = tableOf(CAMPAIGN_CATEGORY_WEIGHTS);
+  private readonly campaignSeverity = new WeightedTable(CAMPAIGN_SEVERITY_WEIGHTS);
 
+  /**
+   * `campaign`: a 创城 campaign's patrols file this many times the everyday volume again, in the categories the
+   * inspectors check (CAMPAIGN_CATEGORY_WEIGHTS), following the same hours; 0 is an everyday district.
+   */
   constructor(
     private readonly district: DistrictModel,
     private readonly bursts: BurstSchedule,
     private readonly random: Random,
     private readonly profile: RateProfile,
+    private readonly campaign = 0,
   ) {}
 
-  /** The rate at `nowMs` as a multiple of the mean rate: the hour's (1 when flat), plus a burst's on top. */
+  /** The rate at `nowMs` as a multiple of the everyday mean rate: the hour's (1 when flat), a campaign's and a burst's on top. */
   rateFactor(nowMs: number): number {
-    return this.baseFactor(nowMs) + (this.bursts.at(nowMs)?.boost ?? 0);
+    return this.baseFactor(nowMs) * (1 + this.campaign) + (this.bursts.at(nowMs)?.boost ?? 0);
   }
 
   next(nowMs: number): Report {
+    // Drawn only during a campaign, so an everyday feed's seeded stream stays what it always was.
+    if (this.campaign > 0 && this.random() * this.rateFactor(nowMs) < this.baseFactor(nowMs) * this.campaign) {
+      const grid = this.district.gridTable.pick(this.random);
+      return this.build(grid, this.campaignSources.pick(this.random), this.campaignCategories.pick(this.random), nowMs, this.campaignSeverity);
+    }
     const burst = this.bursts.at(nowMs);
     if (burst !== null && this.random() < this.burstShare(burst, nowMs)) {
       const source = this.burstSources.pick(this.random);
@@ -68,6 +84,7 @@ export class ReportFeed {
     return this.profile === 'flat' ? 1 : dayFactor(nowMs);
   }
 
+  /** Of the reports that are not a campaign's: the burst's share. */
   private burstShare(burst: Burst, nowMs: number): number {
     return burst.boost / (this.baseFactor(nowMs) + burst.boost);
   }
@@ -77,8 +94,8 @@ export class ReportFeed {
     return (NOISE_EVENING_HOURS.has(localHour(nowMs)) ? this.eveningCategories : this.dayCategories).pick(this.random);
   }
 
-  private build(grid: GridSite, source: ReportSource, category: ReportCategory, nowMs: number): Report {
-    const severity = (HAZARD_CATEGORIES.has(category) ? this.hazardSeverity : this.routineSeverity).pick(this.random);
+  private build(grid: GridSite, source: ReportSource, category: ReportCategory, nowMs: number, severities = HAZARD_CATEGORIES.has(category) ? this.hazardSeverity : this.routineSeverity): Report {
+    const severity = severities.pick(this.random);
     const [lon, lat] = pointInside(grid.ring, grid.centroid, this.random);
     const descriptions = DESCRIPTIONS[category];
     return {

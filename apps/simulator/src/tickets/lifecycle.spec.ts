@@ -16,7 +16,7 @@ import { describe, expect, it } from '@jest/globals';
 import { toLocalIso } from '../feed/local-time';
 import { createRandom, randomInt } from '../feed/prng';
 import { DEPARTMENTS_BY_CATEGORY } from '@grid-command/contracts';
-import { planTicketLifecycle, ticketRandom, type TicketOrigin, type TicketPlan } from './lifecycle';
+import { CAMPAIGN_LIFECYCLE, planTicketLifecycle, ticketRandom, type TicketOrigin, type TicketPlan } from './lifecycle';
 import { deadlinesFrom } from './sla-deadlines';
 import { toEventInput } from './ticket-events';
 
@@ -143,6 +143,16 @@ describe('planTicketLifecycle', () => {
     expect(answerShare('basically_satisfied')).toBeLessThan(0.2);
     expect(answerShare('dissatisfied')).toBeGreaterThan(0.03);
     expect(answerShare('dissatisfied')).toBeLessThan(0.1);
+  });
+
+  it('runs late and stalls far less and dispatches faster during a campaign (督办), with the rest of the workflow as usual', () => {
+    const campaign = origins(20_000, 1).map((origin) => planTicketLifecycle(origin, ticketRandom(7, origin.id), deadlines, CAMPAIGN_LIFECYCLE));
+    expect(share((p) => p.traits.overdue, campaign)).toBeLessThan(share((p) => p.traits.overdue) / 2.5);
+    expect(share((p) => !has(p, 'resolved'), campaign)).toBeLessThan(0.006);
+    expect(share((p) => has(p, 'escalated'), campaign)).toBeGreaterThan(0.015);
+    expect(share((p) => has(p, 'escalated'), campaign)).toBeLessThan(0.025);
+    const dispatchMinutes = (of: readonly TicketPlan[]): number => median(of.map((p) => ((first(p, 'dispatched') ?? 0) - p.reportedAtMs) / 60_000));
+    expect(dispatchMinutes(campaign)).toBeLessThan(0.6 * dispatchMinutes(plans));
   });
 
   it('resolves the tickets drawn on time inside their deadline, nearly always, and the late ones past it', () => {

@@ -118,7 +118,7 @@ describe('the leader wall on the real server', () => {
     await page.goto(`${baseUrl()}/?wall=no-such-wall`, { timeout: 30_000 });
     const status = page.locator('gc-wall-status[data-wall-status="error"]');
     await eventually(() => status.count(), (value) => expect(value).toBe(1), WAIT);
-    expect(await status.innerText()).toMatch(/大屏布局加载失败[\s\S]*404[\s\S]*秒后自动重试/);
+    expect(await status.innerText()).toMatch(/未找到大屏布局[\s\S]*没有名为 "no-such-wall" 的布局，请检查地址中的 wall 参数[\s\S]*秒后自动重试/);
   });
 
   it('breaks no rule of the Content Security Policy', () => {

@@ -1,6 +1,7 @@
 export * from './lib/api-error.schema';
 export * from './lib/categories';
 export * from './lib/dashboard.schema';
+export * from './lib/layout-problems';
 export * from './lib/geojson.schema';
 export * from './lib/live-events';
 export * from './lib/queue.schema';

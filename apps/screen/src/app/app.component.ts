@@ -65,8 +65,8 @@ import { WallComponent } from './wall/wall.component';
             }
             @case ('error') {
               <gc-wall-status
-                [failure]="state.message"
-                [retryInSeconds]="secondsUntil(state.retryAtMs)"
+                [problem]="state.problem"
+                [retryInSeconds]="state.retryAtMs === null ? null : secondsUntil(state.retryAtMs)"
                 [lang]="lang()"
                 (retry)="loader.load()"
               />

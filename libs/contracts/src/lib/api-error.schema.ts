@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { alertSchema } from './alert.schema';
+import { layoutProblemSchema } from './dashboard.schema';
 import { TICKET_STATES } from './ticket.schema';
 
 /** One problem with a request body. `index` is the position in a batch (0 for a single report). */
@@ -48,5 +49,7 @@ export const apiErrorSchema = z.strictObject({
   currentState: z.enum(TICKET_STATES).optional(),
   /** With `alert_conflict`: the alert as it now stands, after the action that got there first. */
   alert: alertSchema.optional(),
+  /** With a layout that was never valid (503): what is wrong with its file, in both languages of the wall. */
+  layoutProblems: z.array(layoutProblemSchema).optional(),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { dashboardSchema, panelSchema, WORKFLOW_KPI_KINDS } from './dashboard.schema';
+import { canvasSize, dashboardSchema, panelSchema, servedDashboardSchema, WORKFLOW_KPI_KINDS } from './dashboard.schema';
 
 /** A 12×6 wall; `panels` are the only thing the cases change. */
 function wall(panels: unknown[]) {
@@ -133,5 +133,50 @@ describe('dashboardSchema', () => {
     ['an unknown top-level key', { theme: 'dark' }],
   ])('rejects a dashboard with %s', (_case, change) => {
     expect(dashboardSchema.safeParse({ ...wall([{ ...at('clock', 0, 0, 1, 1), type: 'clock' }]), ...change }).success).toBe(false);
+  });
+});
+
+describe('the canvas of a layout', () => {
+  const clock = [{ ...at('clock', 0, 0, 1, 1), type: 'clock' }];
+
+  it('is one 1080p screen when the layout does not say', () => {
+    const dashboard = dashboardSchema.parse(wall(clock));
+    expect(dashboard.canvas).toBe('16:9');
+    expect(canvasSize(dashboard.canvas)).toEqual({ width: 1920, height: 1080 });
+  });
+
+  it.each([
+    ['32:9', { width: 3840, height: 1080 }],
+    ['48:9', { width: 5760, height: 1080 }],
+    ['2x2', { width: 3840, height: 2160 }],
+  ])('names the video wall %s as its design size', (canvas, size) => {
+    expect(canvasSize(dashboardSchema.parse({ ...wall(clock), canvas }).canvas)).toEqual(size);
+  });
+
+  it('takes an explicit design size for a wall of another shape', () => {
+    expect(canvasSize(dashboardSchema.parse({ ...wall(clock), canvas: { width: 7680, height: 1080 } }).canvas)).toEqual({ width: 7680, height: 1080 });
+  });
+
+  it.each([['an unknown arrangement', '5:4'], ['a size below one screen', { width: 800, height: 600 }], ['a size with a stray key', { width: 3840, height: 1080, dpi: 2 }]])(
+    'rejects %s at canvas',
+    (_case, canvas) => {
+      const result = dashboardSchema.safeParse({ ...wall(clock), canvas });
+      expect(result.error?.issues.map((issue) => issue.path[0])).toEqual(['canvas']);
+    },
+  );
+});
+
+describe('servedDashboardSchema', () => {
+  const clock = [{ ...at('clock', 0, 0, 1, 1), type: 'clock' }];
+  const served = { ...wall(clock), name: 'leader-wall', revision: '0123456789abcdef' };
+
+  it('is the layout with its name and revision, and a notice when a bad edit is held back', () => {
+    expect(servedDashboardSchema.parse(served).revision).toBe('0123456789abcdef');
+    const notice = { file: 'leader-wall.json', since: '2026-12-01T08:00:00.000Z', problems: [{ field: 'grid.columns', zh: '不能大于 48', en: 'Too big' }] };
+    expect(servedDashboardSchema.parse({ ...served, notice }).notice).toEqual(notice);
+  });
+
+  it('still checks that the panels fit the grid', () => {
+    expect(servedDashboardSchema.safeParse({ ...served, panels: [{ ...at('clock', 12, 0, 1, 1), type: 'clock' }] }).success).toBe(false);
   });
 });

@@ -51,6 +51,13 @@ export interface LiveAuthEnded {
   readonly message: string;
 }
 
+/**
+ * Broadcast to every socket when the good version of a layout changes (a file in dashboards/ was edited, or fixed
+ * after a bad edit): a wall showing `name` fetches it again and swaps its panels in place.
+ */
+export const layoutChangeSchema = z.strictObject({ name: z.string().min(1).max(64), revision: z.string().min(1).max(64) });
+export type LayoutChange = z.infer<typeof layoutChangeSchema>;
+
 /** Typed socket.io event maps shared by the gateway and every client. */
 export interface LiveServerToClientEvents {
   snapshot: (snapshot: Snapshot) => void;
@@ -64,6 +71,8 @@ export interface LiveServerToClientEvents {
   authExpired: (notice: LiveAuthEnded) => void;
   /** The session, user, or display token was revoked: the socket closes next; a wall shows 已吊销. */
   authRevoked: (notice: LiveAuthEnded) => void;
+  /** A layout's served version changed (see `layoutChangeSchema`). */
+  layoutChanged: (change: LayoutChange) => void;
   /** From the console or `/ops`, to the room of one wall (`wallRoomOf`). */
   wallCommand: (command: WallCommand) => void;
 }

@@ -1,18 +1,32 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import type { Lang } from '../shared/config/wall-params';
 import { translate } from '../shared/i18n/messages';
+import type { WallProblem } from './problems/wall-problem';
+import { wordProblem } from './problems/wall-problem-texts';
 
-/** What the stage shows until a layout is there: a loading notice, or the failure with its retry countdown. */
+/**
+ * What the stage shows until a layout is there: a loading notice, or what is wrong in the wall's language with what
+ * to do about it, and the retry countdown when trying again can help.
+ */
 @Component({
   selector: 'gc-wall-status',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { '[attr.data-wall-status]': 'failure() === null ? "loading" : "error"', role: 'status' },
+  host: { '[attr.data-wall-status]': 'problem() === null ? "loading" : "error"', '[attr.data-problem]': 'problem()?.kind', role: 'status' },
   template: `
-    @if (failure(); as failure) {
+    @if (wording(); as wording) {
       <div class="mark mark--error">!</div>
-      <h1>{{ texts().failed }}</h1>
-      <p class="message">{{ failure }}</p>
-      <p class="countdown">{{ texts().retryIn }}</p>
+      <h1>{{ wording.title }}</h1>
+      <p class="message">{{ wording.detail }}</p>
+      @if (wording.lines.length > 0) {
+        <ul class="lines">
+          @for (line of wording.lines; track $index) {
+            <li>{{ line }}</li>
+          }
+        </ul>
+      }
+      @if (texts().retryIn; as retryIn) {
+        <p class="countdown">{{ retryIn }}</p>
+      }
       <button type="button" (click)="retry.emit()">{{ texts().retryNow }}</button>
     } @else {
       <div class="mark mark--loading"></div>
@@ -42,6 +56,15 @@ import { translate } from '../shared/i18n/messages';
       font-size: 22px;
       color: var(--gc-muted);
       word-break: break-word;
+    }
+    .lines {
+      margin: 0;
+      padding: 0;
+      max-width: 1400px;
+      list-style: none;
+      font-size: 22px;
+      color: var(--gc-warning);
+      text-align: left;
     }
     .countdown {
       margin: 0;
@@ -87,19 +110,24 @@ import { translate } from '../shared/i18n/messages';
   `,
 })
 export class WallStatusComponent {
-  /** The reason loading failed; null while loading. */
-  readonly failure = input<string | null>(null);
-  readonly retryInSeconds = input(0);
+  /** Why loading failed; null while loading. */
+  readonly problem = input<WallProblem | null>(null);
+  /** Seconds until the next automatic try; null when trying again by itself cannot help. */
+  readonly retryInSeconds = input<number | null>(0);
   readonly lang = input.required<Lang>();
   readonly retry = output();
 
   protected readonly texts = computed(() => {
     const lang = this.lang();
+    const seconds = this.retryInSeconds();
     return {
       loading: translate(lang, 'wall.loading'),
-      failed: translate(lang, 'wall.loadFailed'),
-      retryIn: translate(lang, 'wall.retryIn', { seconds: this.retryInSeconds() }),
+      retryIn: seconds === null ? null : translate(lang, 'wall.retryIn', { seconds }),
       retryNow: translate(lang, 'wall.retryNow'),
     };
+  });
+  protected readonly wording = computed(() => {
+    const problem = this.problem();
+    return problem === null ? null : wordProblem(problem, this.lang());
   });
 }

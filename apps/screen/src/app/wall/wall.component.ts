@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, DOCUMENT, computed, effect, inject, input, output, untracked } from '@angular/core';
-import type { Dashboard, ScopeDetail } from '@grid-command/contracts';
+import { canvasSize, type Dashboard, type LayoutNotice, type ScopeDetail } from '@grid-command/contracts';
 import { WALL_PARAMS } from '../shared/config/wall-params.token';
 import { withScope } from '../shared/config/wall-params';
 import { CredentialWatch } from './data/credential-watch.service';
@@ -11,7 +11,9 @@ import { translate } from '../shared/i18n/messages';
 import { assessKpiFreshness, kpiFreshnessNotice, kpiStaleAfterSeconds } from './kpi/kpi-freshness';
 import { periodLabel } from './kpi/kpi-format';
 import { wallFreshness } from './wall-freshness';
-import { panelRect, titleSpan } from './stage/panel-geometry';
+import { panelRect, titleSpan, wallSpacing } from './stage/panel-geometry';
+import { ViewportService } from './stage/viewport.service';
+import { LayoutNoticeComponent } from './layout-notice.component';
 import { breadcrumb, drillTarget, isDrillable } from './navigation/scope-trail';
 import { wallHeading } from './navigation/wall-heading';
 import { AlertTickerPanelComponent } from './panels/alert-ticker/alert-ticker-panel.component';
@@ -54,6 +56,7 @@ const OWN_FEED_PANELS: ReadonlySet<string> = new Set(['alert-ticker']);
     ResolveDistributionPanelComponent,
     ClosingRankingPanelComponent,
     AlertTickerPanelComponent,
+    LayoutNoticeComponent,
   ],
   providers: [LiveSnapshotService, KpiFeedService, CredentialWatch],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -65,10 +68,12 @@ const OWN_FEED_PANELS: ReadonlySet<string> = new Set(['alert-ticker']);
     '[attr.data-link]': 'freshness().connection',
     '[attr.data-scope]': 'scope().scope',
     '[attr.data-kpi-freshness]': 'kpiFreshness().level',
+    '[attr.data-layout-revision]': 'dashboard().revision ?? null',
   },
 })
 export class WallComponent {
-  readonly dashboard = input.required<Dashboard>();
+  /** The layout; as served it may carry a notice that its file was edited into something invalid. */
+  readonly dashboard = input.required<Dashboard & { readonly revision?: string; readonly notice?: LayoutNotice }>();
   readonly scope = input.required<ScopeDetail>();
   /** Names of the scope and its ancestors. */
   readonly names = input.required<ReadonlyMap<string, string>>();
@@ -81,6 +86,7 @@ export class WallComponent {
   private readonly kpis = inject(KpiFeedService);
   private readonly clock = inject(WallClock);
   private readonly deploymentZone = inject(DeploymentTimeZone);
+  private readonly viewport = inject(ViewportService);
   private readonly langService = inject(LangService);
   private readonly document = inject(DOCUMENT);
   private readonly period = inject(WALL_PARAMS).period;
@@ -121,6 +127,11 @@ export class WallComponent {
   protected readonly kpiNotice = computed(() => kpiFreshnessNotice(this.kpiFreshness(), this.lang()));
   protected readonly kpiOutOfDate = computed(() => this.kpiFreshness().level === 'stale' || this.kpiFreshness().level === 'unavailable');
 
+  protected readonly canvas = computed(() => canvasSize(this.dashboard().canvas), { equal: (a, b) => a.width === b.width && a.height === b.height });
+  /** The layout's grid over its whole canvas. */
+  private readonly spacing = computed(() => wallSpacing(this.canvas()));
+  protected readonly layoutNotice = computed(() => this.dashboard().notice ?? null);
+
   protected readonly panels = computed(() => {
     const { panels, grid } = this.dashboard();
     const lang = this.lang();
@@ -133,7 +144,8 @@ export class WallComponent {
       kpiScopeName: data?.scopeName ?? scope.name,
       overdueNow: data?.overdueNow ?? null,
     };
-    return panels.map((panel) => ({ panel, rect: panelRect(panel, grid), title: panelTitle(panel, context), fedByKpis: KPI_PANELS.has(panel.type), ownFeed: OWN_FEED_PANELS.has(panel.type) }));
+    const spacing = this.spacing();
+    return panels.map((panel) => ({ panel, rect: panelRect(panel, grid, spacing), title: panelTitle(panel, context), fedByKpis: KPI_PANELS.has(panel.type), ownFeed: OWN_FEED_PANELS.has(panel.type) }));
   });
 
   protected readonly heading = computed(() => wallHeading(this.dashboard(), this.scope(), this.lang()));
@@ -144,11 +156,13 @@ export class WallComponent {
   protected readonly titleRect = computed(() => {
     const { panels, grid } = this.dashboard();
     const span = titleSpan(panels, grid);
-    return span === null ? null : panelRect(span, grid);
+    return span === null ? null : panelRect(span, grid, this.spacing());
   });
   protected readonly switchLangLabel = computed(() => translate(this.lang(), 'wall.switchLang'));
 
   constructor() {
+    // The stage takes the layout's shape: a 48:9 layout fills three screens side by side instead of the middle one.
+    effect(() => this.viewport.design.set(this.canvas()));
     effect(() => {
       this.document.title = this.heading();
     });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { DashboardCatalogModule } from './dashboard-catalog.module';
 import { DashboardsController } from './dashboards.controller';
 import { PlaylistsController } from './playlists.controller';
 
-@Module({ controllers: [DashboardsController, PlaylistsController] })
+@Module({ imports: [DashboardCatalogModule], controllers: [DashboardsController, PlaylistsController] })
 export class DashboardsModule {}

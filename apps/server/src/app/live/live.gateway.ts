@@ -20,6 +20,7 @@ import { resolveScope } from '../common/scope-resolver';
 import { APP_CONFIG, REFERENCE_INDEX } from '../infrastructure/tokens';
 import { AlertPush } from './alert-push.service';
 import { KpiPublisher } from './kpi-publisher.service';
+import { LayoutPush } from './layout-push.service';
 import { gateEvents } from './live-event-gate';
 import { LiveHandshake } from './live-handshake.service';
 import type { LiveNamespace, LiveSocket } from './live-namespace';
@@ -51,6 +52,7 @@ export class LiveGateway implements OnGatewayInit {
     private readonly alerts: AlertPush,
     private readonly kpis: KpiPublisher,
     private readonly registrar: ScreenRegistrar,
+    private readonly layouts: LayoutPush,
   ) {}
 
   afterInit(namespace: LiveNamespace): void {
@@ -58,6 +60,7 @@ export class LiveGateway implements OnGatewayInit {
     this.alerts.attach(namespace);
     this.kpis.attach(namespace);
     this.registrar.attach(namespace);
+    this.layouts.attach(namespace);
     namespace.use((socket, next) => {
       this.handshake.admit(socket).then(() => {
         gateEvents(socket, this.sessions, this.config.live.maxEventsPerSecond);

@@ -3,7 +3,6 @@ import type { Lang } from '../config/wall-params';
 /** Every text the wall shows outside the data itself. `{name}` marks a parameter. */
 const ZH = {
   'wall.loading': '正在加载大屏布局…',
-  'wall.loadFailed': '大屏布局加载失败',
   'wall.retryIn': '{seconds} 秒后自动重试',
   'wall.retryNow': '立即重试',
   'wall.switchLang': 'EN',
@@ -260,7 +259,6 @@ export type MessageKey = keyof typeof ZH;
 
 const EN: Readonly<Record<MessageKey, string>> = {
   'wall.loading': 'Loading the wall layout…',
-  'wall.loadFailed': 'The wall layout could not be loaded',
   'wall.retryIn': 'Retrying in {seconds} s',
   'wall.retryNow': 'Retry now',
   'wall.switchLang': '中文',

@@ -1,6 +1,7 @@
 import { DestroyRef, ErrorHandler, Injectable, inject, signal } from '@angular/core';
 import { describeIssues, snapshotSchema, type Snapshot } from '@grid-command/contracts';
 import { ScopedLiveLink } from '../../shared/data/scoped-live-link';
+import { LayoutChangeFeed } from './layout-change-feed';
 import { shouldReplace } from './snapshot-order';
 import { SessionService } from '../../shared/auth/session.service';
 import { HeartbeatWatch } from '../../shared/freshness/heartbeat-watch';
@@ -18,12 +19,17 @@ export class LiveSnapshotService {
   private readonly errors = inject(ErrorHandler);
   private readonly snapshotSignal = signal<Snapshot | null>(null);
   private readonly heartbeat = new HeartbeatWatch(UNANNOUNCED_HEARTBEAT_MS);
+  private readonly layoutChanges = inject(LayoutChangeFeed);
   private readonly link = new ScopedLiveLink(
     {
       join: 'subscribe',
       leave: 'unsubscribe',
       what: 'live subscription to',
-      listen: (socket) => socket.on('snapshot', (raw) => this.receive(raw, this.link.scope)),
+      listen: (socket) => {
+        socket.on('snapshot', (raw) => this.receive(raw, this.link.scope));
+        // The wall's one socket also carries the news that its layout file changed.
+        socket.on('layoutChanged', (raw) => this.layoutChanges.receive(raw));
+      },
       joined: (_scope, ack) => this.heartbeat.expectEvery(ack.heartbeatMs ?? UNANNOUNCED_HEARTBEAT_MS),
       // After the server itself closed the link, try again every 15 s.
       reconnectAfterMs: () => RECONNECT_AFTER_SERVER_CLOSE_MS,

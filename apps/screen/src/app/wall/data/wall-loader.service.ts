@@ -1,5 +1,5 @@
 import { DOCUMENT, DestroyRef, ErrorHandler, Injectable, inject, signal } from '@angular/core';
-import { dashboardSchema, type Dashboard, type ScopeDetail } from '@grid-command/contracts';
+import { servedDashboardSchema, type LayoutChange, type ScopeDetail, type ServedDashboard } from '@grid-command/contracts';
 import { isWithinGrants } from '@grid-command/domain';
 import { SessionService } from '../../shared/auth/session.service';
 import { WALL_PARAMS } from '../../shared/config/wall-params.token';
@@ -8,13 +8,17 @@ import { WallClock } from '../../shared/time/wall-clock.service';
 import { ApiClient } from '../../shared/data/api-client.service';
 import { backoffDelay } from '../../shared/data/backoff';
 import { fetchScopeLineage, type ScopeLineage } from '../../shared/scopes/scope-lineage';
+import { isRetryable, wallProblemOf, type WallProblem } from '../problems/wall-problem';
+import { LayoutChangeFeed } from './layout-change-feed';
 
 export type WallState =
   | { readonly status: 'loading' }
-  | { readonly status: 'error'; readonly message: string; readonly retryAtMs: number }
+  /** `retryAtMs` null: trying again by itself cannot help (the address is wrong); a click still tries. */
+  | { readonly status: 'error'; readonly problem: WallProblem; readonly retryAtMs: number | null }
   | {
       readonly status: 'ready';
-      readonly dashboard: Dashboard;
+      /** With its name, revision and any notice of a bad edit to its file. */
+      readonly dashboard: ServedDashboard;
       readonly scope: ScopeDetail;
       /** Names of the scope and its ancestors, for the breadcrumb. */
       readonly names: ReadonlyMap<string, string>;
@@ -38,6 +42,8 @@ export class WallLoader {
   private failures = 0;
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts layout refetches after a change, apart from loads and drill-downs: a refetch never moves the wall elsewhere. */
+  private layoutRefetch = 0;
 
   readonly state = this.stateSignal.asReadonly();
   /** The scope a drill-down is on its way to, while its details load. */
@@ -51,7 +57,9 @@ export class WallLoader {
       this.navigate(parseWallParams(this.document.location.search).scope ?? ready.dashboard.scope, false);
     };
     window?.addEventListener('popstate', onPopState);
+    const stopListening = inject(LayoutChangeFeed).onChange((change) => this.refetchLayout(change));
     inject(DestroyRef).onDestroy(() => {
+      stopListening();
       clearTimeout(this.retryTimer);
       window?.removeEventListener('popstate', onPopState);
       // Answers that arrive after teardown belong to no attempt.
@@ -80,8 +88,13 @@ export class WallLoader {
       },
       (error: unknown) => {
         if (attempt !== this.attempt) return;
+        const problem = wallProblemOf(error, { layout: this.params.wall, scope: this.params.scope ?? null });
+        if (!isRetryable(problem)) {
+          this.stateSignal.set({ status: 'error', problem, retryAtMs: null });
+          return;
+        }
         const delay = backoffDelay(this.failures++);
-        this.stateSignal.set({ status: 'error', message: error instanceof Error ? error.message : String(error), retryAtMs: this.clock.now() + delay });
+        this.stateSignal.set({ status: 'error', problem, retryAtMs: this.clock.now() + delay });
         this.retryTimer = setTimeout(() => this.load(), delay);
       },
     );
@@ -119,15 +132,37 @@ export class WallLoader {
     );
   }
 
+  /**
+   * The layout on screen changed on the server (a new good version, or a notice of a bad edit came or went): fetch it
+   * and swap the panels in place, on the same scope and socket. A failed refetch leaves the wall as it is.
+   */
+  private refetchLayout(change: LayoutChange): void {
+    const shown = this.ready();
+    if (shown === null || shown.dashboard.name !== change.name) return;
+    const refetch = ++this.layoutRefetch;
+    this.fetchLayout(change.name).then(
+      (dashboard) => {
+        const ready = this.ready();
+        if (refetch !== this.layoutRefetch || ready === null || ready.dashboard.name !== dashboard.name) return;
+        this.stateSignal.set({ ...ready, dashboard });
+      },
+      (error: unknown) => this.errors.handleError(error),
+    );
+  }
+
   private ready(): Ready | null {
     const state = this.stateSignal();
     return state.status === 'ready' ? state : null;
   }
 
   private async fetchWall(): Promise<Ready> {
-    const dashboard = await this.api.get(`/api/v1/dashboards/${encodeURIComponent(this.params.wall)}`, dashboardSchema);
+    const dashboard = await this.fetchLayout(this.params.wall);
     const { detail, names } = await this.fetchScope(this.params.scope ?? wallScopeFor(dashboard.scope, this.session.principal()?.scopes ?? []));
     return { status: 'ready', dashboard, scope: detail, names };
+  }
+
+  private fetchLayout(name: string): Promise<ServedDashboard> {
+    return this.api.get(`/api/v1/dashboards/${encodeURIComponent(name)}`, servedDashboardSchema);
   }
 
   private fetchScope(requested: string): Promise<ScopeLineage> {

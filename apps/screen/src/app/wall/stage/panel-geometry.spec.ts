@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { panelRect, titleSpan, type StageSpacing } from './panel-geometry';
+import { panelRect, titleSpan, WALL_SPACING, wallSpacing, type StageSpacing } from './panel-geometry';
 
 const spacing: StageSpacing = { width: 1000, height: 500, padding: 10, gap: 10 };
 const grid = { columns: 10, rows: 5 };
@@ -51,5 +51,20 @@ describe('titleSpan', () => {
 
   it('is null when panels cover the whole top row', () => {
     expect(titleSpan([{ x: 0, y: 0, w: 10, h: 2 }], { columns: 10, rows: 2 })).toBeNull();
+  });
+});
+
+describe('wallSpacing', () => {
+  it('lays the grid over the whole canvas of a 48:9 wall, with the same padding and gaps', () => {
+    const spacing = wallSpacing({ width: 5760, height: 1080 });
+    expect(spacing).toMatchObject({ width: 5760, height: 1080, padding: WALL_SPACING.padding, gap: WALL_SPACING.gap });
+    const last = panelRect({ x: 71, y: 11, w: 1, h: 1 }, { columns: 72, rows: 12 }, spacing);
+    expect(last.left + last.width).toBe(5760 - WALL_SPACING.padding);
+    expect(last.top + last.height).toBe(1080 - WALL_SPACING.padding);
+  });
+
+  it('starts the second screen of a 32:9 wall within a gap of its seam when the grid splits there', () => {
+    const second = panelRect({ x: 24, y: 0, w: 1, h: 1 }, { columns: 48, rows: 12 }, wallSpacing({ width: 3840, height: 1080 }));
+    expect(Math.abs(second.left - 1920)).toBeLessThanOrEqual(WALL_SPACING.gap);
   });
 });

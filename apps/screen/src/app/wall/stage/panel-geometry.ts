@@ -1,3 +1,4 @@
+import type { CanvasSize } from '@grid-command/contracts';
 import { DESIGN_HEIGHT, DESIGN_WIDTH } from './stage-fit';
 
 export interface GridSize {
@@ -29,6 +30,11 @@ export interface StageSpacing {
 }
 
 export const WALL_SPACING: StageSpacing = { width: DESIGN_WIDTH, height: DESIGN_HEIGHT, padding: 16, gap: 12 };
+
+/** The wall's spacing on a canvas: the same padding and gaps on every arrangement, the grid over the whole canvas. */
+export function wallSpacing(canvas: CanvasSize): StageSpacing {
+  return { ...WALL_SPACING, width: canvas.width, height: canvas.height };
+}
 
 /** Edge of the `index`-th grid line along one axis; rounded so panel borders land on whole pixels. */
 function edge(index: number, cellSize: number, spacing: StageSpacing): number {

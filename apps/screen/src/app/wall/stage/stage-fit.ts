@@ -1,6 +1,12 @@
-/** The wall is designed for one 1080p screen and scaled as a whole to whatever shows it. */
+import type { CanvasSize } from '@grid-command/contracts';
+
+/**
+ * A wall is designed at its layout's canvas size (one 1080p screen unless the layout says otherwise: 32:9, 48:9, 2×2)
+ * and scaled as a whole to whatever shows it.
+ */
 export const DESIGN_WIDTH = 1920;
 export const DESIGN_HEIGHT = 1080;
+export const DEFAULT_DESIGN: CanvasSize = { width: DESIGN_WIDTH, height: DESIGN_HEIGHT };
 
 export interface StageFit {
   readonly scale: number;
@@ -8,14 +14,17 @@ export interface StageFit {
   readonly offsetY: number;
 }
 
-/** Largest uniform scale that fits the viewport, centred; the leftover band on one axis is the letterbox. */
-export function fitStage(viewportWidth: number, viewportHeight: number): StageFit {
+/**
+ * Largest uniform scale that fits the design into the viewport, centred; the leftover band on one axis is the
+ * letterbox. Never stretched: a screen of another shape than the design gets bands, not distorted panels.
+ */
+export function fitStage(viewportWidth: number, viewportHeight: number, design: CanvasSize = DEFAULT_DESIGN): StageFit {
   if (viewportWidth <= 0 || viewportHeight <= 0) return { scale: 1, offsetX: 0, offsetY: 0 };
-  const scale = Math.min(viewportWidth / DESIGN_WIDTH, viewportHeight / DESIGN_HEIGHT);
+  const scale = Math.min(viewportWidth / design.width, viewportHeight / design.height);
   return {
     scale,
-    offsetX: Math.round((viewportWidth - DESIGN_WIDTH * scale) / 2),
-    offsetY: Math.round((viewportHeight - DESIGN_HEIGHT * scale) / 2),
+    offsetX: Math.round((viewportWidth - design.width * scale) / 2),
+    offsetY: Math.round((viewportHeight - design.height * scale) / 2),
   };
 }
 

@@ -1,12 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { DESIGN_HEIGHT, DESIGN_WIDTH } from './stage-fit';
 import { ViewportService } from './viewport.service';
 
-/** The 1920×1080 design canvas, scaled as one piece to the window and centred in it. */
+/** The layout's design canvas (1920×1080 unless it says otherwise), scaled as one piece to the window and centred in it. */
 @Component({
   selector: 'gc-stage',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<div class="stage" [style.transform]="transform()"><ng-content /></div>`,
+  template: `<div class="stage" [style.width.px]="design().width" [style.height.px]="design().height" [style.transform]="transform()"><ng-content /></div>`,
   styles: `
     :host {
       position: fixed;
@@ -18,8 +17,6 @@ import { ViewportService } from './viewport.service';
       position: absolute;
       left: 0;
       top: 0;
-      width: ${DESIGN_WIDTH}px;
-      height: ${DESIGN_HEIGHT}px;
       overflow: hidden;
       transform-origin: 0 0;
       background:
@@ -32,6 +29,7 @@ import { ViewportService } from './viewport.service';
 })
 export class StageComponent {
   private readonly viewport = inject(ViewportService);
+  protected readonly design = this.viewport.design;
   protected readonly transform = computed(() => {
     const { scale, offsetX, offsetY } = this.viewport.fit();
     return `translate(${offsetX}px, ${offsetY}px) scale(${scale})`;

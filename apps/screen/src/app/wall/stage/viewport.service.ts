@@ -1,5 +1,6 @@
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
-import { chartPixelRatio, fitStage } from './stage-fit';
+import type { CanvasSize } from '@grid-command/contracts';
+import { chartPixelRatio, DEFAULT_DESIGN, fitStage } from './stage-fit';
 
 /** The browser window as the stage sees it: size, pixel density, the resulting scale and chart resolution. */
 @Injectable({ providedIn: 'root' })
@@ -8,7 +9,10 @@ export class ViewportService {
   private readonly devicePixelRatio = signal(window.devicePixelRatio || 1);
   private densityQuery: MediaQueryList | null = null;
 
-  readonly fit = computed(() => fitStage(this.size().width, this.size().height));
+  /** The design size of the layout on the stage; kept after it leaves so a status screen stays the wall's shape. */
+  readonly design = signal<CanvasSize>(DEFAULT_DESIGN, { equal: (a, b) => a.width === b.width && a.height === b.height });
+
+  readonly fit = computed(() => fitStage(this.size().width, this.size().height, this.design()));
   readonly chartPixelRatio = computed(() => chartPixelRatio(this.devicePixelRatio(), this.fit().scale));
 
   private readonly onResize = (): void => {

@@ -38,7 +38,7 @@ export class ApiErrorFilter implements ExceptionFilter {
 
   private toApiError(exception: unknown): ApiError {
     if (exception instanceof AppError) {
-      const { issues, currentState, alert } = exception.details;
+      const { issues, currentState, alert, layoutProblems } = exception.details;
       return {
         statusCode: httpStatusOf(exception.code),
         error: exception.code,
@@ -46,6 +46,7 @@ export class ApiErrorFilter implements ExceptionFilter {
         ...(issues ? { issues: [...issues] } : {}),
         ...(currentState ? { currentState } : {}),
         ...(alert ? { alert } : {}),
+        ...(layoutProblems ? { layoutProblems: [...layoutProblems] } : {}),
       };
     }
     if (exception instanceof QueueUnavailableError) {

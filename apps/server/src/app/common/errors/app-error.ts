@@ -1,4 +1,4 @@
-import type { Alert, ApiErrorCode, FieldIssue, TicketState } from '@grid-command/contracts';
+import type { Alert, ApiErrorCode, FieldIssue, LayoutProblem, TicketState } from '@grid-command/contracts';
 
 /** What an error carries beyond its message, for the caller to act on. */
 export interface AppErrorDetails {
@@ -7,6 +7,8 @@ export interface AppErrorDetails {
   readonly currentState?: TicketState;
   /** With `alert_conflict`: the alert as it now stands. */
   readonly alert?: Alert;
+  /** With a layout that was never valid: what is wrong with its file, for the wall to say in its language. */
+  readonly layoutProblems?: readonly LayoutProblem[];
   /** With `rate_limited` (and `unavailable`): when to try again, sent as `Retry-After`. */
   readonly retryAfterSeconds?: number;
 }

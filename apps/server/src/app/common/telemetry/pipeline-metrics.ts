@@ -76,6 +76,12 @@ export class PipelineMetrics {
     registers: [this.registry],
   });
 
+  private readonly layoutRejections = new Counter({
+    name: `${METRIC_PREFIX}dashboard_layout_rejections_total`,
+    help: 'Wall layout files found invalid (at start-up or after an edit), each bad state of a file once; the wall keeps its last good version.',
+    registers: [this.registry],
+  });
+
   readonly queueWaitingJobs = new SampledGauge<'queue'>(this.registry, {
     name: `${METRIC_PREFIX}queue_waiting_jobs`,
     help: 'Jobs waiting in a BullMQ queue (not yet taken by a worker), sampled.',
@@ -147,6 +153,10 @@ export class PipelineMetrics {
 
   snapshotPushed(acceptedToPushedSeconds: number): void {
     this.acceptedToPushed.observe(acceptedToPushedSeconds);
+  }
+
+  layoutRejected(): void {
+    this.layoutRejections.inc();
   }
 
   rateLimitRefused(budget: RateLimitBudget): void {

@@ -135,10 +135,11 @@ export class ConsoleComponent {
         defaultView?.history.replaceState(null, '', `${location.pathname}${withConsoleFilters(location.search, filters)}${location.hash}`);
       });
     });
-    // Escalation targets are named, not shown as codes.
+    // Escalation targets and muted scopes are named, not shown as codes.
     effect(() => {
       const targets = [...this.feed.book().alerts.values()].flatMap((alert) => (alert.escalatedTo === null ? [] : [alert.escalatedTo]));
-      untracked(() => this.scopeNames.want(targets));
+      const muted = this.feed.mutes().flatMap((mute) => (mute.scope === null ? [] : [mute.scope]));
+      untracked(() => this.scopeNames.want([...targets, ...muted]));
     });
     this.feed.onNotice((event, notice, before) => {
       const open = [...before.alerts.values()].filter((alert) => alert.state === 'open');

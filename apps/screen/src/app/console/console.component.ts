@@ -30,6 +30,7 @@ import { AlertListComponent } from './list/alert-list.component';
 import { parseConsoleFilters, withConsoleFilters } from './console-params';
 import { MutePanelComponent } from './mutes/mute-panel.component';
 import { ScopeNameCache } from '../shared/scopes/scope-name-cache.service';
+import { ConsoleWallsComponent } from './walls/console-walls.component';
 
 const districtsSchema = z.strictObject({ districts: z.array(scopeSummarySchema) });
 
@@ -46,7 +47,7 @@ type ScopeState = { readonly status: 'loading' } | { readonly status: 'error'; r
  */
 @Component({
   selector: 'gc-console',
-  imports: [AlertListComponent, AlertDetailComponent, MutePanelComponent],
+  imports: [AlertListComponent, AlertDetailComponent, MutePanelComponent, ConsoleWallsComponent],
   providers: [AlertFeedService, AlertSound, ScopeNameCache],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './console.component.html',

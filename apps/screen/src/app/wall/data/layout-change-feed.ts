@@ -1,7 +1,8 @@
 import { Injectable } from '@angular/core';
 import { layoutChangeSchema, type LayoutChange } from '@grid-command/contracts';
 
-type Listener = (change: LayoutChange) => void;
+/** A change of one layout, or null: the socket reconnected, so any change meanwhile went unheard. */
+type Listener = (change: LayoutChange | null) => void;
 
 /**
  * Where the wall's socket meets the loader: the server broadcasts `layoutChanged` to every socket, the socket side
@@ -20,7 +21,15 @@ export class LayoutChangeFeed {
   /** Passes on a well-formed change; anything else from the socket is ignored. */
   receive(raw: unknown): void {
     const parsed = layoutChangeSchema.safeParse(raw);
-    if (!parsed.success) return;
-    for (const listener of [...this.listeners]) listener(parsed.data);
+    if (parsed.success) this.announce(parsed.data);
+  }
+
+  /** The socket is back after an outage: the layout on screen is checked again, as a change may have been missed. */
+  reconnected(): void {
+    this.announce(null);
+  }
+
+  private announce(change: LayoutChange | null): void {
+    for (const listener of [...this.listeners]) listener(change);
   }
 }

@@ -20,6 +20,8 @@ export class LiveSnapshotService {
   private readonly snapshotSignal = signal<Snapshot | null>(null);
   private readonly heartbeat = new HeartbeatWatch(UNANNOUNCED_HEARTBEAT_MS);
   private readonly layoutChanges = inject(LayoutChangeFeed);
+  /** Whether a socket of this wall was connected before: the next connection is a reconnection. */
+  private connectedBefore = false;
   private readonly link = new ScopedLiveLink(
     {
       join: 'subscribe',
@@ -29,6 +31,10 @@ export class LiveSnapshotService {
         socket.on('snapshot', (raw) => this.receive(raw, this.link.scope));
         // The wall's one socket also carries the news that its layout file changed.
         socket.on('layoutChanged', (raw) => this.layoutChanges.receive(raw));
+        socket.on('connect', () => {
+          if (this.connectedBefore) this.layoutChanges.reconnected();
+          this.connectedBefore = true;
+        });
       },
       joined: (_scope, ack) => this.heartbeat.expectEvery(ack.heartbeatMs ?? UNANNOUNCED_HEARTBEAT_MS),
       // After the server itself closed the link, try again every 15 s.

@@ -133,17 +133,20 @@ export class WallLoader {
   }
 
   /**
-   * The layout on screen changed on the server (a new good version, or a notice of a bad edit came or went): fetch it
-   * and swap the panels in place, on the same scope and socket. A failed refetch leaves the wall as it is.
+   * The layout on screen changed on the server (a new good version, or a notice of a bad edit came or went), or may
+   * have while the socket was away (`change` null): fetch it and swap the panels in place, on the same scope and
+   * socket. A failed refetch leaves the wall as it is.
    */
-  private refetchLayout(change: LayoutChange): void {
+  private refetchLayout(change: LayoutChange | null): void {
     const shown = this.ready();
-    if (shown === null || shown.dashboard.name !== change.name) return;
+    if (shown === null || (change !== null && shown.dashboard.name !== change.name)) return;
     const refetch = ++this.layoutRefetch;
-    this.fetchLayout(change.name).then(
+    this.fetchLayout(shown.dashboard.name).then(
       (dashboard) => {
         const ready = this.ready();
         if (refetch !== this.layoutRefetch || ready === null || ready.dashboard.name !== dashboard.name) return;
+        // A check after a reconnection usually finds the same version: the panels stay untouched.
+        if (dashboard.revision === ready.dashboard.revision && sameNotice(dashboard.notice, ready.dashboard.notice)) return;
         this.stateSignal.set({ ...ready, dashboard });
       },
       (error: unknown) => this.errors.handleError(error),
@@ -168,6 +171,10 @@ export class WallLoader {
   private fetchScope(requested: string): Promise<ScopeLineage> {
     return fetchScopeLineage(this.api, requested);
   }
+}
+
+function sameNotice(a: ServedDashboard['notice'], b: ServedDashboard['notice']): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
 /** The layout's own scope when the credential may see it, otherwise the first scope it was granted (a street's leader). */

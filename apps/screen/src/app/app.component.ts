@@ -14,11 +14,14 @@ import { WallClock } from './shared/time/wall-clock.service';
 import { WallStatusComponent } from './wall/wall-status.component';
 import { WallUnauthorisedComponent } from './wall/wall-unauthorised.component';
 import { WallComponent } from './wall/wall.component';
+import { PlaylistAlerts } from './wall/playlist/playlist-alerts.service';
+import { PlaylistOverlayComponent } from './wall/playlist/playlist-overlay.component';
+import { PlaylistPlayer } from './wall/playlist/playlist-player.service';
 
 @Component({
   selector: 'gc-root',
-  imports: [AdminComponent, OpsComponent, StageComponent, WallComponent, WallStatusComponent, WallUnauthorisedComponent, ConsoleComponent, LoginComponent],
-  providers: [WallLoader],
+  imports: [AdminComponent, OpsComponent, StageComponent, WallComponent, WallStatusComponent, WallUnauthorisedComponent, ConsoleComponent, LoginComponent, PlaylistOverlayComponent],
+  providers: [WallLoader, PlaylistPlayer, PlaylistAlerts],
   changeDetection: ChangeDetectionStrategy.OnPush,
   // The login, the admin page and the ops page are chunks of their own (@defer): a wall that runs on its token loads none.
   template: `
@@ -75,6 +78,11 @@ import { WallComponent } from './wall/wall.component';
               <gc-wall-status [lang]="lang()" />
             }
           }
+          @if (playing()) {
+            @defer (on immediate) {
+              <gc-playlist-overlay />
+            }
+          }
         }
       </gc-stage>
     }
@@ -82,6 +90,9 @@ import { WallComponent } from './wall/wall.component';
 })
 export class AppComponent {
   protected readonly loader = inject(WallLoader);
+  private readonly player = inject(PlaylistPlayer);
+  /** The playlist's overlay is a chunk of its own: a wall showing one layout does not load it. */
+  protected readonly playing = computed(() => this.player.status().playlist !== null);
   protected readonly session = inject(SessionService);
   protected readonly sessionGate = inject(SessionGate);
   protected readonly lang = inject(LangService).lang;
@@ -100,8 +111,12 @@ export class AppComponent {
         if (this.route !== 'wall') return;
         if (ready) {
           this.wallLogin.set(false);
-          this.loader.load();
-        } else this.loader.stop();
+          // A playlist puts its first entry on screen itself.
+          if (!this.player.boot()) this.loader.load();
+        } else {
+          this.player.stop();
+          this.loader.stop();
+        }
       });
     });
   }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { kpiQuery, parseWallParams, withLang, withScope } from './wall-params';
+import { kpiQuery, parseWallParams, withLang, withLayout, withPlaylist, withScope } from './wall-params';
 
 describe('parseWallParams', () => {
   it('defaults to the leader wall in Chinese with the dashboard scope', () => {
-    expect(parseWallParams('')).toEqual({ wall: 'leader-wall', scope: null, lang: 'zh', period: { kind: 'today' } });
+    expect(parseWallParams('')).toEqual({ wall: 'leader-wall', scope: null, lang: 'zh', period: { kind: 'today' }, playlist: null });
   });
 
   it('reads wall, scope and language', () => {
@@ -12,11 +12,17 @@ describe('parseWallParams', () => {
       scope: 'street:450103001',
       lang: 'en',
       period: { kind: 'today' },
+      playlist: null,
     });
   });
 
+  it('reads a playlist', () => {
+    expect(parseWallParams('?playlist=%20district-tour%20').playlist).toBe('district-tour');
+    expect(parseWallParams('?playlist=').playlist).toBeNull();
+  });
+
   it('treats blank values and unknown languages as absent', () => {
-    expect(parseWallParams('?wall=%20&scope=&lang=fr')).toEqual({ wall: 'leader-wall', scope: null, lang: 'zh', period: { kind: 'today' } });
+    expect(parseWallParams('?wall=%20&scope=&lang=fr')).toEqual({ wall: 'leader-wall', scope: null, lang: 'zh', period: { kind: 'today' }, playlist: null });
   });
 
   it('reads a named period and a custom one with both days', () => {
@@ -63,5 +69,16 @@ describe('kpiQuery', () => {
     expect(kpiQuery('district:450103', { kind: 'custom', from: '2026-11-01', to: '2026-11-20' })).toBe(
       'scope=district%3A450103&period=custom&from=2026-11-01&to=2026-11-20',
     );
+  });
+});
+
+describe('withPlaylist and withLayout', () => {
+  it('plays a playlist instead of a layout and scope, keeping the language', () => {
+    expect(withPlaylist('?wall=leader-wall&scope=street:450103001&lang=en', 'district-tour')).toBe('?lang=en&playlist=district-tour');
+  });
+
+  it('shows a layout out of the playlist, on a scope or on its own', () => {
+    expect(withLayout('?playlist=district-tour&lang=en', 'leader-wall', 'street:450103004')).toBe('?lang=en&wall=leader-wall&scope=street%3A450103004');
+    expect(withLayout('?scope=street:450103001', 'leader-wall', undefined)).toBe('?wall=leader-wall');
   });
 });

@@ -15,6 +15,8 @@ export interface WallParams {
   readonly scope: string | null;
   readonly lang: Lang;
   readonly period: WallPeriod;
+  /** `?playlist=district-tour`: the wall rotates through that playlist instead of showing one layout. */
+  readonly playlist: string | null;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -36,11 +38,13 @@ export function parseWallParams(search: string): WallParams {
   const params = new URLSearchParams(search);
   const wall = params.get('wall')?.trim();
   const scope = params.get('scope')?.trim();
+  const playlist = params.get('playlist')?.trim();
   return {
     wall: wall ? wall : DEFAULT_WALL,
     scope: scope ? scope : null,
     lang: params.get('lang')?.trim().toLowerCase() === 'en' ? 'en' : 'zh',
     period: parsePeriod(params),
+    playlist: playlist ? playlist : null,
   };
 }
 
@@ -56,6 +60,25 @@ export function withLang(search: string, lang: Lang): string {
 export function withScope(search: string, scope: string): string {
   const params = new URLSearchParams(search);
   params.set('scope', scope);
+  return asSearch(params);
+}
+
+/** The address of a wall playing `playlist` (a reload plays it again): no layout or scope of its own. */
+export function withPlaylist(search: string, playlist: string): string {
+  const params = new URLSearchParams(search);
+  params.delete('wall');
+  params.delete('scope');
+  params.set('playlist', playlist);
+  return asSearch(params);
+}
+
+/** The address of a wall showing one layout (on `scope`, else the layout's own), out of any playlist. */
+export function withLayout(search: string, layout: string, scope: string | undefined): string {
+  const params = new URLSearchParams(search);
+  params.delete('playlist');
+  params.set('wall', layout);
+  if (scope === undefined) params.delete('scope');
+  else params.set('scope', scope);
   return asSearch(params);
 }
 

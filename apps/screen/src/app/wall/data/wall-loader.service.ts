@@ -44,6 +44,10 @@ export class WallLoader {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   /** Counts layout refetches after a change, apart from loads and drill-downs: a refetch never moves the wall elsewhere. */
   private layoutRefetch = 0;
+  /** What `show` put on screen (a playlist's entry, a console's command): a reload of the wall comes back to it. */
+  private shown: { readonly layout: string; readonly scope: string | null } | null = null;
+  /** The next `show`, fetched ahead (a playlist's next entry) so the swap does not wait for the network. */
+  private prefetched: { readonly key: string; readonly ready: Promise<Ready> } | null = null;
 
   readonly state = this.stateSignal.asReadonly();
   /** The scope a drill-down is on its way to, while its details load. */
@@ -133,6 +137,37 @@ export class WallLoader {
   }
 
   /**
+   * Swaps the layout and the scope in place (the scope: `scope`, else the layout's own as for a load): the socket stays,
+   * the wall on screen stays until both have arrived, then `beforeSwap` runs (a cross-fade takes its picture) and the
+   * panels follow. Rejects, leaving the wall as it was, when either cannot be loaded; resolves false when a later
+   * load or show overtook it.
+   */
+  show(layout: string, scope?: string, options: { readonly beforeSwap?: () => void } = {}): Promise<boolean> {
+    clearTimeout(this.retryTimer);
+    const attempt = ++this.attempt;
+    this.navigatingTo.set(null);
+    const key = showKey(layout, scope);
+    const pending = this.prefetched?.key === key ? this.prefetched.ready : this.fetchReady(layout, scope ?? null);
+    this.prefetched = null;
+    return pending.then((ready) => {
+      if (attempt !== this.attempt) return false;
+      this.failures = 0;
+      this.shown = { layout, scope: scope ?? null };
+      options.beforeSwap?.();
+      this.stateSignal.set(ready);
+      return true;
+    });
+  }
+
+  /** Fetches what `show(layout, scope)` will need, once, ahead of it. */
+  prefetch(layout: string, scope?: string): void {
+    const ready = this.fetchReady(layout, scope ?? null);
+    // A failed prefetch is for the `show` that uses it to report.
+    ready.catch(() => undefined);
+    this.prefetched = { key: showKey(layout, scope), ready };
+  }
+
+  /**
    * The layout on screen changed on the server (a new good version, or a notice of a bad edit came or went), or may
    * have while the socket was away (`change` null): fetch it and swap the panels in place, on the same scope and
    * socket. A failed refetch leaves the wall as it is.
@@ -158,9 +193,13 @@ export class WallLoader {
     return state.status === 'ready' ? state : null;
   }
 
-  private async fetchWall(): Promise<Ready> {
-    const dashboard = await this.fetchLayout(this.params.wall);
-    const { detail, names } = await this.fetchScope(this.params.scope ?? wallScopeFor(dashboard.scope, this.session.principal()?.scopes ?? []));
+  private fetchWall(): Promise<Ready> {
+    return this.shown === null ? this.fetchReady(this.params.wall, this.params.scope) : this.fetchReady(this.shown.layout, this.shown.scope);
+  }
+
+  private async fetchReady(layout: string, scope: string | null): Promise<Ready> {
+    const dashboard = await this.fetchLayout(layout);
+    const { detail, names } = await this.fetchScope(scope ?? wallScopeFor(dashboard.scope, this.session.principal()?.scopes ?? []));
     return { status: 'ready', dashboard, scope: detail, names };
   }
 
@@ -171,6 +210,10 @@ export class WallLoader {
   private fetchScope(requested: string): Promise<ScopeLineage> {
     return fetchScopeLineage(this.api, requested);
   }
+}
+
+function showKey(layout: string, scope: string | undefined): string {
+  return `${layout} ${scope ?? ''}`;
 }
 
 function sameNotice(a: ServedDashboard['notice'], b: ServedDashboard['notice']): boolean {

@@ -83,7 +83,7 @@ describe('a wall behind a network that silently stops forwarding', () => {
     expect(await page.locator('gc-wall').getAttribute('data-link')).toBe('silent');
     expect(await header().locator('.headline').innerText()).toBe('连接中断');
 
-    // Kept silent until a KPI request through it times out and its panels say so.
+    // Kept silent until the KPI panels say their figures stopped arriving (the socket that carries them went silent).
     await eventually(() => page.locator('.panel__notice').first().innerText({ timeout: 1000 }), (value) => expect(value).toContain('更新失败'), WAIT);
     // Likewise, the page's sampler must have seen the failure before the network comes back.
     await eventually(samples, (seen) => expect(seen.some((sample) => sample.at >= flagged.at && sample.failing.length > 0)).toBe(true), { timeout: 2_000, interval: 100 });

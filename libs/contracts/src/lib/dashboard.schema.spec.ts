@@ -37,7 +37,7 @@ describe('dashboardSchema', () => {
     ]);
   });
 
-  it('fills in the defaults of the workflow panels and the KPI refresh interval', () => {
+  it('fills in the defaults of the workflow panels and the KPI staleness bound', () => {
     const dashboard = dashboardSchema.parse(
       wall([
         { ...at('workflow', 0, 0, 6, 2), type: 'workflow-kpis' },
@@ -46,7 +46,7 @@ describe('dashboardSchema', () => {
         { ...at('closing', 6, 2, 6, 2), type: 'closing-ranking', options: {} },
       ]),
     );
-    expect(dashboard.kpiRefreshSeconds).toBe(15);
+    expect(dashboard.kpiStaleAfterSeconds).toBe(90);
     expect(dashboard.panels.map((panel) => [panel.id, panel.options])).toEqual([
       ['workflow', { items: [...WORKFLOW_KPI_KINDS], columns: 5 }],
       ['overdue', { limit: 10 }],
@@ -129,7 +129,8 @@ describe('dashboardSchema', () => {
     ['a scope that is not level:code', { scope: '450103' }],
     ['a version other than 1', { version: 2 }],
     ['staleAfterSeconds below 2', { staleAfterSeconds: 1 }],
-    ['kpiRefreshSeconds below 5', { kpiRefreshSeconds: 1 }],
+    ['kpiStaleAfterSeconds below 10', { kpiStaleAfterSeconds: 5 }],
+    ['the polling interval of old, kpiRefreshSeconds (KPIs are pushed now)', { kpiRefreshSeconds: 15 }],
     ['an unknown top-level key', { theme: 'dark' }],
   ])('rejects a dashboard with %s', (_case, change) => {
     expect(dashboardSchema.safeParse({ ...wall([{ ...at('clock', 0, 0, 1, 1), type: 'clock' }]), ...change }).success).toBe(false);

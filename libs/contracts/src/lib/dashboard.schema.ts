@@ -129,8 +129,12 @@ const dashboardShape = {
   grid: z.strictObject({ columns: z.int().min(1).max(96), rows: z.int().min(1).max(96) }),
   /** Data older than this is shown as stale. */
   staleAfterSeconds: z.int().min(2).max(3600),
-  /** How often the workflow KPIs (`GET /api/v1/kpis`) are fetched again. */
-  kpiRefreshSeconds: z.int().min(5).max(600).default(15),
+  /**
+   * How old the workflow KPIs may get before their panels say so. They are pushed when they change and at least
+   * every LIVE_KPI_HEARTBEAT_MS of the server (30 s by default), so keep this above that; a silent link is flagged
+   * sooner anyway, from the heartbeat. (It replaces `kpiRefreshSeconds`: nothing is polled any more.)
+   */
+  kpiStaleAfterSeconds: z.int().min(10).max(3600).default(90),
   panels: z.array(panelSchema).min(1),
 };
 

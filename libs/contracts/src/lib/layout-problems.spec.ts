@@ -39,7 +39,7 @@ describe('layoutProblemsOf', () => {
   });
 
   it('keeps only the first few problems of a file that is wrong everywhere', () => {
-    const broken = { ...valid, version: 9, scope: 'x', grid: { columns: 0, rows: 0 }, staleAfterSeconds: 0, kpiRefreshSeconds: 0, panels: [] };
+    const broken = { ...valid, version: 9, scope: 'x', grid: { columns: 0, rows: 0 }, staleAfterSeconds: 0, kpiStaleAfterSeconds: 0, panels: [] };
     expect(problemsOf(broken)).toHaveLength(MAX_LAYOUT_PROBLEMS);
   });
 

@@ -8,7 +8,7 @@ import { LiveSnapshotService } from './data/live-snapshot.service';
 import { assessFreshness, isOutOfDate } from '../shared/freshness/freshness';
 import { LangService } from '../shared/i18n/lang.service';
 import { translate } from '../shared/i18n/messages';
-import { assessKpiFreshness, kpiFreshnessNotice, kpiStaleAfterSeconds } from './kpi/kpi-freshness';
+import { assessKpiFreshness, kpiFreshnessNotice } from './kpi/kpi-freshness';
 import { periodLabel } from './kpi/kpi-format';
 import { wallFreshness } from './wall-freshness';
 import { panelRect, titleSpan, wallSpacing } from './stage/panel-geometry';
@@ -119,7 +119,7 @@ export class WallComponent {
       generatedAtMs: data === null ? null : Date.parse(data.generatedAt),
       lastFetchFailed,
       nowMs: this.now(),
-      staleAfterSeconds: kpiStaleAfterSeconds(dashboard.kpiRefreshSeconds, dashboard.staleAfterSeconds),
+      staleAfterSeconds: dashboard.kpiStaleAfterSeconds,
     });
   });
   /** The header's one status: never live while a KPI panel says its data failed. */
@@ -166,13 +166,12 @@ export class WallComponent {
     effect(() => {
       this.document.title = this.heading();
     });
-    // The same socket and poller follow the wall from scope to scope.
+    // The same socket, and the KPI watch on it, follow the wall from scope to scope.
     effect(() => {
       const scope = this.scope().scope;
-      const refreshSeconds = this.dashboard().kpiRefreshSeconds;
       untracked(() => {
         this.live.start(scope);
-        this.kpis.start(scope, this.period, refreshSeconds);
+        this.kpis.start(scope, this.period);
       });
     });
   }

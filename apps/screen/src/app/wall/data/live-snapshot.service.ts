@@ -1,6 +1,6 @@
 import { DestroyRef, ErrorHandler, Injectable, inject, signal } from '@angular/core';
 import { describeIssues, snapshotSchema, type Snapshot } from '@grid-command/contracts';
-import { ScopedLiveLink } from '../../shared/data/scoped-live-link';
+import { ScopedLiveLink, type LiveSocket } from '../../shared/data/scoped-live-link';
 import { LayoutChangeFeed } from './layout-change-feed';
 import { shouldReplace } from './snapshot-order';
 import { SessionService } from '../../shared/auth/session.service';
@@ -19,6 +19,9 @@ export class LiveSnapshotService {
   private readonly errors = inject(ErrorHandler);
   private readonly snapshotSignal = signal<Snapshot | null>(null);
   private readonly heartbeat = new HeartbeatWatch(UNANNOUNCED_HEARTBEAT_MS);
+  /** Other streams of the wall that ride this socket (its KPIs) rather than open one of their own. */
+  private readonly riders: ((socket: LiveSocket) => void)[] = [];
+  private socket: LiveSocket | null = null;
   private readonly layoutChanges = inject(LayoutChangeFeed);
   /** Whether a socket of this wall was connected before: the next connection is a reconnection. */
   private connectedBefore = false;
@@ -29,6 +32,8 @@ export class LiveSnapshotService {
       what: 'live subscription to',
       listen: (socket) => {
         socket.on('snapshot', (raw) => this.receive(raw, this.link.scope));
+        this.socket = socket;
+        for (const ride of this.riders) ride(socket);
         // The wall's one socket also carries the news that its layout file changed.
         socket.on('layoutChanged', (raw) => this.layoutChanges.receive(raw));
         socket.on('connect', () => {
@@ -55,6 +60,15 @@ export class LiveSnapshotService {
       this.link.close();
       this.heartbeat.stop();
     });
+  }
+
+  /**
+   * Puts another stream of the wall on this socket: `ride` gets the socket once it exists (at once if it does), to
+   * add its listeners; it then follows the socket's own connect and disconnect events.
+   */
+  carry(ride: (socket: LiveSocket) => void): void {
+    this.riders.push(ride);
+    if (this.socket) ride(this.socket);
   }
 
   /**

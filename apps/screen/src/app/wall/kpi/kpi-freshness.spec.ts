@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { assessKpiFreshness, kpiFreshnessNotice, kpiStaleAfterSeconds } from './kpi-freshness';
+import { assessKpiFreshness, kpiFreshnessNotice } from './kpi-freshness';
 
 const generatedAtMs = Date.parse('2026-11-23T02:30:00Z');
 
@@ -20,14 +20,6 @@ describe('assessKpiFreshness', () => {
 
   it('is stale at once when the last fetch failed, however young the figures shown', () => {
     expect(assessKpiFreshness({ generatedAtMs, lastFetchFailed: true, nowMs: generatedAtMs + 1000, staleAfterSeconds: 30 }).level).toBe('stale');
-  });
-});
-
-describe('kpiStaleAfterSeconds', () => {
-  it('allows two missed refreshes, never less than the live bound', () => {
-    expect(kpiStaleAfterSeconds(15, 30)).toBe(30);
-    expect(kpiStaleAfterSeconds(60, 30)).toBe(120);
-    expect(kpiStaleAfterSeconds(5, 30)).toBe(30);
   });
 });
 

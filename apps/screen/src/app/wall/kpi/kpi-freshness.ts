@@ -4,9 +4,9 @@ import { formatDuration } from '../../shared/time/duration-format';
 
 /**
  * - `waiting`: no answer yet for this scope;
- * - `fresh`: the last fetch worked and its figures are younger than the bound;
- * - `stale`: figures are shown but the last fetch failed or they are older than the bound;
- * - `unavailable`: nothing to show, and fetching fails.
+ * - `fresh`: figures are arriving and those shown are younger than the bound;
+ * - `stale`: figures are shown but are not arriving (socket down, heartbeat overdue) or are older than the bound;
+ * - `unavailable`: nothing to show, and nothing arriving.
  */
 export type KpiFreshnessLevel = 'waiting' | 'fresh' | 'stale' | 'unavailable';
 
@@ -31,14 +31,6 @@ export function assessKpiFreshness(input: KpiFreshnessInput): KpiFreshness {
   const ageSeconds = Math.max(0, Math.floor((nowMs - generatedAtMs) / 1000));
   const level = lastFetchFailed || ageSeconds > staleAfterSeconds ? 'stale' : 'fresh';
   return { level, ageSeconds, lastFetchFailed };
-}
-
-/**
- * How old KPI figures may get before the wall says so: two missed refreshes, and never less than the live
- * data's own bound (a refresh takes time, and a slow answer is not yet a stale one).
- */
-export function kpiStaleAfterSeconds(refreshSeconds: number, liveStaleAfterSeconds: number): number {
-  return Math.max(liveStaleAfterSeconds, 2 * refreshSeconds);
 }
 
 /** What the KPI panels say about their data; null when it is fresh and there is nothing to say. */

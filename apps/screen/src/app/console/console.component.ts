@@ -31,6 +31,7 @@ import { parseConsoleFilters, withConsoleFilters } from './console-params';
 import { MutePanelComponent } from './mutes/mute-panel.component';
 import { ScopeNameCache } from '../shared/scopes/scope-name-cache.service';
 import { ConsoleWallsComponent } from './walls/console-walls.component';
+import { ReplayOpenerComponent } from './replay/replay-opener.component';
 
 const districtsSchema = z.strictObject({ districts: z.array(scopeSummarySchema) });
 
@@ -47,7 +48,7 @@ type ScopeState = { readonly status: 'loading' } | { readonly status: 'error'; r
  */
 @Component({
   selector: 'gc-console',
-  imports: [AlertListComponent, AlertDetailComponent, MutePanelComponent, ConsoleWallsComponent],
+  imports: [AlertListComponent, AlertDetailComponent, MutePanelComponent, ConsoleWallsComponent, ReplayOpenerComponent],
   providers: [AlertFeedService, AlertSound, ScopeNameCache],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './console.component.html',

@@ -29,6 +29,11 @@ import { ResolveDistributionPanelComponent } from './panels/resolve-distribution
 import { TrendPanelComponent } from './panels/trend/trend-panel.component';
 import { WorkflowKpisPanelComponent } from './panels/workflow-kpis/workflow-kpis-panel.component';
 import { WallClock } from '../shared/time/wall-clock.service';
+import { ReplayBarComponent } from './replay/replay-bar.component';
+import { replayText } from './replay/replay-messages';
+import { ReplaySession } from './replay/replay-session.service';
+import { ReplayClockComponent, ReplayStatusComponent } from './replay/replay-status.component';
+import { wallDataProviders } from './replay/wall-data-providers';
 import { DeploymentTimeZone } from '../shared/time/deployment-time-zone.service';
 import { panelTitle } from './panel-title';
 
@@ -57,8 +62,12 @@ const OWN_FEED_PANELS: ReadonlySet<string> = new Set(['alert-ticker']);
     ClosingRankingPanelComponent,
     AlertTickerPanelComponent,
     LayoutNoticeComponent,
+    ReplayBarComponent,
+    ReplayStatusComponent,
+    ReplayClockComponent,
   ],
-  providers: [LiveSnapshotService, KpiFeedService, CredentialWatch],
+  // Live sources, or the replay's under the same tokens when the address has `at` (wall-data-providers.ts).
+  providers: [...wallDataProviders(), CredentialWatch],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './wall.component.html',
   styleUrl: './wall.component.css',
@@ -68,6 +77,7 @@ const OWN_FEED_PANELS: ReadonlySet<string> = new Set(['alert-ticker']);
     '[attr.data-link]': 'freshness().connection',
     '[attr.data-scope]': 'scope().scope',
     '[attr.data-kpi-freshness]': 'kpiFreshness().level',
+    '[attr.data-replay]': 'replay === null ? null : "true"',
     '[attr.data-layout-revision]': 'dashboard().revision ?? null',
   },
 })
@@ -85,6 +95,8 @@ export class WallComponent {
   private readonly credentialWatch = inject(CredentialWatch);
   private readonly kpis = inject(KpiFeedService);
   private readonly clock = inject(WallClock);
+  /** Set when the wall replays a past moment (`?at=`): its time is the replay's, and it never says 实时. */
+  protected readonly replay = inject(ReplaySession, { optional: true });
   private readonly deploymentZone = inject(DeploymentTimeZone);
   private readonly viewport = inject(ViewportService);
   private readonly langService = inject(LangService);
@@ -92,7 +104,10 @@ export class WallComponent {
   private readonly period = inject(WALL_PARAMS).period;
 
   protected readonly lang = this.langService.lang;
-  protected readonly now = this.clock.now;
+  protected readonly now = computed(() => this.replay?.position() ?? this.clock.now());
+  /** Ages are in replayed time, which runs `speed` times faster: the allowance grows with it. */
+  private readonly ageScale = computed(() => this.replay?.speed() ?? 1);
+  protected readonly noAlertsInReplay = computed(() => replayText(this.lang(), 'noAlerts'));
   protected readonly snapshot = this.live.snapshot;
   protected readonly kpiData = computed(() => this.kpis.state().data);
   /** The page's zone (the server writes it in), else the snapshot's, never the browser's. */
@@ -107,7 +122,7 @@ export class WallComponent {
       asOfMs: this.asOfMs(),
       silent: this.live.silent(),
       nowMs: this.now(),
-      staleAfterSeconds: this.dashboard().staleAfterSeconds,
+      staleAfterSeconds: this.dashboard().staleAfterSeconds * this.ageScale(),
     }),
   );
   protected readonly outOfDate = computed(() => isOutOfDate(this.freshness()));
@@ -119,7 +134,7 @@ export class WallComponent {
       generatedAtMs: data === null ? null : Date.parse(data.generatedAt),
       lastFetchFailed,
       nowMs: this.now(),
-      staleAfterSeconds: dashboard.kpiStaleAfterSeconds,
+      staleAfterSeconds: dashboard.kpiStaleAfterSeconds * this.ageScale(),
     });
   });
   /** The header's one status: never live while a KPI panel says its data failed. */

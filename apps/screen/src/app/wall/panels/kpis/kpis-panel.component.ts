@@ -1,10 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { KpiKind, Snapshot } from '@grid-command/contracts';
 import type { Lang } from '../../../shared/config/wall-params';
 import { translate, type MessageKey } from '../../../shared/i18n/messages';
 import { formatCount } from '../../../shared/i18n/number-format';
 import { AnimatedNumberComponent } from './animated-number.component';
 import { kpiValues } from './kpi-values';
+import { ReplaySession } from '../../replay/replay-session.service';
 
 const LABEL: Readonly<Record<KpiKind, MessageKey>> = {
   reported: 'kpi.reported',
@@ -98,6 +99,8 @@ export class KpisPanelComponent {
   readonly kinds = input.required<readonly KpiKind[]>();
   readonly snapshot = input.required<Snapshot | null>();
   readonly lang = input.required<Lang>();
+  /** A replayed wall must not call its count 实时. */
+  private readonly replaying = inject(ReplaySession, { optional: true }) !== null;
 
   protected readonly tiles = computed(() => {
     const lang = this.lang();
@@ -105,7 +108,7 @@ export class KpisPanelComponent {
       const unit = UNIT[kpi.kind];
       return {
         ...kpi,
-        label: translate(lang, LABEL[kpi.kind]),
+        label: translate(lang, kpi.kind === 'reported' && this.replaying ? 'kpi.reportedReplay' : LABEL[kpi.kind]),
         unit: unit === null ? '' : translate(lang, unit),
         outOf: kpi.outOf === null ? null : formatCount(kpi.outOf, lang),
       };

@@ -5,6 +5,7 @@ import { withScope } from '../shared/config/wall-params';
 import { CredentialWatch } from './data/credential-watch.service';
 import { KpiFeedService } from './data/kpi-feed.service';
 import { LiveSnapshotService } from './data/live-snapshot.service';
+import { WallRemote } from './remote/wall-remote.service';
 import { assessFreshness, isOutOfDate } from '../shared/freshness/freshness';
 import { LangService } from '../shared/i18n/lang.service';
 import { translate } from '../shared/i18n/messages';
@@ -67,7 +68,7 @@ const OWN_FEED_PANELS: ReadonlySet<string> = new Set(['alert-ticker']);
     ReplayClockComponent,
   ],
   // Live sources, or the replay's under the same tokens when the address has `at` (wall-data-providers.ts).
-  providers: [...wallDataProviders(), CredentialWatch],
+  providers: [...wallDataProviders(), CredentialWatch, WallRemote],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './wall.component.html',
   styleUrl: './wall.component.css',
@@ -93,6 +94,8 @@ export class WallComponent {
   private readonly live = inject(LiveSnapshotService);
   // Started with the wall and stopped with it: the wall's credential is checked only while figures are on screen.
   private readonly credentialWatch = inject(CredentialWatch);
+  // Reports the wall's health and carries out the fleet's commands, on the live socket (see WallRemote).
+  private readonly remote = inject(WallRemote);
   private readonly kpis = inject(KpiFeedService);
   private readonly clock = inject(WallClock);
   /** Set when the wall replays a past moment (`?at=`): its time is the replay's, and it never says 实时. */

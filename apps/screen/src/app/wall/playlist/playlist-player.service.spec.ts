@@ -91,6 +91,17 @@ describe('PlaylistPlayer', () => {
     expect(player.status()).toMatchObject({ playlist: 'tour', index: 0, count: 3, paused: null });
   });
 
+  it('goes on at the entry a soft reload noted, once', async () => {
+    window.sessionStorage.setItem('gc.wall.resume', JSON.stringify({ playlist: 'tour', index: 2 }));
+    player.boot();
+    await pass(0);
+    expect(last()).toEqual({ layout: 'leader-wall', scope: 'street:450103002' });
+    player.stop();
+    player.boot();
+    await pass(0);
+    expect(last()).toEqual({ layout: 'leader-wall', scope: undefined });
+  });
+
   it('holds on a pause command and goes on with the time that was left on resume', async () => {
     player.boot();
     await pass(4);

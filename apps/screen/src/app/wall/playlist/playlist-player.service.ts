@@ -9,6 +9,7 @@ import { ApiRequestError } from '../../shared/data/api-request.error';
 import type { MessageParams } from '../../shared/i18n/messages';
 import { WallClock } from '../../shared/time/wall-clock.service';
 import { WallLoader } from '../data/wall-loader.service';
+import { takePlaylistResume } from '../remote/reload-memory';
 import { WallCommands } from '../remote/wall-commands.service';
 import { crossFadeFrom } from './cross-fade';
 import type { PlaylistMessageKey } from './playlist-messages';
@@ -137,7 +138,8 @@ export class PlaylistPlayer {
   boot(): boolean {
     const name = this.wanted === undefined ? this.params.playlist : this.wanted;
     if (name === null) return false;
-    this.play(name);
+    // After a soft reload (the fleet's reload command, self-healing) the tour goes on at the entry it was on.
+    this.play(name, takePlaylistResume(this.sessionStorage(), name) ?? 0);
     return true;
   }
 
@@ -154,8 +156,8 @@ export class PlaylistPlayer {
     this.heldAlerts.clear();
   }
 
-  /** Plays `name` from its first entry. */
-  play(name: string): void {
+  /** Plays `name` from its first entry (or from entry `from`, when the playlist has one). */
+  play(name: string, from = 0): void {
     this.stop();
     const generation = this.generation;
     this.nameSignal.set(name);
@@ -170,7 +172,7 @@ export class PlaylistPlayer {
         this.unsay('playlist');
         this.playlistSignal.set(playlist);
         if (playlist.onCritical === 'pause') this.alerts.start(playlist.scope, DEFAULT_ALERT_FILTERS, { refreshMs: ALERT_REFRESH_MS, catchUp: false });
-        this.enter(startRotation(playlist.entries, this.clock.read()));
+        this.enter(startRotation(playlist.entries, this.clock.read(), from < playlist.entries.length ? from : 0));
         this.watchCritical(this.alerts.book());
       },
       (error: unknown) => {
@@ -178,7 +180,7 @@ export class PlaylistPlayer {
         this.errors.handleError(error);
         this.say('playlist', { key: 'playlist.loadFailed', params: { name }, ...failureOf(error) });
         this.showDefaultWall();
-        this.retryTimer = setTimeout(() => this.play(name), RETRY_MS);
+        this.retryTimer = setTimeout(() => this.play(name, from), RETRY_MS);
       },
     );
   }
@@ -326,6 +328,15 @@ export class PlaylistPlayer {
   /** Never a blank wall: the default layout when nothing is on screen yet. */
   private showDefaultWall(): void {
     if (this.loader.state().status !== 'ready') this.loader.load();
+  }
+
+  private sessionStorage(): Storage | null {
+    try {
+      return this.document.defaultView?.sessionStorage ?? null;
+    } catch {
+      // A browser that refuses storage: the tour starts at its top.
+      return null;
+    }
   }
 
   private replaceAddress(search: string): void {

@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { renderSoakMarkdown, soakFigures, type SoakSample } from './soak-figures';
 
 const sample = (minute: number, heapUsedMb: number, nodes = 2_000, listeners = 300): SoakSample => ({ minute, heapUsedMb, nodes, listeners });

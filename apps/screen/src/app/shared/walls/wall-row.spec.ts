@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import type { FleetWall } from '@grid-command/contracts';
 import { commandText, duration, wallRowOf } from './wall-row';
 import { WALLS_MESSAGE_KEYS, wallsPlaceholdersOf, wallsText } from './walls-messages';

@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { noteReload, readReloads, takePlaylistResume } from './reload-memory';
 import { wallIdOf, wallLabelOf } from './wall-identity';
 

@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import type { WallHealPolicy } from '@grid-command/contracts';
 import { heapGrowthMbPerHour, isQuietTime, judgeWall, shouldReloadNow, type HealthSample } from './self-heal';
 

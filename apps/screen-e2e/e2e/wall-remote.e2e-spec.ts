@@ -16,10 +16,12 @@ const WAIT = { timeout: 45_000, interval: 250 };
 const OPERATOR: TestUser = { username: 'ops.zhao', password: 'wall fleet watch 2026', displayName: '赵运维' };
 const STREET = `street:${(demoGridCodes()[0] ?? '').slice(0, 9)}`;
 const LABEL = '指挥大厅左屏';
+const TOUR_LABEL = '走廊轮播屏';
 
 describe('a wall the operators command from /ops', () => {
   let session: WallSession | undefined;
   let wall: Page;
+  let tour: Page;
   let ops: Page;
   let operatorToken = '';
   let wallId = '';
@@ -83,9 +85,25 @@ describe('a wall the operators command from /ops', () => {
     }, WAIT);
   });
 
-  it('is listed on /ops by its label and place, with its figures', async () => {
+  it('reports the playlist it plays, and /ops sends it pause', async () => {
+    tour = await server().browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const link = await server().displayLink(DISTRICT);
+    await tour.goto(`${link.url}&playlist=district-tour&label=${encodeURIComponent(TOUR_LABEL)}`, { timeout: 30_000 });
+    const tourWall = async () => (await walls()).find((entry) => entry.health.label === TOUR_LABEL);
+    await eventually(async () => (await tourWall())?.health.playlist, (playlist) => expect(playlist).toMatchObject({ name: 'district-tour', length: 11, paused: false }), WAIT);
+    const tourId = (await tourWall())?.health.wallId ?? '';
+
     await ops.goto(`${server().baseUrl}/ops`, { timeout: 30_000 });
     await logInThroughForm(ops, OPERATOR.username, OPERATOR.password);
+    const row = ops.locator(`[data-ops-walls] [data-wall="${tourId}"]`);
+    await eventually(() => row.innerText(), (text) => expect(text).toMatch(/district-tour · 第 \d+\/11 项/), WAIT);
+    // The demo's 特急 reports hold the tour on a critical alert (the player's own e2e covers pause and resume); the
+    // command still goes out from the row.
+    await row.locator('[data-wall-pause]').click();
+    await eventually(() => ops.locator('[data-ops-walls] [data-wall-notice]').innerText(), (text) => expect(text).toContain(`已发送到 ${TOUR_LABEL}：暂停`), WAIT);
+  });
+
+  it('is listed on /ops by its label and place, with its figures', async () => {
     const row = ops.locator(`[data-ops-walls] [data-wall="${wallId}"]`);
     await eventually(() => row.innerText(), (text) => {
       expect(text).toContain(LABEL);

@@ -30,6 +30,7 @@ export const wallPlaylistStateSchema = z.strictObject({
   /** The entry on screen, from 0. */
   position: z.number().int().min(0).max(999),
   length: z.number().int().min(1).max(1000),
+  /** Held by a `pause` command (what `resume` undoes); a critical alert's hold is not a pause. */
   paused: z.boolean(),
 });
 export type WallPlaylistState = z.infer<typeof wallPlaylistStateSchema>;

@@ -111,7 +111,7 @@ export class WallRemote {
       scope: state.scope.scope,
       playlist:
         status.playlist !== null && status.index !== null && status.count > 0
-          ? { name: status.playlist, position: status.index, length: status.count, paused: status.paused !== null }
+          ? { name: status.playlist, position: status.index, length: status.count, paused: status.paused === 'command' }
           : null,
       heapUsedMb: memory === undefined ? null : Math.round((memory.usedJSHeapSize / 1_048_576) * 10) / 10,
       framesPerSecond: this.meter?.take() ?? null,

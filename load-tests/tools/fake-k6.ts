@@ -5,6 +5,7 @@ import vm from 'node:vm';
 import type { z } from 'zod';
 import {
   ACTIVE_ALERT_STATES,
+  COMPARED_FIGURES,
   loginRequestSchema,
   alertActionRequestSchema,
   alertListQuerySchema,
@@ -14,6 +15,7 @@ import {
   type Alert,
   type AlertRulesFile,
   type CriticalRule,
+  type KpiComparison,
   type KpiResponse,
   type PrincipalView,
   type ReferenceFile,
@@ -30,6 +32,7 @@ import {
   withReports,
   buildSnapshot,
   findRecordedEvent,
+  MIN_COMPARABLE_TICKETS,
   openTicket,
   parseScope,
   ReferenceIndex,
@@ -408,6 +411,8 @@ export class FakeK6 {
       current: workflowFigures(tickets, period.range),
       previous: null,
       lastYear: null,
+      previousComparison: withoutHistory(range(period.previous), now),
+      lastYearComparison: withoutHistory(range(period.lastYear), now),
       overdueNow: 0,
       overdue: [],
       ranking: null,
@@ -539,4 +544,10 @@ function parseAuth(text: string): { token?: unknown } | null {
   } catch {
     return null;
   }
+}
+
+/** The fake keeps no history: every comparison says so, as the server's does before its history reaches back. */
+function withoutHistory(range: KpiComparison['range'], now: Date): KpiComparison {
+  const figures = Object.fromEntries(COMPARED_FIGURES.map((figure) => [figure, { status: 'not_comparable', reason: 'no_history' }])) as KpiComparison['figures'];
+  return { basis: 'same_point_same_age', range, asOf: now.toISOString(), minTickets: MIN_COMPARABLE_TICKETS, figures };
 }

@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { WallCommands } from './wall-commands.service';
 
 describe('WallCommands', () => {

@@ -1,11 +1,10 @@
-import { ChangeDetectionStrategy, Component, ErrorHandler, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { ScopeDetail, WallCommand } from '@grid-command/contracts';
 import { isWithinGrants } from '@grid-command/domain';
 import type { Lang } from '../../shared/config/wall-params';
-import { ApiRequestError } from '../../shared/data/api-request.error';
-import { WallFleetApi } from '../../shared/walls/wall-fleet-api.service';
+import { wallCommandSender } from '../../shared/walls/wall-command-sender';
 import { pollWallFleet } from '../../shared/walls/wall-fleet-poll';
-import { commandText, wallRowOf, type WallRow } from '../../shared/walls/wall-row';
+import { wallRowOf, type WallRow } from '../../shared/walls/wall-row';
 import { wallsText, type WallsMessageKey } from '../../shared/walls/walls-messages';
 
 /**
@@ -56,11 +55,10 @@ export class ConsoleWallsComponent {
   readonly scope = input.required<ScopeDetail>();
   readonly lang = input.required<Lang>();
 
-  private readonly api = inject(WallFleetApi);
-  private readonly errors = inject(ErrorHandler);
   private readonly poll = pollWallFleet();
-  protected readonly busy = signal(false);
-  protected readonly notice = signal<{ readonly ok: boolean; readonly text: string } | null>(null);
+  private readonly sender = wallCommandSender(() => this.lang(), () => this.poll.refresh());
+  protected readonly busy = this.sender.busy;
+  protected readonly notice = this.sender.notice;
 
   /** The walls on the console's scope or under it (the server already left out those outside the officer's grants). */
   protected readonly rows = computed(() => {
@@ -71,18 +69,7 @@ export class ConsoleWallsComponent {
   });
   protected readonly t = (key: WallsMessageKey, params?: Parameters<typeof wallsText>[2]): string => wallsText(this.lang(), key, params);
 
-  protected async send(row: WallRow, command: WallCommand): Promise<void> {
-    this.busy.set(true);
-    this.notice.set(null);
-    try {
-      await this.api.send(row.id, command);
-      this.notice.set({ ok: true, text: this.t('walls.sent', { wall: row.label, command: commandText(command, this.lang()) }) });
-      this.poll.refresh();
-    } catch (error) {
-      this.errors.handleError(error);
-      this.notice.set({ ok: false, text: this.t('walls.failed', { message: error instanceof ApiRequestError ? error.detail : String(error) }) });
-    } finally {
-      this.busy.set(false);
-    }
+  protected send(row: WallRow, command: WallCommand): Promise<void> {
+    return this.sender.send(row, command);
   }
 }

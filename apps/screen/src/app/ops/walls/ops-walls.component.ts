@@ -1,10 +1,9 @@
-import { ChangeDetectionStrategy, Component, ErrorHandler, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { layoutFileNameSchema, scopeIdSchema, type WallCommand } from '@grid-command/contracts';
-import { ApiRequestError } from '../../shared/data/api-request.error';
 import { LangService } from '../../shared/i18n/lang.service';
-import { WallFleetApi } from '../../shared/walls/wall-fleet-api.service';
+import { wallCommandSender } from '../../shared/walls/wall-command-sender';
 import { pollWallFleet } from '../../shared/walls/wall-fleet-poll';
-import { commandText, wallRowOf, type WallRow } from '../../shared/walls/wall-row';
+import { wallRowOf, type WallRow } from '../../shared/walls/wall-row';
 import { wallsText, type WallsMessageKey } from '../../shared/walls/walls-messages';
 
 /** The switch form of one wall: a layout (on a scope, or the layout's own) or a playlist. */
@@ -118,12 +117,11 @@ interface Switching {
   `,
 })
 export class OpsWallsComponent {
-  private readonly api = inject(WallFleetApi);
-  private readonly errors = inject(ErrorHandler);
   private readonly lang = inject(LangService).lang;
   protected readonly poll = pollWallFleet();
-  protected readonly busy = signal(false);
-  protected readonly notice = signal<{ readonly ok: boolean; readonly text: string } | null>(null);
+  private readonly sender = wallCommandSender(() => this.lang(), () => this.poll.refresh());
+  protected readonly busy = this.sender.busy;
+  protected readonly notice = this.sender.notice;
   protected readonly switching = signal<Switching | null>(null);
 
   protected readonly rows = computed(() => {
@@ -158,18 +156,7 @@ export class OpsWallsComponent {
     });
   }
 
-  protected async send(row: WallRow, command: WallCommand): Promise<void> {
-    this.busy.set(true);
-    this.notice.set(null);
-    try {
-      await this.api.send(row.id, command);
-      this.notice.set({ ok: true, text: this.t('walls.sent', { wall: row.label, command: commandText(command, this.lang()) }) });
-      this.poll.refresh();
-    } catch (error) {
-      this.errors.handleError(error);
-      this.notice.set({ ok: false, text: this.t('walls.failed', { message: error instanceof ApiRequestError ? error.detail : String(error) }) });
-    } finally {
-      this.busy.set(false);
-    }
+  protected send(row: WallRow, command: WallCommand): Promise<void> {
+    return this.sender.send(row, command);
   }
 }

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { alertListSchema, alertMuteSchema, reportSchema, type Alert } from '@grid-command/contracts';
+import { alertMuteSchema, type Alert } from '@grid-command/contracts';
 import type { Page } from 'playwright-core';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { logInThroughForm } from './support/console-login';
-import { demoGridCodes, postReports } from './support/demo-reports';
+import { demoGridCodes } from './support/demo-reports';
+import { raiseCriticalAlert } from './support/critical-alert';
 import { eventually } from './support/eventually';
 import type { TestUser } from './support/identity';
 import { DISTRICT, startWallSession, type WallSession } from './support/wall-session';
@@ -54,31 +54,6 @@ describe('the duty console turns its sound on with one click', () => {
   const button = () => page.locator('[data-sound]');
   const tones = (): Promise<number> => page.evaluate(() => window.tonesStarted ?? 0);
 
-  /** A 特急 report from the API with the source's ingest key, and the alert the server raised for it. */
-  async function raiseCritical(gridCode: string): Promise<Alert> {
-    const report = reportSchema.parse({
-      id: randomUUID(),
-      gridCode,
-      category: 'gas_utilities',
-      severity: 4,
-      source: 'hotline_12345',
-      reportedAt: new Date().toISOString(),
-      description: '居民反映楼道内有明显燃气味',
-    });
-    await postReports(server().baseUrl, server().ingestKey, [report]);
-    let raised: Alert | undefined;
-    await eventually(
-      async () => {
-        const list = alertListSchema.parse(await server().admin.get(`/api/v1/alerts?scope=${DISTRICT}`));
-        raised = list.alerts.find((alert) => alert.reportIds.includes(report.id));
-        return raised !== undefined;
-      },
-      (found) => expect(found).toBe(true),
-      WAIT,
-    );
-    if (raised === undefined) throw new Error('no alert');
-    return raised;
-  }
 
   async function clickOnceAndHearAnAlert(gridCode: string): Promise<Alert> {
     await eventually(() => page.locator('gc-console').getAttribute('data-freshness'), (value) => expect(value).toBe('fresh'), WAIT);
@@ -89,7 +64,7 @@ describe('the duty console turns its sound on with one click', () => {
     expect(await button().getAttribute('data-sound-state')).toBe('on');
     expect(await tones()).toBe(0);
 
-    const alert = await raiseCritical(gridCode);
+    const alert = await raiseCriticalAlert(server(), gridCode, WAIT);
     await eventually(() => page.locator(`gc-alert-list [data-alert-id="${alert.id}"]`).count(), (value) => expect(value).toBe(1), WAIT);
     await eventually(tones, (value) => expect(value).toBeGreaterThan(0), WAIT);
     return alert;
@@ -108,7 +83,7 @@ describe('the duty console turns its sound on with one click', () => {
   });
 
   it("mutes the selected alert's rule in that alert's scope by default, not across the district", async () => {
-    const alert = await raiseCritical(gridCodes[2] ?? '');
+    const alert = await raiseCriticalAlert(server(), gridCodes[2] ?? '', WAIT);
     const row = page.locator(`gc-alert-list [data-alert-id="${alert.id}"]`);
     await eventually(() => row.count(), (value) => expect(value).toBe(1), WAIT);
     await row.click();

@@ -1,13 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { alertListSchema, reportSchema, sessionTokensSchema, type Alert } from '@grid-command/contracts';
+import { sessionTokensSchema } from '@grid-command/contracts';
 import { requestJson } from '@grid-command/server-harness';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { watchConsole, type ConsoleWatch } from './support/browser-console';
 import { demoGridCodes, demoReports, postReports } from './support/demo-reports';
+import { raiseCriticalAlert } from './support/critical-alert';
 import { eventually } from './support/eventually';
 import type { TestUser } from './support/identity';
 import { DISTRICT, startWallSession, type WallSession } from './support/wall-session';
@@ -137,36 +137,11 @@ describe('a wall playing a playlist', () => {
     expect(new URL(page.url()).searchParams.get('display')).toBeNull();
   });
 
-  /** A 特急 report from the API with the source's ingest key, and the alert the server raised for it. */
-  async function raiseCritical(): Promise<Alert> {
-    const report = reportSchema.parse({
-      id: randomUUID(),
-      gridCode: CRITICAL_GRID,
-      category: 'gas_utilities',
-      severity: 4,
-      source: 'hotline_12345',
-      reportedAt: new Date().toISOString(),
-      description: '居民反映楼道内有明显燃气味',
-    });
-    await postReports(server().baseUrl, server().ingestKey, [report]);
-    let raised: Alert | undefined;
-    await eventually(
-      async () => {
-        const list = alertListSchema.parse(await server().admin.get(`/api/v1/alerts?scope=${DISTRICT}`));
-        raised = list.alerts.find((alert) => alert.reportIds.includes(report.id));
-        return raised !== undefined;
-      },
-      (found) => expect(found).toBe(true),
-      WAIT,
-    );
-    if (raised === undefined) throw new Error('no alert');
-    return raised;
-  }
 
   it('pauses on a 特急 report in the district, showing its place with the alert, and resumes where it stopped once closed', async () => {
     await eventually(playerState, (value) => expect(value).toBe('running'), WAIT);
     const postedAt = Date.now();
-    const alert = await raiseCritical();
+    const alert = await raiseCriticalAlert(server(), CRITICAL_GRID, WAIT);
     await eventually(() => page.locator('[data-playlist-critical]').getAttribute('data-playlist-critical', { timeout: 1000 }), (value) => expect(value).toBe(alert.id), WAIT);
     const pausedAfterMs = Date.now() - postedAt;
     await eventually(wallScope, (value) => expect(value).toBe(CRITICAL_COMMUNITY), WAIT);

@@ -18,6 +18,23 @@ describe('SharedBudget', () => {
     expect(budget.take('user:b')).toBeNull();
   });
 
+  it('still counts the requests it is adding to the shared counter while Redis has not answered', async () => {
+    const clock = { now: 1_000_000 };
+    const counter = new RateLimiterMemory({ points: 5, duration: 10 });
+    const consume = counter.consume.bind(counter);
+    let answer: () => void = () => undefined;
+    // Redis answers only when the test says so: requests keep arriving meanwhile.
+    counter.consume = (key, points) => new Promise((resolve, reject) => (answer = () => void consume(key, points).then(resolve, reject)));
+    const budget = new SharedBudget(counter, 5, 10_000, () => clock.now);
+    for (let request = 0; request < 4; request++) expect(budget.take('user:a')).toBeNull();
+    const syncing = budget.sync();
+    expect(budget.take('user:a')).toBeNull();
+    expect(budget.take('user:a')).not.toBeNull();
+    answer();
+    await syncing;
+    expect(budget.take('user:a')).not.toBeNull();
+  });
+
   it('learns at its next sync what another process spent, and refuses from then on', async () => {
     const clock = { now: 1_000_000 };
     const [here, there] = twoProcesses(5, clock);

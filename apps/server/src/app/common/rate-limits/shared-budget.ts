@@ -3,6 +3,8 @@ import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 interface KeyState {
   /** Requests admitted here and not yet added to the shared counter. */
   unsynced: number;
+  /** Requests on their way to the shared counter: spent, though `sharedSpent` does not hold them yet. */
+  syncing: number;
   /** What every process together had spent in the window, as this process last learned it. */
   sharedSpent: number;
   windowEndsAt: number;
@@ -33,7 +35,7 @@ export class SharedBudget {
     const now = this.now();
     const state = this.stateOf(key, now);
     if (state.blockedUntil > now) return state.blockedUntil - now;
-    if (state.sharedSpent + state.unsynced >= this.points) return Math.max(1, state.windowEndsAt - now);
+    if (state.sharedSpent + state.syncing + state.unsynced >= this.points) return Math.max(1, state.windowEndsAt - now);
     state.unsynced += 1;
     return null;
   }
@@ -49,6 +51,7 @@ export class SharedBudget {
         }
         const spent = state.unsynced;
         state.unsynced = 0;
+        state.syncing += spent;
         try {
           this.learn(state, await this.shared.consume(key, spent), now);
         } catch (refusal) {
@@ -58,6 +61,8 @@ export class SharedBudget {
           }
           this.learn(state, refusal, now);
           state.blockedUntil = state.windowEndsAt;
+        } finally {
+          state.syncing -= spent;
         }
       }),
     );
@@ -70,10 +75,10 @@ export class SharedBudget {
 
   private stateOf(key: string, now: number): KeyState {
     let state = this.keys.get(key);
-    if (state && now >= state.windowEndsAt && now >= state.blockedUntil && state.unsynced === 0) state = undefined;
+    if (state && now >= state.windowEndsAt && now >= state.blockedUntil && state.unsynced === 0 && state.syncing === 0) state = undefined;
     if (!state) {
       // Provisional until the first sync tells the shared window's end.
-      state = { unsynced: 0, sharedSpent: 0, windowEndsAt: now + this.windowMs, blockedUntil: 0 };
+      state = { unsynced: 0, syncing: 0, sharedSpent: 0, windowEndsAt: now + this.windowMs, blockedUntil: 0 };
       this.keys.set(key, state);
     }
     return state;
